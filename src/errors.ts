@@ -1,0 +1,62 @@
+/** Why a user-facing failure happened; one stable code per cause so logs and tests can group them. */
+export type UserErrorCode =
+  | 'article_not_found'
+  | 'no_quotes'
+  | 'unknown_speaker'
+  | 'bad_option'
+  | 'store_unavailable'
+  | 'missing_permission'
+  | 'digest_not_configured'
+  | 'channel_unusable';
+
+/** A failure users can fix themselves; `message` is shown to them as written. */
+export class UserError extends Error {
+  override name = 'UserError';
+  constructor(
+    readonly code: UserErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The environment or `.env` holds a bad value; the message names every bad variable and never a secret. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Command-line usage error (exit code 2). */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type IngestErrorCode =
+  | 'timeout'
+  | 'too_large'
+  | 'too_many_redirects'
+  | 'bad_content_type'
+  | 'http_status'
+  | 'address_refused'
+  | 'network'
+  | 'malformed_feed'
+  | 'malformed_file'
+  | 'empty_article'
+  | 'not_found';
+
+/** An ingestion source could not be read; `message` is plain words that name the source. */
+export class IngestError extends Error {
+  override name = 'IngestError';
+  constructor(
+    readonly code: IngestErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The store could not be reached or answered with an error (not "not found", which is a return value). */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}

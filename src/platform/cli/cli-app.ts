@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { loadConfig, type Config } from '../../config.js';
+import { createLogger, type Logger } from '../../log.js';
+import { openStore } from '../../data/open-store.js';
+import type { Store } from '../../data/store.js';
+
+/** Exit codes every verb uses: 0 all good, 1 some items failed, 2 usage or configuration error. */
+export const EXIT_OK = 0;
+export const EXIT_PARTIAL = 1;
+export const EXIT_USAGE = 2;
+
+/** What every CLI verb gets: configuration and logger made once, and the store opened on demand. */
+export type CliApp = {
+  readonly config: Config;
+  readonly log: Logger;
+  /** Opens the configured store, runs `work`, and closes the store whatever happens. */
+  withStore<T>(work: (store: Store) => Promise<T>): Promise<T>;
+  /** Writes to standard output (results); logs go to standard error. */
+  print(line: string): void;
+};
+
+export function createCliApp(env: Record<string, string | undefined>): CliApp {
+  const config = loadConfig(env);
+  const log = createLogger(config.logLevel);
+  return {
+    config,
+    log,
+    async withStore(work) {
+      const store = await openStore(config.store, { log });
+      try {
+        return await work(store);
+      } finally {
+        await store.close();
+      }
+    },
+    print(line) {
+      process.stdout.write(`${line}\n`);
+    },
+  };
+}
+
+/** A verb module adds its commands to the program; each action sets `process.exitCode` from its outcome. */
+export type RegisterVerbs = (program: Command, app: () => CliApp) => void;

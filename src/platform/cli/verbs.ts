@@ -1,0 +1,4 @@
+import type { RegisterVerbs } from './cli-app.js';
+
+/** Every CLI verb module, listed explicitly (no filesystem scanning); `--help` shows them in this order. */
+export const VERBS: readonly RegisterVerbs[] = [];

@@ -1,0 +1,14 @@
+/** Discord's message limits; the only place that holds these numbers. */
+export const MESSAGE_CONTENT_LIMIT = 2_000;
+export const EMBED_TITLE_LIMIT = 256;
+export const EMBED_DESCRIPTION_LIMIT = 4_096;
+export const EMBED_FIELD_LIMIT = 25;
+export const EMBED_FIELD_NAME_LIMIT = 256;
+export const EMBED_FIELD_VALUE_LIMIT = 1_024;
+export const EMBED_FOOTER_LIMIT = 2_048;
+export const EMBED_AUTHOR_NAME_LIMIT = 256;
+export const EMBED_TOTAL_LIMIT = 6_000;
+export const EMBEDS_PER_MESSAGE = 10;
+export const AUTOCOMPLETE_CHOICES_LIMIT = 25;
+export const AUTOCOMPLETE_NAME_LIMIT = 100;
+export const AUTOCOMPLETE_VALUE_LIMIT = 100;

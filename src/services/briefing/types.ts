@@ -1,0 +1,41 @@
+/** Character offsets into the article text: `text.slice(start, end)`. */
+export type Span = { start: number; end: number };
+
+/** One bullet of a brief: a sentence of the article, verbatim (or cut only at a clause boundary). */
+export type Bullet = Span & {
+  text: string;
+  /** Index of the sentence in the article's story sentences (captions, credits and promo lines excluded). */
+  sentenceIndex: number;
+};
+
+/**
+ * A direct quote. `text` is verbatim; a quote interrupted by its attribution (`"A," she said. "B."`) is one quote whose
+ * `parts` are each a verbatim span, and whose `text` joins them with a single space.
+ */
+export type Quote = Span & {
+  text: string;
+  parts: Span[];
+  /** Full name as the article gives it, or `null` when the article does not say who spoke. */
+  speaker: string | null;
+  /** The speaker's title or role when the article gives one (e.g. `EU chief diplomat`). */
+  speakerRole: string | null;
+  /** `partial` when the quote is a fragment inside a sentence of the reporter's. */
+  kind: 'direct' | 'partial';
+  sentenceIndex: number;
+};
+
+export type BriefOptions = {
+  /** Number of bullets, 3-6; default 4. */
+  bullets?: number;
+  /** Number of key quotes; default 3. */
+  quotes?: number;
+};
+
+export type Brief = {
+  headline: string;
+  bullets: Bullet[];
+  keyQuotes: Quote[];
+};
+
+/** What the briefing engine needs of an article. */
+export type ArticleText = { title: string; text: string };
