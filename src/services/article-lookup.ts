@@ -1,0 +1,42 @@
+import { canonicalizeUrl } from '../data/article-identity.js';
+import type { Article } from '../data/schemas.js';
+import type { ArticleStore } from '../data/store.js';
+
+const FULL_ID = /^[0-9a-f]{12}$/;
+const ID_PREFIX = /^[0-9a-f]{4,11}$/;
+const LOOKS_LIKE_URL = /^https?:\/\//i;
+
+/**
+ * Finds the one article a person means by `query`, trying in order:
+ * an exact id (12 hex digits), an id prefix of at least 4 hex digits (the newest match when several share it),
+ * a URL (compared in canonical form), and else the best full-text search hit.
+ * Case and surrounding whitespace are ignored for ids. Returns `undefined` when nothing matches; never throws for
+ * "not found" (store failures do propagate).
+ */
+export async function findArticle(store: ArticleStore, query: string): Promise<Article | undefined> {
+  const trimmed = query.trim();
+  if (trimmed === '') return undefined;
+  const lowered = trimmed.toLowerCase();
+
+  if (FULL_ID.test(lowered)) {
+    const byId = await store.get(lowered);
+    if (byId) return byId;
+  }
+  if (ID_PREFIX.test(lowered)) {
+    const [first] = await store.getByIdPrefix(lowered, 1);
+    if (first) {
+      const byPrefix = await store.get(first.id);
+      if (byPrefix) return byPrefix;
+    }
+  }
+  if (LOOKS_LIKE_URL.test(trimmed)) {
+    const canonical = canonicalizeUrl(trimmed);
+    if (canonical !== null) {
+      const byUrl = await store.getByUrl(canonical);
+      if (byUrl) return byUrl;
+    }
+  }
+  // A hex-looking word ("cafe", "beef") may still be a search term, so every path falls through to search.
+  const [best] = await store.search(trimmed, { limit: 1 });
+  return best ? store.get(best.id) : undefined;
+}
