@@ -12,3 +12,7 @@ export const EMBEDS_PER_MESSAGE = 10;
 export const AUTOCOMPLETE_CHOICES_LIMIT = 25;
 export const AUTOCOMPLETE_NAME_LIMIT = 100;
 export const AUTOCOMPLETE_VALUE_LIMIT = 100;
+/** Characters a `/quotes` page aims for, so that two pages and their titles share one message's 6,000 total. */
+export const QUOTES_PAGE_TARGET = 2_800;
+/** Matches `/search` lists at most (one embed field each, well under the 25-field limit). */
+export const SEARCH_RESULTS_LIMIT = 10;

@@ -1,0 +1,17 @@
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `25 Nov 2026` for an ISO timestamp, as the calendar reads in `timeZone`. */
+export function formatDate(iso: string, timeZone: string): string {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(new Date(iso));
+}
+
+/** `A`, `A and B`, `A, B and C`. */
+export function formatList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1) ?? ''}`;
+}

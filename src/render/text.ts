@@ -1,0 +1,42 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import { replyMessages, type Reply } from './reply.js';
+
+/**
+ * Any reply as readable terminal text, for the local console: the same answer a Discord user sees, with the
+ * markdown we add (bold, links) and the escapes we put on article text removed.
+ */
+export function renderText(reply: Reply): string {
+  const blocks: string[] = [];
+  for (const message of replyMessages(reply)) {
+    if (message.content !== undefined && message.content !== '') blocks.push(markdownToText(message.content));
+    for (const embed of message.embeds ?? []) blocks.push(renderEmbedText(embed));
+  }
+  return blocks.join('\n\n');
+}
+
+function renderEmbedText(embed: APIEmbed): string {
+  const lines: string[] = [];
+  if (embed.author?.name !== undefined) lines.push(markdownToText(embed.author.name));
+  if (embed.title !== undefined) lines.push(`== ${markdownToText(embed.title)} ==`);
+  if (embed.url !== undefined) lines.push(embed.url);
+  if (embed.description !== undefined && embed.description !== '') {
+    if (lines.length > 0) lines.push('');
+    lines.push(markdownToText(embed.description));
+  }
+  for (const field of embed.fields ?? []) {
+    lines.push('', markdownToText(field.name), indent(markdownToText(field.value)));
+  }
+  if (embed.footer?.text !== undefined) lines.push('', `-- ${markdownToText(embed.footer.text)}`);
+  return lines.join('\n');
+}
+
+const indent = (text: string): string => text.replace(/^/gm, '  ');
+
+/** Removes the Discord markdown newsbrief writes (bold, masked links, block quotes) and undoes `escapeText`. */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/(?<!\\)\*\*/g, '')
+    .replace(/(?<!\\)\[([^\]\n]+)\]\((https?:[^)\s]+)\)/g, '$1 <$2>')
+    .replace(/^(?<!\\)> /gm, '  ')
+    .replace(/\\([\\*_~`|#\-.[\]()<>:])/g, '$1');
+}
