@@ -1,0 +1,200 @@
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { NewArticle } from '../../data/schemas.js';
+import { IngestError } from '../../errors.js';
+import { nonEmpty, splitAuthors, toIsoDateTime, validateArticle } from './normalize.js';
+
+/** Elements whose end (and start) closes a paragraph. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGURE',
+  'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
+  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
+]);
+/** Elements that never carry article text. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'SVG', 'CANVAS', 'FIGCAPTION', 'BUTTON',
+  'SELECT', 'TEXTAREA', 'INPUT', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG', 'HEAD',
+]);
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+/** A DOM without scripts, subresources or console noise. */
+function quietDom(html: string, url?: string): JSDOM {
+  // jsdom runs no scripts and loads no subresources unless told to (runScripts / resources); we tell it neither.
+  return new JSDOM(html, { virtualConsole: new VirtualConsole(), ...(url ? { url } : {}) });
+}
+
+/** Plain text of a DOM subtree: one paragraph per block element, separated by a blank line. */
+function nodeToText(root: Node): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  const flush = (): void => {
+    const paragraph = current.replace(/\s+/g, ' ').trim();
+    if (paragraph !== '') paragraphs.push(paragraph);
+    current = '';
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === TEXT_NODE) {
+      current += node.nodeValue ?? '';
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 11 && node.nodeType !== 9) return;
+    const tag = node.nodeType === ELEMENT_NODE ? (node as Element).tagName.toUpperCase() : '';
+    if (SKIPPED_TAGS.has(tag)) return;
+    const isBlock = BLOCK_TAGS.has(tag);
+    if (isBlock) flush();
+    for (const child of Array.from(node.childNodes)) walk(child);
+    if (isBlock) flush();
+  };
+  walk(root);
+  flush();
+  return paragraphs.join('\n\n');
+}
+
+/**
+ * Converts an HTML fragment (a feed item's content, a page's article body) to plain text: paragraphs and other
+ * block elements become paragraphs separated by `\n\n`, whitespace inside a paragraph collapses to single spaces,
+ * and scripts, styles, images and figure captions are dropped. Text without tags comes back as it is, trimmed,
+ * with its own blank-line paragraphs kept.
+ */
+export function htmlToText(html: string): string {
+  if (!/<[a-z!/]/i.test(html)) {
+    const decoded = html.includes('&') ? (JSDOM.fragment(`<p>${html}</p>`).textContent ?? html) : html;
+    return decoded
+      .split(/\n\s*\n/)
+      .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+      .filter((paragraph) => paragraph !== '')
+      .join('\n\n');
+  }
+  return nodeToText(JSDOM.fragment(html));
+}
+
+/** A single line of plain text from an HTML string (titles may carry markup). */
+export function htmlToLine(html: string): string {
+  return htmlToText(html).replace(/\s+/g, ' ').trim();
+}
+
+type JsonLdFacts = { datePublished?: string; authors: string[]; publisher?: string; section?: string; headline?: string; url?: string };
+
+function jsonLdFacts(document: Document): JsonLdFacts {
+  const facts: JsonLdFacts = { authors: [] };
+  const names = (value: unknown): string[] => {
+    if (typeof value === 'string') return [value];
+    if (Array.isArray(value)) return value.flatMap(names);
+    if (typeof value === 'object' && value !== null && 'name' in value && typeof value.name === 'string') return [value.name];
+    return [];
+  };
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (Array.isArray(record['@graph'])) visit(record['@graph']);
+    const type = record['@type'];
+    const types = Array.isArray(type) ? type : [type];
+    if (!types.some((t) => typeof t === 'string' && /Article|Posting|Report/i.test(t))) return;
+    if (typeof record.datePublished === 'string') facts.datePublished ??= record.datePublished;
+    if (facts.authors.length === 0) facts.authors = names(record.author);
+    const publisher = names(record.publisher)[0];
+    if (publisher) facts.publisher ??= publisher;
+    const section = names(record.articleSection)[0];
+    if (section) facts.section ??= section;
+    if (typeof record.headline === 'string') facts.headline ??= record.headline;
+    if (typeof record.url === 'string') facts.url ??= record.url;
+  };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // a broken JSON-LD block is common on the web; the page's other metadata still counts
+    }
+  }
+  return facts;
+}
+
+function meta(document: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const element = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const value = nonEmpty(element?.getAttribute('content'));
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+function metaAll(document: Document, key: string): string[] {
+  return Array.from(document.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`))
+    .map((element) => nonEmpty(element.getAttribute('content')))
+    .filter((value): value is string => value !== null);
+}
+
+function absoluteHttpUrl(raw: string | null | undefined, base: string | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw.trim(), base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function normalizeLanguage(raw: string | null | undefined): string | null {
+  const value = nonEmpty(raw)?.replace(/_/g, '-');
+  return value !== undefined && value !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value) ? value : null;
+}
+
+/**
+ * Extracts the article of a web page with Mozilla Readability. Metadata: URL from the canonical link (else
+ * `og:url`, else the fetched URL), title from `og:title` (else Readability's, else `<title>`), published date from
+ * `article:published_time` or JSON-LD `datePublished`, authors from the author meta, JSON-LD or byline, outlet from
+ * `og:site_name`, section from `article:section`, language from `<html lang>`.
+ * Throws `IngestError('empty_article')` when the page has no readable article text.
+ */
+export function parsePage(html: string, pageUrl: string | undefined, source = pageUrl ?? 'page'): NewArticle {
+  const dom = quietDom(html, pageUrl);
+  const { document } = dom.window;
+  try {
+    // Read metadata before Readability, which rewrites the document as it works.
+    const ld = jsonLdFacts(document);
+    const canonical =
+      absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
+      absoluteHttpUrl(meta(document, 'og:url'), pageUrl) ??
+      absoluteHttpUrl(ld.url, pageUrl) ??
+      absoluteHttpUrl(pageUrl, undefined);
+    const ogTitle = meta(document, 'og:title', 'twitter:title');
+    const docTitle = nonEmpty(document.title);
+    const published = meta(document, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date');
+    const metaAuthor = meta(document, 'author', 'article:author', 'dc.creator');
+    const siteName = meta(document, 'og:site_name', 'application-name');
+    const section = meta(document, 'article:section') ?? ld.section ?? null;
+    const tags = metaAll(document, 'article:tag');
+    const htmlLang = document.documentElement.getAttribute('lang');
+
+    const parsed = new Readability(document, { serializer: (node: Node) => node }).parse();
+    const text = parsed?.content ? nodeToText(parsed.content) : '';
+    if (text.trim() === '') {
+      throw new IngestError('empty_article', `${source} has no readable article text.`);
+    }
+    const authorsFromMeta = metaAuthor && !/^https?:\/\//i.test(metaAuthor) ? splitAuthors(metaAuthor) : [];
+    const authors = authorsFromMeta.length > 0 ? authorsFromMeta : ld.authors.length > 0 ? ld.authors : splitAuthors(parsed?.byline);
+    const result = validateArticle({
+      url: canonical,
+      title: ogTitle ?? nonEmpty(ld.headline) ?? nonEmpty(parsed?.title) ?? docTitle ?? '',
+      authors: [...new Set(authors.map((name) => name.trim()).filter((name) => name !== ''))],
+      outlet: siteName ?? nonEmpty(ld.publisher) ?? nonEmpty(parsed?.siteName),
+      publishedAt: toIsoDateTime(published ?? ld.datePublished ?? parsed?.publishedTime ?? document.querySelector('time[datetime]')?.getAttribute('datetime')),
+      section,
+      tags,
+      language: normalizeLanguage(htmlLang) ?? normalizeLanguage(parsed?.lang) ?? 'en',
+      text,
+    });
+    if (!result.ok) {
+      throw new IngestError('empty_article', `${source} is not a usable article: ${result.reason}.`);
+    }
+    return result.article;
+  } finally {
+    dom.window.close();
+  }
+}
