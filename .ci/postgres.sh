@@ -120,7 +120,7 @@ CONF
   port="$(cat "$local_dir/port")"
   password="$(cat "$local_dir/password")"
 
-  # The test user owns the test database, so it can create schemas and the trusted pg_trgm extension.
+  # The test user owns the test database, so it can create schemas.
   psql_admin -v user="$db_user" -v pass="$password" <<'SQL'
 SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', :'user', :'pass')
   WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'user') \gexec
@@ -130,7 +130,6 @@ SQL
 SELECT format('CREATE DATABASE %I OWNER %I', :'db', :'user')
   WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'db') \gexec
 SQL
-  psql_admin -d "$db_name" -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm' >&2
 
   url="postgres://$db_user:$password@127.0.0.1:$port/$db_name"
   say "ready: database $db_name on 127.0.0.1:$port"
