@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { silentLogger } from '../../../src/log.js';
+import { runDigestSlot, runDueDigest, type DigestRunDeps, type PostOutcome } from '../../../src/services/digest/digest-runner.js';
+import { makeArticle, makeSettings, MemoryDigestStore, memoryStore, RecordingPoster, renderAsText, titleLines } from './digest-test-kit.js';
+
+const settings = makeSettings({ time: '07:00', timezone: 'UTC' });
+const articles = [
+  makeArticle({ title: 'Harbour plan passes', section: 'City', publishedAt: '2026-06-15T05:00:00.000Z' }),
+  makeArticle({ title: 'Ferry strike ends', section: 'City', publishedAt: '2026-06-15T06:00:00.000Z' }),
+];
+
+function deps(overrides: Partial<DigestRunDeps<string>> & { at?: string } = {}): DigestRunDeps<string> & { digests: MemoryDigestStore; poster: RecordingPoster; delays: number[] } {
+  const digests = overrides.store?.digests instanceof MemoryDigestStore ? overrides.store.digests : new MemoryDigestStore();
+  const delays: number[] = [];
+  const poster = overrides.poster instanceof RecordingPoster ? overrides.poster : new RecordingPoster();
+  const at = new Date(overrides.at ?? '2026-06-15T07:00:00.000Z');
+  return {
+    store: memoryStore(articles, digests),
+    log: silentLogger,
+    now: () => at,
+    instanceId: 'instance-a',
+    render: renderAsText,
+    lines: titleLines,
+    sleep: async (ms) => {
+      delays.push(ms);
+    },
+    ...overrides,
+    poster,
+    digests,
+    delays,
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const throttled: PostOutcome = { ok: false, retryable: true, reason: 'Discord rate limit (429)', retryAfterMs: 3_000 };
+const serverError: PostOutcome = { ok: false, retryable: true, reason: 'Discord server error (502)' };
+const noAccess: PostOutcome = { ok: false, retryable: false, reason: 'Missing Access (50001)' };
+
+describe('runDigestSlot', () => {
+  it('posts the day\'s stories and records the slot with the message id', async () => {
+    const run = deps();
+    const outcome = await runDigestSlot(settings, '2026-06-15', run);
+    expect(outcome).toMatchObject({ status: 'posted', stories: 2 });
+    expect(run.poster.posts).toEqual([{ channelId: settings.channelId, message: 'City: Ferry strike ends, Harbour plan passes' }]);
+    expect(await run.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageId: '90000000000000001' });
+  });
+
+  it('never posts a posted day again', async () => {
+    const run = deps();
+    await runDigestSlot(settings, '2026-06-15', run);
+    expect(await runDigestSlot(settings, '2026-06-15', run)).toEqual({ status: 'already-posted', localDate: '2026-06-15' });
+    expect(run.poster.posts).toHaveLength(1);
+  });
+
+  it('lets exactly one of two racing instances post', async () => {
+    const shared = deps();
+    const other = deps({ store: shared.store, poster: shared.poster, instanceId: 'instance-b' });
+    const outcomes = await Promise.all([runDigestSlot(settings, '2026-06-15', shared), runDigestSlot(settings, '2026-06-15', other)]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['claimed-elsewhere', 'posted']);
+    expect(shared.poster.posts).toHaveLength(1);
+  });
+
+  it('retries throttling and server errors with growing waits, then posts', async () => {
+    const run = deps({ poster: new RecordingPoster([throttled, serverError]) });
+    const outcome = await runDigestSlot(settings, '2026-06-15', run);
+    expect(outcome).toMatchObject({ status: 'posted' });
+    expect(run.delays).toEqual([5_000, 10_000]);
+    expect(run.poster.posts).toHaveLength(1);
+  });
+
+  it('waits as long as Discord asks when that is longer than the back-off', async () => {
+    const run = deps({ poster: new RecordingPoster([{ ...throttled, retryAfterMs: 42_000 }]) });
+    await runDigestSlot(settings, '2026-06-15', run);
+    expect(run.delays).toEqual([42_000]);
+  });
+
+  it('records the failure after the last attempt and lets a later attempt post', async () => {
+    const run = deps({ poster: new RecordingPoster([serverError, serverError, serverError, serverError]) });
+    const failed = await runDigestSlot(settings, '2026-06-15', run);
+    expect(failed).toEqual({ status: 'failed', localDate: '2026-06-15', reason: 'Discord server error (502)', attempts: 4 });
+    expect(await run.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'failed', error: 'Discord server error (502)' });
+    expect(run.poster.posts).toHaveLength(0);
+
+    const later = await runDigestSlot(settings, '2026-06-15', run);
+    expect(later).toMatchObject({ status: 'posted' });
+    expect(run.poster.posts).toHaveLength(1);
+  });
+
+  it('does not retry a channel the bot cannot use, and releases the slot', async () => {
+    const run = deps({ poster: new RecordingPoster([noAccess]) });
+    expect(await runDigestSlot(settings, '2026-06-15', run)).toMatchObject({ status: 'failed', attempts: 1, reason: 'Missing Access (50001)' });
+    expect(run.delays).toEqual([]);
+    expect(await run.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'failed' });
+  });
+
+  it('waits out the back-off on the clock it is given', async () => {
+    vi.useFakeTimers();
+    const run = deps({ poster: new RecordingPoster([serverError]), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) });
+    const pending = runDigestSlot(settings, '2026-06-15', run);
+    await vi.advanceTimersByTimeAsync(4_999);
+    expect(run.poster.posts).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await pending).toMatchObject({ status: 'posted' });
+  });
+
+  it('posts a short note on an empty day, or nothing when set to skip', async () => {
+    const quiet = deps({ at: '2026-07-01T07:00:00.000Z' });
+    expect(await runDigestSlot(settings, '2026-07-01', quiet)).toMatchObject({ status: 'posted', stories: 0 });
+    expect(quiet.poster.posts.map((post) => post.message)).toEqual(['No stories for 2026-07-01']);
+
+    const skipping = deps({ at: '2026-07-01T07:00:00.000Z' });
+    const outcome = await runDigestSlot({ ...settings, emptyDay: 'skip' }, '2026-07-01', skipping);
+    expect(outcome).toEqual({ status: 'skipped-empty', localDate: '2026-07-01' });
+    expect(skipping.poster.posts).toHaveLength(0);
+    expect(await skipping.digests.getRecord(settings.guildId, '2026-07-01')).toMatchObject({ status: 'posted' });
+  });
+
+  it('records an unexpected error as a failure without throwing', async () => {
+    const run = deps({
+      render: () => {
+        throw new Error('render broke');
+      },
+    });
+    expect(await runDigestSlot(settings, '2026-06-15', run)).toMatchObject({ status: 'failed', reason: 'internal error: render broke' });
+    expect(await run.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'failed' });
+  });
+
+  it('only covers stories since the last digest', async () => {
+    const run = deps();
+    await runDigestSlot(settings, '2026-06-15', run);
+    const nextDay = { ...run, now: () => new Date('2026-06-16T07:00:00.000Z') };
+    expect(await runDigestSlot(settings, '2026-06-16', nextDay)).toMatchObject({ status: 'posted', stories: 0 });
+  });
+});
+
+describe('runDueDigest', () => {
+  it('catches up a slot missed by less than the grace period', async () => {
+    const run = deps({ at: '2026-06-15T08:30:00.000Z' });
+    expect(await runDueDigest(settings, run, { graceMs: 120 * 60_000 })).toMatchObject({ status: 'posted', localDate: '2026-06-15' });
+  });
+
+  it('skips a slot missed by more than the grace period', async () => {
+    const run = deps({ at: '2026-06-15T09:01:00.000Z' });
+    expect(await runDueDigest(settings, run, { graceMs: 120 * 60_000 })).toEqual({
+      status: 'missed',
+      localDate: '2026-06-15',
+      lateByMs: 121 * 60_000,
+    });
+    expect(run.poster.posts).toHaveLength(0);
+  });
+
+  it('does nothing for a disabled server', async () => {
+    const run = deps();
+    expect(await runDueDigest({ ...settings, enabled: false }, run, { graceMs: 0 })).toEqual({ status: 'disabled' });
+  });
+});
