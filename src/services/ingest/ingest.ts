@@ -1,0 +1,208 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import type { NewArticle } from '../../data/schemas.js';
+import type { ArticleStore } from '../../data/store.js';
+import { IngestError, StoreError, type IngestErrorCode } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import { looksLikeFeed, parseFeedDocument } from './feed.js';
+import type { ItemProblem } from './normalize.js';
+import { parsePage } from './page.js';
+import { safeFetch, type FetchPolicy } from './safe-fetch.js';
+import { parseJsonArticles, parseJsonLinesArticles, parseTextArticle, type ParsedFile } from './text-file.js';
+
+/** Articles are written in transactions of this many. */
+export const UPSERT_BATCH_SIZE = 500;
+
+/** File extensions a directory is expanded to. */
+const ARTICLE_FILE_EXTENSIONS = new Set(['.txt', '.json', '.jsonl', '.ndjson']);
+
+export type SourceKind = 'text' | 'json' | 'jsonl' | 'html' | 'feed' | 'page';
+
+export type StoreCounts = { inserted: number; updated: number; unchanged: number };
+
+export type SourceReport = StoreCounts & {
+  source: string;
+  kind: SourceKind | null;
+  /** `ok`: everything stored; `partial`: some items skipped; `failed`: the source could not be read at all. */
+  status: 'ok' | 'partial' | 'failed';
+  /** Items that were reported and not stored. */
+  skipped: number;
+  problems: ItemProblem[];
+  /** Why the whole source failed, in plain words; `null` unless `status` is `failed`. */
+  error: { code: IngestErrorCode; message: string } | null;
+};
+
+export type IngestReport = StoreCounts & {
+  sources: SourceReport[];
+  skipped: number;
+  /** Sources whose status is `failed`. */
+  failed: number;
+  /** Sources whose status is `partial`. */
+  partial: number;
+};
+
+export type IngestDeps = {
+  store: ArticleStore;
+  policy: FetchPolicy;
+  log: Logger;
+  now: () => Date;
+  /** Called after each source (after directories are expanded): `done` of `total`. */
+  onProgress?: (done: number, total: number) => void;
+};
+
+/**
+ * Writes validated articles in transactions of `UPSERT_BATCH_SIZE` and counts the outcomes. Callers validate
+ * first (every parser here returns only articles that passed the `NewArticle` schema), so nothing invalid is stored.
+ */
+export async function storeArticles(store: ArticleStore, articles: readonly NewArticle[]): Promise<StoreCounts> {
+  const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (let start = 0; start < articles.length; start += UPSERT_BATCH_SIZE) {
+    const results = await store.upsert(articles.slice(start, start + UPSERT_BATCH_SIZE));
+    for (const result of results) counts[result.outcome] += 1;
+  }
+  return counts;
+}
+
+function isUrl(source: string): boolean {
+  return /^https?:\/\//i.test(source.trim());
+}
+
+/** Expands directories (recursively, sorted) to their article files; URLs and plain files stay as they are. */
+async function expandSources(sources: readonly string[]): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const source of sources) {
+    if (isUrl(source)) {
+      expanded.push(source.trim());
+      continue;
+    }
+    const info = await stat(source).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      expanded.push(source);
+      continue;
+    }
+    const walk = async (dir: string): Promise<void> => {
+      const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+      for (const entry of entries) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) await walk(path);
+        else if (entry.isFile() && ARTICLE_FILE_EXTENSIONS.has(extname(entry.name).toLowerCase())) expanded.push(path);
+      }
+    };
+    await walk(source);
+  }
+  return expanded;
+}
+
+type Parsed = { kind: SourceKind } & ParsedFile;
+
+async function readFileSource(path: string): Promise<Parsed> {
+  let content: string;
+  try {
+    content = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new IngestError('not_found', `${path} does not exist.`, { cause: error });
+    if (code === 'EISDIR') throw new IngestError('malformed_file', `${path} is a directory.`, { cause: error });
+    throw new IngestError('malformed_file', `Could not read ${path}: ${(error as Error).message}.`, { cause: error });
+  }
+  const extension = extname(path).toLowerCase();
+  switch (extension) {
+    case '.json':
+      return { kind: 'json', ...parseJsonArticles(content, path) };
+    case '.jsonl':
+    case '.ndjson':
+      return { kind: 'jsonl', ...parseJsonLinesArticles(content) };
+    case '.html':
+    case '.htm':
+      return { kind: 'html', articles: [parsePage(content, undefined, path)], problems: [] };
+    case '.txt':
+    case '.text':
+    case '.md':
+    case '':
+      return { kind: 'text', articles: [parseTextArticle(content, path)], problems: [] };
+    default:
+      throw new IngestError(
+        'malformed_file',
+        `${path}: unsupported file type "${extension}" (use .txt, .json, .jsonl or .html).`,
+      );
+  }
+}
+
+/** Fetches a URL and reads it as a feed or as a web page, by content type and, when in doubt, by its body. */
+async function readUrlSource(url: string, policy: FetchPolicy): Promise<Parsed> {
+  const fetched = await safeFetch(url, policy, { accept: 'feed-or-page' });
+  if (fetched.status === 'not_modified') return { kind: 'feed', articles: [], problems: [] };
+  const isHtmlType = fetched.contentType === 'text/html' || fetched.contentType === 'application/xhtml+xml';
+  const isFeed = isHtmlType ? looksLikeFeed(fetched.body) : !/^\s*<(!doctype html|html)/i.test(fetched.body.slice(0, 512));
+  if (isFeed) {
+    const feed = parseFeedDocument(fetched.body, { feedUrl: fetched.url });
+    return { kind: 'feed', articles: feed.articles, problems: feed.problems };
+  }
+  return { kind: 'page', articles: [parsePage(fetched.body, fetched.url)], problems: [] };
+}
+
+function asIngestError(error: unknown, source: string): IngestError {
+  if (error instanceof IngestError) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new IngestError('malformed_file', `Could not ingest ${source}: ${reason}.`, { cause: error });
+}
+
+/**
+ * Ingests each source, a file path, a directory (expanded to its .txt/.json/.jsonl files) or an http(s) URL (a
+ * feed or a web page). Sources are independent: one that fails is reported and the others go on; within a source,
+ * bad items are reported and skipped while good ones are stored. A `StoreError` is not an ingestion failure and
+ * propagates; bad input never throws.
+ */
+export async function ingestSources(sources: readonly string[], deps: IngestDeps): Promise<IngestReport> {
+  const expanded = await expandSources(sources);
+  const report: IngestReport = { sources: [], inserted: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, partial: 0 };
+  for (const [index, source] of expanded.entries()) {
+    const started = deps.now().getTime();
+    let entry: SourceReport;
+    try {
+      const parsed = isUrl(source) ? await readUrlSource(source, deps.policy) : await readFileSource(source);
+      const counts = await storeArticles(deps.store, parsed.articles);
+      entry = {
+        source,
+        kind: parsed.kind,
+        status: parsed.problems.length > 0 ? 'partial' : 'ok',
+        ...counts,
+        skipped: parsed.problems.length,
+        problems: parsed.problems,
+        error: null,
+      };
+      for (const problem of parsed.problems) {
+        deps.log.warn({ source, where: problem.where, title: problem.title, link: problem.link, reason: problem.reason }, 'item skipped');
+      }
+    } catch (error) {
+      if (error instanceof StoreError) throw error;
+      const failure = asIngestError(error, source);
+      entry = {
+        source,
+        kind: null,
+        status: 'failed',
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        skipped: 0,
+        problems: [],
+        error: { code: failure.code, message: failure.message },
+      };
+      deps.log.warn({ source, code: failure.code, reason: failure.message }, 'source failed');
+    }
+    const ms = deps.now().getTime() - started;
+    deps.log.info(
+      { source, kind: entry.kind, status: entry.status, inserted: entry.inserted, updated: entry.updated, unchanged: entry.unchanged, skipped: entry.skipped, ms },
+      'source ingested',
+    );
+    report.sources.push(entry);
+    report.inserted += entry.inserted;
+    report.updated += entry.updated;
+    report.unchanged += entry.unchanged;
+    report.skipped += entry.skipped;
+    if (entry.status === 'failed') report.failed += 1;
+    if (entry.status === 'partial') report.partial += 1;
+    deps.onProgress?.(index + 1, expanded.length);
+  }
+  return report;
+}
