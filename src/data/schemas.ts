@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/** ISO 8601 timestamp with an explicit offset (`Z` or `+02:00`), as stored and exchanged. */
+export const IsoDateTime = z.iso.datetime({ offset: true });
+
+/**
+ * An article as ingestion hands it to a store: everything but the derived fields.
+ * `text` keeps paragraphs separated by a blank line ("\n\n").
+ */
+export const NewArticle = z.object({
+  url: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  title: z.string().trim().min(1, { message: 'title is empty' }).max(500),
+  authors: z.array(z.string().trim().min(1)).default([]),
+  outlet: z.string().trim().min(1).nullable().default(null),
+  publishedAt: IsoDateTime.nullable().default(null),
+  section: z.string().trim().min(1).nullable().default(null),
+  tags: z.array(z.string().trim().min(1)).default([]),
+  language: z.string().trim().min(2).max(35).default('en'),
+  text: z.string().trim().min(1, { message: 'article text is empty' }),
+});
+export type NewArticle = z.output<typeof NewArticle>;
+export type NewArticleInput = z.input<typeof NewArticle>;
+
+/** A stored article. `id` is derived from the canonical URL, else from the content hash (see `articleId`). */
+export const Article = NewArticle.extend({
+  id: z.string().regex(/^[0-9a-f]{12}$/),
+  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  ingestedAt: IsoDateTime,
+});
+export type Article = z.output<typeof Article>;
+
+/** What lists, search results and autocomplete show of an article. */
+export const ArticleSummary = Article.pick({
+  id: true,
+  url: true,
+  title: true,
+  outlet: true,
+  section: true,
+  publishedAt: true,
+});
+export type ArticleSummary = z.output<typeof ArticleSummary>;
+
+export const SearchHit = ArticleSummary.extend({
+  /** Higher is a better match; comparable only within one result list. */
+  score: z.number(),
+  /** A short excerpt around the match, plain text. */
+  snippet: z.string(),
+});
+export type SearchHit = z.output<typeof SearchHit>;
+
+export const UpsertOutcome = z.enum(['inserted', 'updated', 'unchanged']);
+export type UpsertOutcome = z.output<typeof UpsertOutcome>;
+export type UpsertResult = { id: string; outcome: UpsertOutcome };
+
+export const SearchOptions = z.object({
+  limit: z.number().int().min(1).max(100).default(10),
+  /** Inclusive lower bound on `publishedAt`. */
+  from: IsoDateTime.optional(),
+  /** Exclusive upper bound on `publishedAt`. */
+  to: IsoDateTime.optional(),
+  outlet: z.string().optional(),
+  section: z.string().optional(),
+});
+export type SearchOptions = z.input<typeof SearchOptions>;
+
+/** A registered feed and its polling state. */
+export const Feed = z.object({
+  id: z.number().int().positive(),
+  url: z.url({ protocol: /^https?$/ }),
+  title: z.string().nullable(),
+  outlet: z.string().nullable(),
+  section: z.string().nullable(),
+  addedAt: IsoDateTime,
+  etag: z.string().nullable(),
+  lastModified: z.string().nullable(),
+  lastPolledAt: IsoDateTime.nullable(),
+  lastSuccessAt: IsoDateTime.nullable(),
+  lastError: z.string().nullable(),
+  consecutiveFailures: z.number().int().min(0),
+  /** Back-off: the feed is not polled before this time. */
+  nextPollAt: IsoDateTime.nullable(),
+});
+export type Feed = z.output<typeof Feed>;
+
+export const NewFeed = Feed.pick({ url: true }).extend({
+  title: z.string().trim().min(1).nullable().default(null),
+  outlet: z.string().trim().min(1).nullable().default(null),
+  section: z.string().trim().min(1).nullable().default(null),
+});
+export type NewFeed = z.input<typeof NewFeed>;
+
+/** The outcome of one poll, written back by the poller. */
+export type FeedPollRecord =
+  | { ok: true; at: string; etag: string | null; lastModified: string | null; nextPollAt: string | null }
+  | { ok: false; at: string; error: string; nextPollAt: string };
+
+/** A local calendar day, `YYYY-MM-DD`. */
+export const LocalDate = z.iso.date();
+export type LocalDate = z.output<typeof LocalDate>;
+
+/** Per-server digest settings, set with `/digest` and stored (never kept in memory alone). */
+export const DigestSettings = z.object({
+  guildId: z.string().regex(/^\d{1,21}$/),
+  channelId: z.string().regex(/^\d{1,21}$/),
+  /** Local posting time, `HH:MM`. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  timezone: z.string().min(1),
+  maxStories: z.number().int().min(1).max(50),
+  /** Only these sections, or every section when empty. */
+  sections: z.array(z.string().min(1)),
+  enabled: z.boolean(),
+  /** What an empty day posts. */
+  emptyDay: z.enum(['note', 'skip']),
+  updatedAt: IsoDateTime,
+});
+export type DigestSettings = z.output<typeof DigestSettings>;
+
+/** One slot per server per local day; see `DigestStore.claim`. */
+export const DigestRecord = z.object({
+  guildId: z.string(),
+  localDate: LocalDate,
+  status: z.enum(['claimed', 'posted', 'failed']),
+  instanceId: z.string(),
+  claimedAt: IsoDateTime,
+  postedAt: IsoDateTime.nullable(),
+  messageId: z.string().nullable(),
+  error: z.string().nullable(),
+  attempts: z.number().int().min(0),
+});
+export type DigestRecord = z.output<typeof DigestRecord>;

@@ -1,0 +1,103 @@
+import type {
+  Article,
+  ArticleSummary,
+  DigestRecord,
+  DigestSettings,
+  Feed,
+  FeedPollRecord,
+  LocalDate,
+  NewArticle,
+  NewFeed,
+  SearchHit,
+  SearchOptions,
+  UpsertResult,
+} from './schemas.js';
+
+/**
+ * Stores articles and finds them again. Every implementation passes `tests/contract/article-store.contract.ts`.
+ * All methods are async so that the SQLite and PostgreSQL stores are interchangeable.
+ */
+export interface ArticleStore {
+  /**
+   * Inserts or updates articles in one transaction. An article whose canonical URL, or else whose content hash,
+   * matches a stored one updates it (same id) instead of adding a duplicate. Results are in input order.
+   */
+  upsert(articles: readonly NewArticle[]): Promise<UpsertResult[]>;
+  /** The article with this id, or `undefined`. */
+  get(id: string): Promise<Article | undefined>;
+  /** The article with this canonical URL, or `undefined`. */
+  getByUrl(url: string): Promise<Article | undefined>;
+  /** Articles whose id starts with `prefix` (at least 4 characters), at most `limit`, newest first. */
+  getByIdPrefix(prefix: string, limit: number): Promise<ArticleSummary[]>;
+  /**
+   * Full-text search over title and text, best match first (relevance, then the newer article on ties).
+   * A query with no searchable words returns `[]`; query syntax never throws.
+   */
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** Articles published in `[from, to)`, newest first, optionally only some sections, at most `limit`. */
+  listPublished(range: { from: string; to: string; sections?: readonly string[]; limit?: number }): Promise<Article[]>;
+  /**
+   * Titles for autocomplete: titles whose words start with the typed words (prefix of the last one), newest first.
+   * An empty `typed` gives the newest articles.
+   */
+  autocomplete(typed: string, limit: number): Promise<ArticleSummary[]>;
+  count(): Promise<number>;
+  /** Deletes the article; `false` when there was none. */
+  delete(id: string): Promise<boolean>;
+  /** Every stored article, oldest ingested first, for export. */
+  exportAll(): AsyncIterable<Article>;
+  /** Stores articles exactly as exported (same ids and timestamps), for import. */
+  importArticles(articles: readonly Article[]): Promise<number>;
+}
+
+/** Registered feeds and their polling state. */
+export interface FeedStore {
+  /** Registers a feed; adding a URL that is already registered returns the existing feed. */
+  addFeed(feed: NewFeed, now: string): Promise<Feed>;
+  listFeeds(): Promise<Feed[]>;
+  /** Removes by id or URL; `false` when there was none. */
+  removeFeed(idOrUrl: number | string): Promise<boolean>;
+  /**
+   * Claims feeds that are due (`nextPollAt` null or <= now) and not claimed by a live lease, for `leaseMs`.
+   * Across instances sharing the store, a feed is claimed by one caller per lease.
+   */
+  claimDueFeeds(instanceId: string, now: string, leaseMs: number, limit: number): Promise<Feed[]>;
+  /** Writes a poll's outcome and releases the claim. */
+  recordPoll(feedId: number, record: FeedPollRecord): Promise<void>;
+  /** Stores feeds exactly as exported, for import. */
+  importFeeds(feeds: readonly Feed[]): Promise<number>;
+}
+
+/** Per-server digest settings and the once-per-day posting slots. */
+export interface DigestStore {
+  getSettings(guildId: string): Promise<DigestSettings | undefined>;
+  saveSettings(settings: DigestSettings): Promise<void>;
+  /** `false` when the server had no settings. */
+  deleteSettings(guildId: string): Promise<boolean>;
+  listSettings(): Promise<DigestSettings[]>;
+  /**
+   * Claims the (server, local day) slot for `instanceId`. True for exactly one of any number of racing callers,
+   * across processes. A slot that is `posted` is never claimable again; a `failed` slot, or a `claimed` one older
+   * than `staleAfterMs` (its holder crashed), can be claimed again.
+   */
+  claim(guildId: string, localDate: LocalDate, instanceId: string, now: string, staleAfterMs: number): Promise<boolean>;
+  /** Marks the claimed slot posted with the message id. */
+  markPosted(guildId: string, localDate: LocalDate, messageId: string, now: string): Promise<void>;
+  /** Marks the slot failed with a reason, releasing it for a later attempt. */
+  markFailed(guildId: string, localDate: LocalDate, error: string, now: string): Promise<void>;
+  getRecord(guildId: string, localDate: LocalDate): Promise<DigestRecord | undefined>;
+  /** The most recent posted slot for the server, or `undefined`. */
+  lastPosted(guildId: string): Promise<DigestRecord | undefined>;
+  /** Stores settings exactly as exported, for import. */
+  importSettings(settings: readonly DigestSettings[]): Promise<number>;
+}
+
+/** One open store: every concern over one database connection (or pool). */
+export interface Store {
+  readonly articles: ArticleStore;
+  readonly feeds: FeedStore;
+  readonly digests: DigestStore;
+  /** Short backend name for logs and benchmarks: `sqlite` or `postgres`. */
+  readonly backend: string;
+  close(): Promise<void>;
+}
