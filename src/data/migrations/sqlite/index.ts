@@ -1,0 +1,16 @@
+import { ARTICLES_SQL } from './001-articles.js';
+import { FEEDS_SQL } from './002-feeds.js';
+import { DIGESTS_SQL } from './003-digests.js';
+
+/** One schema step. Versions only grow; a released migration is never edited, a new one is added instead. */
+export type Migration = { readonly version: number; readonly name: string; readonly sql: string };
+
+/**
+ * The SQLite schema, in order. Kept as TypeScript strings (not .sql files) so they load the same from `tsx src/...`
+ * and from the compiled `dist/src/...`.
+ */
+export const SQLITE_MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'articles', sql: ARTICLES_SQL },
+  { version: 2, name: 'feeds', sql: FEEDS_SQL },
+  { version: 3, name: 'digests', sql: DIGESTS_SQL },
+];

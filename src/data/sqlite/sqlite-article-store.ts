@@ -1,0 +1,335 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { articleId, canonicalizeUrl, contentHash } from '../article-identity.js';
+import { makeSnippet, queryWords, splitWords, typedWords } from '../query-words.js';
+import {
+  Article,
+  ArticleSummary,
+  SearchHit,
+  SearchOptions,
+  type NewArticle,
+  type UpsertOutcome,
+  type UpsertResult,
+} from '../schemas.js';
+import type { ArticleStore } from '../store.js';
+import { guard, toEpochMs } from './sqlite-errors.js';
+
+type ArticleRow = {
+  seq: number;
+  id: string;
+  canonical_url: string | null;
+  content_hash: string;
+  published_ms: number | null;
+  recency_ms: number;
+  ingested_ms: number;
+  ingested_at: string;
+  published_at: string | null;
+  outlet: string | null;
+  section: string | null;
+  language: string;
+  url: string | null;
+  authors: string;
+  tags: string;
+  title: string;
+  text: string;
+};
+type SummaryRow = Pick<ArticleRow, 'seq' | 'id' | 'url' | 'title' | 'outlet' | 'section' | 'published_at'>;
+type HitRow = SummaryRow & { text: string; score: number };
+
+const SUMMARY_COLUMNS = 'seq, id, url, title, outlet, section, published_at';
+/** bm25 column weights: a word in the title counts ten times a word in the text. */
+const TITLE_WEIGHT = 10;
+const TEXT_WEIGHT = 1;
+/**
+ * Autocomplete asks the title index for at most this many matches and sorts them by date; a broader prefix
+ * (one or two letters) instead walks the newest titles, where matches are then frequent enough to stop early.
+ */
+const AUTOCOMPLETE_INDEX_CAP = 2_000;
+const EXPORT_PAGE = 500;
+
+function toArticle(row: ArticleRow): Article {
+  return Article.parse({
+    id: row.id,
+    contentHash: row.content_hash,
+    ingestedAt: row.ingested_at,
+    url: row.url,
+    title: row.title,
+    authors: JSON.parse(row.authors),
+    outlet: row.outlet,
+    publishedAt: row.published_at,
+    section: row.section,
+    tags: JSON.parse(row.tags),
+    language: row.language,
+    text: row.text,
+  });
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return ArticleSummary.parse({
+    id: row.id,
+    url: row.url,
+    title: row.title,
+    outlet: row.outlet,
+    section: row.section,
+    publishedAt: row.published_at,
+  });
+}
+
+/** A word of a title starts with each typed word (the JS twin of the title index's prefix match). */
+function titleMatches(title: string, typed: readonly string[]): boolean {
+  const words = splitWords(title);
+  return typed.every((prefix) => words.some((word) => word.startsWith(prefix)));
+}
+
+/** The article store over one better-sqlite3 connection; see `ArticleStore` for the contract. */
+export class SqliteArticleStore implements ArticleStore {
+  readonly #db: Database;
+  readonly #byCanonical: Statement<[string], ArticleRow>;
+  readonly #byHash: Statement<[string], ArticleRow>;
+  readonly #byId: Statement<[string], ArticleRow>;
+  readonly #insert: Statement<Record<string, unknown>>;
+  readonly #update: Statement<Record<string, unknown>>;
+  readonly #deleteForImport: Statement<[string, string | null]>;
+  readonly #search: Statement<Record<string, unknown>, HitRow>;
+  readonly #titleMatches: Statement<[string, number], { seq: number }>;
+  readonly #summariesBySeq: Statement<[string, number], SummaryRow>;
+  readonly #newest: Statement<[], SummaryRow>;
+  readonly #newestLimited: Statement<[number], SummaryRow>;
+  readonly #upsertMany: (articles: readonly NewArticle[]) => UpsertResult[];
+  readonly #importMany: (articles: readonly Article[]) => number;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#byCanonical = db.prepare('SELECT * FROM articles WHERE canonical_url = ?');
+    this.#byHash = db.prepare('SELECT * FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1');
+    this.#byId = db.prepare('SELECT * FROM articles WHERE id = ?');
+    this.#insert = db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, published_ms, recency_ms, ingested_ms,
+        ingested_at, published_at, outlet, section, language, url, authors, tags, title, text)
+      VALUES (:id, :canonical_url, :content_hash, :published_ms, :recency_ms, :ingested_ms,
+        :ingested_at, :published_at, :outlet, :section, :language, :url, :authors, :tags, :title, :text)`);
+    this.#update = db.prepare(`UPDATE articles SET canonical_url = :canonical_url, content_hash = :content_hash,
+        published_ms = :published_ms, recency_ms = :recency_ms, published_at = :published_at, outlet = :outlet,
+        section = :section, language = :language, url = :url, authors = :authors, tags = :tags, title = :title,
+        text = :text
+      WHERE seq = :seq`);
+    this.#deleteForImport = db.prepare('DELETE FROM articles WHERE id = ? OR canonical_url = ?');
+    // Ranked in a small materialised list first so that only the returned rows' text is read, not every match's.
+    this.#search = db.prepare(`WITH top AS MATERIALIZED (
+        SELECT articles.seq AS seq, bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS rank, articles.recency_ms AS recency
+        FROM articles_fts JOIN articles ON articles.seq = articles_fts.rowid
+        WHERE articles_fts MATCH :match
+          AND (:from_ms IS NULL OR articles.published_ms >= :from_ms)
+          AND (:to_ms IS NULL OR articles.published_ms < :to_ms)
+          AND (:outlet IS NULL OR articles.outlet = :outlet COLLATE NOCASE)
+          AND (:section IS NULL OR articles.section = :section COLLATE NOCASE)
+        ORDER BY rank, recency DESC, articles.seq DESC
+        LIMIT :limit
+      )
+      SELECT a.seq, a.id, a.url, a.title, a.outlet, a.section, a.published_at, a.text, -top.rank AS score
+      FROM top JOIN articles a ON a.seq = top.seq
+      ORDER BY top.rank, top.recency DESC, a.seq DESC`);
+    this.#titleMatches = db.prepare('SELECT rowid AS seq FROM article_titles_fts WHERE article_titles_fts MATCH ? LIMIT ?');
+    this.#summariesBySeq = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
+      WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY recency_ms DESC, seq DESC LIMIT ?`);
+    this.#newest = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY recency_ms DESC, seq DESC`);
+    this.#newestLimited = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY recency_ms DESC, seq DESC LIMIT ?`);
+    this.#upsertMany = db.transaction((articles: readonly NewArticle[]) => {
+      const now = new Date();
+      return articles.map((article) => this.#upsertOne(article, now));
+    });
+    this.#importMany = db.transaction((articles: readonly Article[]) => {
+      for (const article of articles) {
+        const canonical = article.url === null ? null : canonicalizeUrl(article.url);
+        this.#deleteForImport.run(article.id, canonical);
+        const ingestedMs = toEpochMs(article.ingestedAt);
+        const publishedMs = article.publishedAt === null ? null : toEpochMs(article.publishedAt);
+        this.#insert.run({
+          ...this.#columns(article, canonical, article.contentHash, publishedMs, ingestedMs),
+          id: article.id,
+          ingested_ms: ingestedMs,
+          ingested_at: article.ingestedAt,
+        });
+      }
+      return articles.length;
+    });
+  }
+
+  #columns(article: NewArticle, canonical: string | null, hash: string, publishedMs: number | null, ingestedMs: number) {
+    return {
+      canonical_url: canonical,
+      content_hash: hash,
+      published_ms: publishedMs,
+      recency_ms: publishedMs ?? ingestedMs,
+      published_at: article.publishedAt,
+      outlet: article.outlet,
+      section: article.section,
+      language: article.language,
+      url: article.url,
+      authors: JSON.stringify(article.authors),
+      tags: JSON.stringify(article.tags),
+      title: article.title,
+      text: article.text,
+    };
+  }
+
+  #upsertOne(article: NewArticle, now: Date): UpsertResult {
+    const canonical = article.url === null ? null : canonicalizeUrl(article.url);
+    const hash = contentHash(article.title, article.text);
+    const id = articleId(canonical, hash);
+    // Canonical URL first, then the content hash; the id catches a hash-identified row whose text changed since.
+    const existing =
+      (canonical === null ? undefined : this.#byCanonical.get(canonical)) ?? this.#byHash.get(hash) ?? this.#byId.get(id);
+    const publishedMs = article.publishedAt === null ? null : toEpochMs(article.publishedAt);
+    if (existing === undefined) {
+      this.#insert.run({
+        ...this.#columns(article, canonical, hash, publishedMs, now.getTime()),
+        id,
+        ingested_ms: now.getTime(),
+        ingested_at: now.toISOString(),
+      });
+      return { id, outcome: 'inserted' };
+    }
+    // The first known URL stays: a re-ingest through a tracking link or a URL-less file must not move the article.
+    const url = existing.url ?? article.url;
+    const columns = this.#columns({ ...article, url }, existing.canonical_url ?? canonical, hash, publishedMs, existing.ingested_ms);
+    const outcome: UpsertOutcome =
+      columns.title === existing.title &&
+      columns.text === existing.text &&
+      columns.url === existing.url &&
+      columns.authors === existing.authors &&
+      columns.tags === existing.tags &&
+      columns.outlet === existing.outlet &&
+      columns.section === existing.section &&
+      columns.language === existing.language &&
+      columns.published_at === existing.published_at
+        ? 'unchanged'
+        : 'updated';
+    if (outcome === 'updated') this.#update.run({ ...columns, seq: existing.seq });
+    return { id: existing.id, outcome };
+  }
+
+  async upsert(articles: readonly NewArticle[]): Promise<UpsertResult[]> {
+    if (articles.length === 0) return [];
+    return guard('store articles', () => this.#upsertMany(articles));
+  }
+
+  async get(id: string): Promise<Article | undefined> {
+    return guard('read an article', () => {
+      const row = this.#byId.get(id.trim().toLowerCase());
+      return row === undefined ? undefined : toArticle(row);
+    });
+  }
+
+  async getByUrl(url: string): Promise<Article | undefined> {
+    const canonical = canonicalizeUrl(url);
+    if (canonical === null) return undefined;
+    return guard('read an article by URL', () => {
+      const row = this.#byCanonical.get(canonical);
+      return row === undefined ? undefined : toArticle(row);
+    });
+  }
+
+  async getByIdPrefix(prefix: string, limit: number): Promise<ArticleSummary[]> {
+    const normalized = prefix.trim().toLowerCase();
+    if (!/^[0-9a-f]{4,12}$/.test(normalized)) return [];
+    return guard('look up an id prefix', () =>
+      this.#db
+        .prepare<[string, string, number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles
+          WHERE id >= ? AND id < ? ORDER BY recency_ms DESC, seq DESC LIMIT ?`)
+        .all(normalized, `${normalized}g`, limit)
+        .map(toSummary),
+    );
+  }
+
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const words = queryWords(query);
+    if (words.length === 0) return [];
+    const parsed = SearchOptions.parse(options);
+    return guard('search articles', () =>
+      this.#search
+        .all({
+          // Every word is letters and digits only (see queryWords), quoted as a string: no FTS syntax can leak in.
+          match: words.map((word) => `"${word}"`).join(' '),
+          from_ms: parsed.from === undefined ? null : toEpochMs(parsed.from),
+          to_ms: parsed.to === undefined ? null : toEpochMs(parsed.to),
+          outlet: parsed.outlet ?? null,
+          section: parsed.section ?? null,
+          limit: parsed.limit,
+        })
+        .map((row) => SearchHit.parse({ ...toSummary(row), score: row.score, snippet: makeSnippet(row.text, words) })),
+    );
+  }
+
+  async listPublished(range: {
+    from: string;
+    to: string;
+    sections?: readonly string[];
+    limit?: number;
+  }): Promise<Article[]> {
+    const sections = range.sections !== undefined && range.sections.length > 0 ? range.sections : null;
+    return guard('list published articles', () =>
+      this.#db
+        .prepare<Record<string, unknown>, ArticleRow>(`SELECT * FROM articles
+          WHERE published_ms >= :from_ms AND published_ms < :to_ms
+            AND (:sections IS NULL OR lower(section) IN (SELECT lower(value) FROM json_each(:sections)))
+          ORDER BY published_ms DESC, seq DESC LIMIT :limit`)
+        .all({
+          from_ms: toEpochMs(range.from),
+          to_ms: toEpochMs(range.to),
+          sections: sections === null ? null : JSON.stringify(sections),
+          limit: range.limit ?? -1,
+        })
+        .map(toArticle),
+    );
+  }
+
+  async autocomplete(typed: string, limit: number): Promise<ArticleSummary[]> {
+    const words = typedWords(typed);
+    return guard('autocomplete titles', () => {
+      if (words.length === 0) return this.#newestLimited.all(limit).map(toSummary);
+      const match = words.map((word) => `"${word}"*`).join(' ');
+      const seqs = this.#titleMatches.all(match, AUTOCOMPLETE_INDEX_CAP + 1).map((row) => row.seq);
+      if (seqs.length <= AUTOCOMPLETE_INDEX_CAP) {
+        return this.#summariesBySeq.all(JSON.stringify(seqs), limit).map(toSummary);
+      }
+      const found: ArticleSummary[] = [];
+      for (const row of this.#newest.iterate()) {
+        if (!titleMatches(row.title, words)) continue;
+        found.push(toSummary(row));
+        if (found.length >= limit) break;
+      }
+      return found;
+    });
+  }
+
+  async count(): Promise<number> {
+    return guard('count articles', () => {
+      const row = this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get();
+      return row?.n ?? 0;
+    });
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return guard('delete an article', () => this.#db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
+  }
+
+  async *exportAll(): AsyncIterable<Article> {
+    // Paged rather than one open cursor: the caller may use the store between items, which an open cursor forbids.
+    const page = this.#db.prepare<[number, number, number, number], ArticleRow>(`SELECT * FROM articles
+      WHERE ingested_ms > ? OR (ingested_ms = ? AND seq > ?) ORDER BY ingested_ms, seq LIMIT ?`);
+    let afterMs = Number.MIN_SAFE_INTEGER;
+    let afterSeq = 0;
+    for (;;) {
+      const rows = guard('export articles', () => page.all(afterMs, afterMs, afterSeq, EXPORT_PAGE));
+      for (const row of rows) yield toArticle(row);
+      const last = rows.at(-1);
+      if (last === undefined || rows.length < EXPORT_PAGE) return;
+      afterMs = last.ingested_ms;
+      afterSeq = last.seq;
+    }
+  }
+
+  async importArticles(articles: readonly Article[]): Promise<number> {
+    if (articles.length === 0) return 0;
+    return guard('import articles', () => this.#importMany(articles));
+  }
+}

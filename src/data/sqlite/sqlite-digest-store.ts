@@ -1,0 +1,193 @@
+import type { Database } from 'better-sqlite3';
+import { DigestRecord, DigestSettings, type LocalDate } from '../schemas.js';
+import type { DigestStore } from '../store.js';
+import { guard, toEpochMs } from './sqlite-errors.js';
+
+type SettingsRow = {
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  max_stories: number;
+  sections: string;
+  enabled: number;
+  empty_day: string;
+  updated_at: string;
+};
+type RecordRow = {
+  guild_id: string;
+  local_date: string;
+  status: string;
+  instance_id: string;
+  claimed_at: string;
+  posted_at: string | null;
+  message_id: string | null;
+  error: string | null;
+  attempts: number;
+};
+
+function toSettings(row: SettingsRow): DigestSettings {
+  return DigestSettings.parse({
+    guildId: row.guild_id,
+    channelId: row.channel_id,
+    time: row.time,
+    timezone: row.timezone,
+    maxStories: row.max_stories,
+    sections: JSON.parse(row.sections),
+    enabled: row.enabled === 1,
+    emptyDay: row.empty_day,
+    updatedAt: row.updated_at,
+  });
+}
+
+function toRecord(row: RecordRow): DigestRecord {
+  return DigestRecord.parse({
+    guildId: row.guild_id,
+    localDate: row.local_date,
+    status: row.status,
+    instanceId: row.instance_id,
+    claimedAt: row.claimed_at,
+    postedAt: row.posted_at,
+    messageId: row.message_id,
+    error: row.error,
+    attempts: row.attempts,
+  });
+}
+
+const RECORD_COLUMNS = 'guild_id, local_date, status, instance_id, claimed_at, posted_at, message_id, error, attempts';
+
+/** Digest settings and posting slots over one better-sqlite3 connection. */
+export class SqliteDigestStore implements DigestStore {
+  readonly #db: Database;
+  readonly #saveMany: (settings: readonly DigestSettings[]) => number;
+
+  constructor(db: Database) {
+    this.#db = db;
+    const save = db.prepare<Record<string, unknown>>(`INSERT INTO digest_settings (guild_id, channel_id, time, timezone,
+        max_stories, sections, enabled, empty_day, updated_at)
+      VALUES (:guild_id, :channel_id, :time, :timezone, :max_stories, :sections, :enabled, :empty_day, :updated_at)
+      ON CONFLICT (guild_id) DO UPDATE SET channel_id = excluded.channel_id, time = excluded.time,
+        timezone = excluded.timezone, max_stories = excluded.max_stories, sections = excluded.sections,
+        enabled = excluded.enabled, empty_day = excluded.empty_day, updated_at = excluded.updated_at`);
+    this.#saveMany = db.transaction((settings: readonly DigestSettings[]) => {
+      for (const item of settings) {
+        const valid = DigestSettings.parse(item);
+        save.run({
+          guild_id: valid.guildId,
+          channel_id: valid.channelId,
+          time: valid.time,
+          timezone: valid.timezone,
+          max_stories: valid.maxStories,
+          sections: JSON.stringify(valid.sections),
+          enabled: valid.enabled ? 1 : 0,
+          empty_day: valid.emptyDay,
+          updated_at: valid.updatedAt,
+        });
+      }
+      return settings.length;
+    });
+  }
+
+  async getSettings(guildId: string): Promise<DigestSettings | undefined> {
+    return guard('read digest settings', () => {
+      const row = this.#db.prepare<[string], SettingsRow>('SELECT * FROM digest_settings WHERE guild_id = ?').get(guildId);
+      return row === undefined ? undefined : toSettings(row);
+    });
+  }
+
+  async saveSettings(settings: DigestSettings): Promise<void> {
+    guard('save digest settings', () => this.#saveMany([settings]));
+  }
+
+  async deleteSettings(guildId: string): Promise<boolean> {
+    return guard('delete digest settings', () =>
+      this.#db.prepare('DELETE FROM digest_settings WHERE guild_id = ?').run(guildId).changes > 0,
+    );
+  }
+
+  async listSettings(): Promise<DigestSettings[]> {
+    return guard('list digest settings', () =>
+      this.#db.prepare<[], SettingsRow>('SELECT * FROM digest_settings ORDER BY guild_id').all().map(toSettings),
+    );
+  }
+
+  async claim(
+    guildId: string,
+    localDate: LocalDate,
+    instanceId: string,
+    now: string,
+    staleAfterMs: number,
+  ): Promise<boolean> {
+    const nowMs = toEpochMs(now);
+    return guard('claim a digest slot', () => {
+      // One statement decides: a new slot is inserted, a failed or stale one taken over, anything else left alone.
+      // `changes` says whether this caller won, with no window between reading and writing.
+      const result = this.#db
+        .prepare<Record<string, unknown>>(`INSERT INTO digest_records (guild_id, local_date, status, instance_id,
+            claimed_at, claimed_ms, attempts)
+          VALUES (:guild_id, :local_date, 'claimed', :instance_id, :now, :now_ms, 1)
+          ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'claimed', instance_id = excluded.instance_id,
+            claimed_at = excluded.claimed_at, claimed_ms = excluded.claimed_ms, error = NULL,
+            attempts = digest_records.attempts + 1
+          WHERE digest_records.status = 'failed'
+            OR (digest_records.status = 'claimed' AND digest_records.claimed_ms < :stale_before_ms)`)
+        .run({
+          guild_id: guildId,
+          local_date: localDate,
+          instance_id: instanceId,
+          now,
+          now_ms: nowMs,
+          stale_before_ms: nowMs - staleAfterMs,
+        });
+      return result.changes === 1;
+    });
+  }
+
+  async markPosted(guildId: string, localDate: LocalDate, messageId: string, now: string): Promise<void> {
+    const nowMs = toEpochMs(now);
+    guard('mark a digest posted', () => {
+      // An upsert, not an update: a post that happened must be recorded even if its claim row went missing.
+      this.#db
+        .prepare<Record<string, unknown>>(`INSERT INTO digest_records (guild_id, local_date, status, instance_id,
+            claimed_at, claimed_ms, posted_at, message_id, attempts)
+          VALUES (:guild_id, :local_date, 'posted', 'unknown', :now, :now_ms, :now, :message_id, 1)
+          ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'posted', posted_at = excluded.posted_at,
+            message_id = excluded.message_id, error = NULL`)
+        .run({ guild_id: guildId, local_date: localDate, now, now_ms: nowMs, message_id: messageId });
+    });
+  }
+
+  async markFailed(guildId: string, localDate: LocalDate, error: string, _now: string): Promise<void> {
+    guard('mark a digest failed', () => {
+      // A posted slot stays posted: a late failure report from a retry must not reopen it.
+      this.#db
+        .prepare<[string, string, string]>(`UPDATE digest_records SET status = 'failed', error = ?
+          WHERE guild_id = ? AND local_date = ? AND status <> 'posted'`)
+        .run(error, guildId, localDate);
+    });
+  }
+
+  async getRecord(guildId: string, localDate: LocalDate): Promise<DigestRecord | undefined> {
+    return guard('read a digest slot', () => {
+      const row = this.#db
+        .prepare<[string, string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM digest_records WHERE guild_id = ? AND local_date = ?`)
+        .get(guildId, localDate);
+      return row === undefined ? undefined : toRecord(row);
+    });
+  }
+
+  async lastPosted(guildId: string): Promise<DigestRecord | undefined> {
+    return guard('read the last posted digest', () => {
+      const row = this.#db
+        .prepare<[string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM digest_records
+          WHERE guild_id = ? AND status = 'posted' ORDER BY local_date DESC LIMIT 1`)
+        .get(guildId);
+      return row === undefined ? undefined : toRecord(row);
+    });
+  }
+
+  async importSettings(settings: readonly DigestSettings[]): Promise<number> {
+    if (settings.length === 0) return 0;
+    return guard('import digest settings', () => this.#saveMany(settings));
+  }
+}

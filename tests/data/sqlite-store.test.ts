@@ -1,0 +1,114 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { StoreError } from '../../src/errors.js';
+import { silentLogger } from '../../src/log.js';
+import { SQLITE_MIGRATIONS } from '../../src/data/migrations/sqlite/index.js';
+import { openStore } from '../../src/data/open-store.js';
+import { applyMigrations } from '../../src/data/sqlite/migrations.js';
+import { openSqliteStore } from '../../src/data/sqlite/sqlite-store.js';
+import { describeArticleStore, makeArticle } from '../contract/article-store.contract.js';
+import { describeDigestStore } from '../contract/digest-store.contract.js';
+import { describeFeedStore } from '../contract/feed-store.contract.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'newsbrief-sqlite-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const openMemory = () => openSqliteStore({ path: ':memory:', log: silentLogger });
+const openFile = () => {
+  files += 1;
+  return openSqliteStore({ path: join(dir, `store-${files}`, 'newsbrief.db'), log: silentLogger });
+};
+
+for (const [backend, open] of [
+  ['sqlite :memory:', openMemory],
+  ['sqlite file', openFile],
+] as const) {
+  describeArticleStore(backend, open);
+  describeFeedStore(backend, open);
+  describeDigestStore(backend, open);
+}
+
+describe('SQLite store', () => {
+  it('applies migrations once: opening twice, or running them again, changes nothing', async () => {
+    const path = join(dir, 'twice', 'newsbrief.db');
+    const first = await openSqliteStore({ path, log: silentLogger });
+    await first.articles.upsert([makeArticle()]);
+    await first.close();
+    const second = await openSqliteStore({ path, log: silentLogger });
+    expect(await second.articles.count()).toBe(1);
+    await second.close();
+    const db = new BetterSqlite3(path);
+    try {
+      expect(applyMigrations(db, SQLITE_MIGRATIONS, silentLogger)).toEqual([]);
+      const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
+      expect(versions).toEqual(SQLITE_MIGRATIONS.map((migration) => migration.version));
+    } finally {
+      db.close();
+    }
+  });
+
+  it('applies every migration to an empty database and records it', () => {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      expect(applyMigrations(db, SQLITE_MIGRATIONS, silentLogger)).toEqual([1, 2, 3]);
+      expect(applyMigrations(db, SQLITE_MIGRATIONS, silentLogger)).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('opens a file in WAL mode, creating its directory', async () => {
+    const path = join(dir, 'nested', 'deeper', 'newsbrief.db');
+    const store = await openStore({ kind: 'sqlite', path }, { log: silentLogger });
+    try {
+      expect(store.backend).toBe('sqlite');
+      expect(existsSync(path)).toBe(true);
+      const db = new BetterSqlite3(path, { readonly: true });
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      db.close();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps the full-text index in step with updates and deletes', async () => {
+    const store = await openMemory();
+    try {
+      const first = makeArticle({ title: 'Orchard harvest', text: 'Apples everywhere.' });
+      const [a] = await store.articles.upsert([first]);
+      await store.articles.upsert([{ ...first, title: 'Vineyard harvest', text: 'Grapes everywhere.' }]);
+      expect(await store.articles.search('apples')).toEqual([]);
+      expect(await store.articles.autocomplete('orch', 5)).toEqual([]);
+      expect((await store.articles.search('grapes')).map((hit) => hit.id)).toEqual([a?.id]);
+      expect((await store.articles.autocomplete('viney', 5)).map((hit) => hit.id)).toEqual([a?.id]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('answers autocomplete for a broad prefix from the newest titles', async () => {
+    const store = await openMemory();
+    try {
+      const many = Array.from({ length: 2_100 }, (_, i) =>
+        makeArticle({ title: `Storm report ${i}`, publishedAt: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString() }),
+      );
+      await store.articles.upsert(many);
+      await store.articles.upsert([makeArticle({ title: 'Sunny day', publishedAt: '2027-01-01T00:00:00Z' })]);
+      const found = await store.articles.autocomplete('s', 3);
+      expect(found.map((summary) => summary.title)).toEqual(['Sunny day', 'Storm report 2099', 'Storm report 2098']);
+      expect((await store.articles.autocomplete('storm rep', 2)).map((s) => s.title)).toEqual(['Storm report 2099', 'Storm report 2098']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('wraps driver failures in StoreError', async () => {
+    const store = await openSqliteStore({ path: join(dir, 'plain.db'), log: silentLogger });
+    await store.close();
+    await expect(store.articles.count()).rejects.toBeInstanceOf(StoreError);
+    await expect(openSqliteStore({ path: join(dir, 'plain.db', 'inside', 'x.db'), log: silentLogger })).rejects.toBeInstanceOf(StoreError);
+  });
+});
