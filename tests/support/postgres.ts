@@ -48,19 +48,32 @@ export function describeWithPostgres(name: string, body: (db: PostgresTestDataba
     return;
   }
   const created: string[] = [];
+  // One admin connection per block: connecting costs more than creating a schema.
+  let admin: Promise<pg.Client> | undefined;
+  const connectAdmin = async (): Promise<pg.Client> => {
+    const client = new pg.Client({ connectionString: baseUrl });
+    await client.connect();
+    return client;
+  };
   const db: PostgresTestDatabase = {
     baseUrl,
     async freshSchemaUrl() {
       const schema = `nbtest_${process.pid}_${randomBytes(4).toString('hex')}`;
-      await withClient(baseUrl, (client) => client.query(`CREATE SCHEMA ${schema}`));
+      admin ??= connectAdmin();
+      await (await admin).query(`CREATE SCHEMA ${schema}`);
       created.push(schema);
       return urlWithSchema(baseUrl, schema);
     },
   };
   describe(name, () => {
     afterAll(async () => {
-      if (created.length === 0) return;
-      await withClient(baseUrl, (client) => client.query(`DROP SCHEMA IF EXISTS ${created.join(', ')} CASCADE`));
+      if (admin === undefined) return;
+      const client = await admin;
+      try {
+        if (created.length > 0) await client.query(`DROP SCHEMA IF EXISTS ${created.join(', ')} CASCADE`);
+      } finally {
+        await client.end();
+      }
     });
     body(db);
   });

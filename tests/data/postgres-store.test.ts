@@ -1,0 +1,52 @@
+import { expect, it } from 'vitest';
+import { MIGRATIONS, migratePostgres, schemaVersion } from '../../src/data/postgres/migrations.js';
+import { openPostgresStore } from '../../src/data/postgres/postgres-store.js';
+import { StoreError } from '../../src/errors.js';
+import { silentLogger } from '../../src/log.js';
+import { describeArticleStore } from '../contract/article-store.contract.js';
+import { describeDigestStore } from '../contract/digest-store.contract.js';
+import { describeFeedStore } from '../contract/feed-store.contract.js';
+import { describeWithPostgres } from '../support/postgres.js';
+
+describeWithPostgres('PostgresStore', (db) => {
+  // Every open() gets its own empty schema, so each contract case starts from nothing.
+  const open = async () => openPostgresStore({ url: await db.freshSchemaUrl(), log: silentLogger, poolSize: 4 });
+  describeArticleStore('postgres', open);
+  describeFeedStore('postgres', open);
+  describeDigestStore('postgres', open);
+
+  it('applies each migration once when several instances start together', async () => {
+    const url = await db.freshSchemaUrl();
+    const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore({ url, log: silentLogger, poolSize: 2 })));
+    try {
+      const [first] = stores;
+      expect(first?.backend).toBe('postgres');
+      const latest = MIGRATIONS.at(-1)?.version ?? 0;
+      expect(latest).toBeGreaterThan(0);
+      // Running them again, as `newsbrief migrate` does, finds nothing to apply.
+      const store = await openPostgresStore({ url, log: silentLogger, migrate: false });
+      await store.close();
+      const pg = await import('pg');
+      const pool = new pg.default.Pool({ connectionString: url, max: 1 });
+      try {
+        expect(await migratePostgres(pool, silentLogger)).toEqual([]);
+        expect(await schemaVersion(pool)).toBe(latest);
+        const { rows } = await pool.query<{ n: number }>('SELECT count(*)::integer AS n FROM schema_migrations');
+        expect(rows[0]?.n).toBe(MIGRATIONS.length);
+      } finally {
+        await pool.end();
+      }
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+
+  it('fails to open with a StoreError that names the host and never the password', async () => {
+    const bad = new URL(db.baseUrl);
+    bad.password = 'not-the-password-s3cr3t';
+    const error = await openPostgresStore({ url: bad.toString(), log: silentLogger }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(String((error as Error).message)).toContain(bad.hostname);
+    expect(String((error as Error).message)).not.toContain('not-the-password-s3cr3t');
+  });
+});
