@@ -1,0 +1,200 @@
+import { stemmer } from 'stemmer';
+
+/** Evaluation tokens: lower-cased runs of a-z0-9 after NFKD normalisation. */
+export function evalTokens(text: string): string[] {
+  return text.normalize('NFKD').toLowerCase().match(/[a-z0-9]+/g) ?? [];
+}
+
+/** Evaluation tokens, Porter-stemmed as published ROUGE figures use. */
+export function stemmedTokens(text: string): string[] {
+  return evalTokens(text).map((token) => (token.length > 3 ? stemmer(token) : token));
+}
+
+export type Prf = { p: number; r: number; f: number };
+
+function prf(hits: number, predicted: number, reference: number): Prf {
+  const p = predicted === 0 ? 0 : hits / predicted;
+  const r = reference === 0 ? 0 : hits / reference;
+  return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
+}
+
+function counts(items: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const item of items) map.set(item, (map.get(item) ?? 0) + 1);
+  return map;
+}
+
+function ngrams(tokens: readonly string[], n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= tokens.length; i += 1) out.push(tokens.slice(i, i + n).join(' '));
+  return out;
+}
+
+/** ROUGE-N between a candidate and a reference, each a token list. */
+export function rougeN(candidate: readonly string[], reference: readonly string[], n: number): Prf {
+  const c = counts(ngrams(candidate, n));
+  const r = counts(ngrams(reference, n));
+  let hits = 0;
+  for (const [gram, count] of c) hits += Math.min(count, r.get(gram) ?? 0);
+  return prf(hits, Math.max(0, candidate.length - n + 1), Math.max(0, reference.length - n + 1));
+}
+
+function lcsTable(a: readonly string[], b: readonly string[]): number[][] {
+  const table = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = table[i] as number[];
+    const prev = table[i - 1] as number[];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = a[i - 1] === b[j - 1] ? (prev[j - 1] as number) + 1 : Math.max(prev[j] as number, row[j - 1] as number);
+    }
+  }
+  return table;
+}
+
+/** Indices of `ref` on one longest common subsequence with `cand`. */
+function lcsIndices(ref: readonly string[], cand: readonly string[]): number[] {
+  const table = lcsTable(ref, cand);
+  const out: number[] = [];
+  let i = ref.length;
+  let j = cand.length;
+  while (i > 0 && j > 0) {
+    if (ref[i - 1] === cand[j - 1]) {
+      out.push(i - 1);
+      i -= 1;
+      j -= 1;
+    } else if ((table[i - 1]?.[j] ?? 0) >= (table[i]?.[j - 1] ?? 0)) i -= 1;
+    else j -= 1;
+  }
+  return out.reverse();
+}
+
+/**
+ * ROUGE-Lsum: summary-level LCS, the union of each reference sentence's LCS with every candidate sentence, with token
+ * counts clipped as in Google's rouge-score package.
+ */
+export function rougeLsum(candidate: readonly string[][], reference: readonly string[][]): Prf {
+  const m = reference.reduce((sum, s) => sum + s.length, 0);
+  const n = candidate.reduce((sum, s) => sum + s.length, 0);
+  const refCounts = counts(reference.flat());
+  const candCounts = counts(candidate.flat());
+  let hits = 0;
+  for (const ref of reference) {
+    const union = new Set<number>();
+    for (const cand of candidate) for (const index of lcsIndices(ref, cand)) union.add(index);
+    for (const index of [...union].sort((a, b) => a - b)) {
+      const token = ref[index] as string;
+      if ((candCounts.get(token) ?? 0) > 0 && (refCounts.get(token) ?? 0) > 0) {
+        hits += 1;
+        candCounts.set(token, (candCounts.get(token) ?? 0) - 1);
+        refCounts.set(token, (refCounts.get(token) ?? 0) - 1);
+      }
+    }
+  }
+  return prf(hits, n, m);
+}
+
+/** Token F1 between two texts (multiset overlap of evaluation tokens). */
+export function tokenF1(a: readonly string[], b: readonly string[]): number {
+  const ca = counts(a);
+  let hits = 0;
+  for (const [token, count] of counts(b)) hits += Math.min(count, ca.get(token) ?? 0);
+  return prf(hits, a.length, b.length).f;
+}
+
+const TITLES = new Set(
+  'mr mrs ms miss dr prof professor sir dame lord lady president prime minister senator sen rep gov governor mayor judge chief rev jr sr'.split(' '),
+);
+
+export type GoldQuote = { quote: string; speaker: string | null; scorable: boolean };
+export type PredictedQuote = { quote: string; speaker: string | null };
+
+/** Is the predicted speaker right? Last token after dropping titles must be a token of the gold speaker. */
+export function speakerMatches(predicted: string | null, gold: string | null): boolean {
+  const goldTokens = gold === null ? [] : evalTokens(gold);
+  if (predicted === null) return goldTokens.length === 0;
+  const tokens = evalTokens(predicted).filter((t) => !TITLES.has(t));
+  const last = tokens.at(-1);
+  return last !== undefined && goldTokens.includes(last);
+}
+
+export type QuoteCounts = {
+  predicted: number;
+  gold: number;
+  matched: number;
+  speakerJudged: number;
+  speakerRight: number;
+  matchedWithSpeaker: number;
+};
+
+export function emptyCounts(): QuoteCounts {
+  return { predicted: 0, gold: 0, matched: 0, speakerJudged: 0, speakerRight: 0, matchedWithSpeaker: 0 };
+}
+
+/**
+ * Scores one article's predicted quotes against its gold quotes: a match needs token F1 >= 0.5, one-to-one, greedy by
+ * best overlap. A gold quote with `scorable: false` counts as matched with the right speaker whatever was predicted.
+ */
+export function scoreQuotes(predicted: readonly PredictedQuote[], gold: readonly GoldQuote[], into: QuoteCounts): void {
+  into.predicted += predicted.length;
+  into.gold += gold.length;
+  const pt = predicted.map((q) => evalTokens(q.quote));
+  const gt = gold.map((q) => evalTokens(q.quote));
+  const pairs: Array<{ i: number; j: number; f: number }> = [];
+  for (let i = 0; i < pt.length; i += 1) {
+    for (let j = 0; j < gt.length; j += 1) {
+      const f = tokenF1(pt[i] as string[], gt[j] as string[]);
+      if (f >= 0.5) pairs.push({ i, j, f });
+    }
+  }
+  pairs.sort((a, b) => b.f - a.f || a.i - b.i || a.j - b.j);
+  const usedP = new Set<number>();
+  const usedG = new Set<number>();
+  for (const { i, j } of pairs) {
+    if (usedP.has(i) || usedG.has(j)) continue;
+    usedP.add(i);
+    usedG.add(j);
+    into.matched += 1;
+    const g = gold[j] as GoldQuote;
+    const p = predicted[i] as PredictedQuote;
+    if (!g.scorable) {
+      into.matchedWithSpeaker += 1;
+      continue;
+    }
+    into.speakerJudged += 1;
+    if (speakerMatches(p.speaker, g.speaker)) {
+      into.speakerRight += 1;
+      into.matchedWithSpeaker += 1;
+    }
+  }
+}
+
+export function quoteFigures(c: QuoteCounts): { p: number; r: number; f1: number; speakerAcc: number; withSpeakerF1: number } {
+  const p = c.predicted === 0 ? 0 : c.matched / c.predicted;
+  const r = c.gold === 0 ? 0 : c.matched / c.gold;
+  const sp = c.predicted === 0 ? 0 : c.matchedWithSpeaker / c.predicted;
+  const sr = c.gold === 0 ? 0 : c.matchedWithSpeaker / c.gold;
+  return {
+    p,
+    r,
+    f1: p + r === 0 ? 0 : (2 * p * r) / (p + r),
+    speakerAcc: c.speakerJudged === 0 ? 0 : c.speakerRight / c.speakerJudged,
+    withSpeakerF1: sp + sr === 0 ? 0 : (2 * sp * sr) / (sp + sr),
+  };
+}
+
+/** The naive baseline: every passage of four or more words between double quote marks, no speaker. */
+export function naiveQuotes(text: string): PredictedQuote[] {
+  const out: PredictedQuote[] = [];
+  for (const match of text.matchAll(/["“”]([^"“”]+)["“”]/g)) {
+    const body = match[1] ?? '';
+    if (body.trim().split(/\s+/).length >= 4) out.push({ quote: body, speaker: null });
+  }
+  return out;
+}
+
+/** Stable half split by id, so that tuning on one half and reporting the other is reproducible. */
+export function foldOf(id: string): 0 | 1 {
+  let h = 2166136261;
+  for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return (h >>> 0) % 2 === 0 ? 0 : 1;
+}

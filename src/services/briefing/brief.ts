@@ -1,0 +1,67 @@
+import { quotesOf } from './quotes.js';
+import { rankSentences, selectSentences, contentWords } from './rank.js';
+import { segmentArticle } from './segment.js';
+import type { ArticleText, Brief, BriefOptions, Bullet, Quote } from './types.js';
+
+export const DEFAULT_BULLETS = 4;
+export const DEFAULT_QUOTES = 3;
+
+/**
+ * Builds a brief: the headline, 3-6 bullets (default 4) that are sentences of the article, verbatim and in article
+ * order, and the key quotes (default 3) with their speakers. Out-of-range option values are clamped. An article with
+ * fewer story sentences gets fewer bullets.
+ */
+export function buildBrief(article: ArticleText, options: BriefOptions = {}): Brief {
+  const bulletCount = clamp(options.bullets ?? DEFAULT_BULLETS, 3, 6);
+  const quoteCount = clamp(options.quotes ?? DEFAULT_QUOTES, 0, 10);
+  const seg = segmentArticle(article.text, article.title);
+  const ranked = rankSentences(seg.sentences, article.title);
+  const bullets: Bullet[] = selectSentences(ranked, bulletCount).map(({ sentence }) => ({
+    start: sentence.start,
+    end: sentence.end,
+    text: sentence.text,
+    sentenceIndex: sentence.index,
+  }));
+  const quotes = quotesOf(article.text, seg);
+  return { headline: article.title, bullets, keyQuotes: keyQuotes(quotes, bullets, article.title, quoteCount) };
+}
+
+/**
+ * Key quotes: whole quotes by named speakers first, then those sharing words with the brief, substance (length) over
+ * fragments; near-duplicates of a chosen quote are skipped. Returned in article order.
+ */
+export function keyQuotes(quotes: readonly Quote[], bullets: readonly Bullet[], title: string, count: number): Quote[] {
+  const topic = new Set(contentWords([title, ...bullets.map((b) => b.text)].join(' ')));
+  const mentions = new Map<string, number>();
+  for (const q of quotes) if (q.speaker !== null) mentions.set(q.speaker, (mentions.get(q.speaker) ?? 0) + 1);
+  const scored = quotes
+    .map((quote) => {
+      const words = contentWords(quote.text);
+      const length = quote.text.split(/\s+/).length;
+      const overlap = words.length === 0 ? 0 : words.filter((w) => topic.has(w)).length / words.length;
+      let score = overlap + Math.min(length, 40) / 40;
+      if (quote.speaker !== null) score += 0.5 + 0.1 * Math.min(mentions.get(quote.speaker) ?? 0, 5);
+      if (quote.kind === 'partial') score -= 0.4;
+      if (length < 4) score -= 1;
+      return { quote, score, words: new Set(words) };
+    })
+    .sort((a, b) => b.score - a.score);
+  const chosen: typeof scored = [];
+  for (const candidate of scored) {
+    if (chosen.length >= count) break;
+    const duplicate = chosen.some((c) => jaccard(c.words, candidate.words) > 0.5);
+    if (!duplicate) chosen.push(candidate);
+  }
+  return chosen.map((c) => c.quote).sort((a, b) => a.start - b.start);
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let inter = 0;
+  for (const x of a) if (b.has(x)) inter += 1;
+  const union = a.size + b.size - inter;
+  return union === 0 ? 0 : inter / union;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, Math.round(value)));
+}

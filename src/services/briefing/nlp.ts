@@ -1,0 +1,43 @@
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Span } from './types.js';
+
+/** A token of the text with its character span and universal POS tag. */
+export type Token = Span & { value: string; pos: string };
+
+/** Sentences (character spans) and tokens of a text, as wink-nlp splits and tags them. */
+export type Tokenized = { sentences: Span[]; tokens: Token[] };
+
+// Only sentence boundaries and POS: the full pipeline (NER, negation, sentiment) costs twice the time and we use none
+// of it. The model is loaded once per process.
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+/**
+ * Splits `text` into sentences and tokens with wink-nlp. wink-nlp does not report character offsets, so each token is
+ * found again in `text` from the end of the previous one; a token wink normalised beyond recognition keeps a zero-width
+ * span at the cursor.
+ */
+export function tokenize(text: string): Tokenized {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value);
+  const tags = doc.tokens().out(its.pos);
+  const tokens: Token[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i += 1) {
+    const value = values[i] ?? '';
+    const at = text.indexOf(value, cursor);
+    const found = at >= 0 && at - cursor < 64;
+    const start = found ? at : cursor;
+    const end = found ? at + value.length : cursor;
+    tokens.push({ start, end, value, pos: tags[i] ?? 'X' });
+    cursor = end;
+  }
+  const sentences: Span[] = [];
+  for (const [first, last] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
+    const a = tokens[first];
+    const b = tokens[last];
+    if (a !== undefined && b !== undefined && b.end > a.start) sentences.push({ start: a.start, end: b.end });
+  }
+  return { sentences, tokens };
+}

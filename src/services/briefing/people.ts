@@ -1,0 +1,212 @@
+import type { Sentence } from './segment.js';
+
+export type Gender = 'male' | 'female' | null;
+
+/** A person the article names, keyed by surname for later short mentions. */
+export type Person = { name: string; surname: string; gender: Gender; firstAt: number };
+
+/** A named person, a pronoun or a nominal speaker ("officials") at a position of the article. */
+export type Mention = { start: number; end: number; person: Person };
+
+/** Words that are a role or title, never part of a name. */
+export const ROLE_WORDS = new Set(
+  (
+    'mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sister brother president vice prime minister ' +
+    'secretary chancellor senator sen rep representative congressman congresswoman governor gov mayor judge justice ' +
+    'chief director commissioner assistant deputy general gen col colonel lt lieutenant capt captain sgt sergeant officer ' +
+    'detective inspector constable superintendent ambassador king queen prince princess duke duchess pope bishop archbishop ' +
+    'chairman chairwoman chair ceo cfo coo founder leader speaker spokesman spokeswoman spokesperson diplomat envoy ' +
+    'coach manager boss striker midfielder defender goalkeeper player star singer actor actress author editor reporter ' +
+    'former late acting interim high foreign affairs security policy state defence defense interior finance health ' +
+    'attorney premier mp mep councillor councilor alderman sheriff marshal commander admiral major minister’s officials ' +
+    'professor dean principal head executive analyst economist expert lawyer doctor nurse minister.'
+  ).split(/\s+/),
+);
+
+/** Capitalised words that start sentences or name things other than people. */
+const NOT_NAME = new Set(
+  (
+    'the a an this that these those it its he she they we i you his her their our my your but and or so if when while as ' +
+    'in on at of for to from by with after before during since until about over under between into ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december today yesterday tomorrow mr. mrs. ms. dr. there here what who why how ' +
+    'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each'
+  ).split(/\s+/),
+);
+
+const ORG_WORDS = new Set(
+  (
+    'news times post press party house ministry department council union police university college school hospital ' +
+    'court government agency association committee commission company corp inc ltd group bank fund club league ' +
+    'network channel tv radio magazine journal daily herald tribune guardian telegraph mail review institute centre center ' +
+    'foundation office service services force army navy command airlines airport street road city county state states ' +
+    'republic kingdom federation organisation organization nations assembly parliament congress senate administration'
+  ).split(/\s+/),
+);
+
+const FEMALE_CUES = /\b(?:she|her|hers|herself|mrs|ms|miss|madam|lady|dame|woman|female|mother|wife|daughter|sister|actress|spokeswoman|chairwoman|congresswoman|businesswoman|queen|princess|duchess|girl|grandmother|aunt|niece|widow)\b/gi;
+const MALE_CUES = /\b(?:he|him|his|himself|mr|sir|lord|man|male|father|husband|son|brother|actor|spokesman|chairman|congressman|businessman|king|prince|duke|boy|grandfather|uncle|nephew|widower)\b/gi;
+
+// Common given names: a gender cue when the article gives no title or pronoun near the name.
+const FEMALE_NAMES = new Set(
+  (
+    'mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ashley ' +
+    'kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura cynthia kathleen amy ' +
+    'shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra rachel catherine carolyn janet ' +
+    'ruth maria heather diane virginia julie joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl ' +
+    'andrea hannah martha jacqueline frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia ' +
+    'judy grace denise amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose ' +
+    'alexis kayla hillary hilary theresa angela ursula kaja melanie wendy caroline jody chrystia catherine jane claire ' +
+    'fiona kate katie lucy sophie chloe ella lily amelia mia ava nina elena irina natalia svetlana marine nicola kamala ' +
+    'nancy elise louise anne annie jo jenny jen meghan megan kirsty beth bethany holly lydia naomi rosa carmen lucia ' +
+    'yvonne vanessa tina tanya tracy stacy susie sue carla paula monica erica erika veronica sylvia gina kristen kristin ' +
+    'ronda serena venus amanda alison allison leah ruth esther miriam priya aisha fatima'
+  ).split(/\s+/),
+);
+const MALE_NAMES = new Set(
+  (
+    'james robert john michael william david richard joseph thomas charles christopher daniel matthew anthony mark donald ' +
+    'steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan jacob gary nicholas eric ' +
+    'jonathan stephen larry justin scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry ' +
+    'tyler aaron jose adam nathan henry douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah ' +
+    'gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan ' +
+    'alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny bill mike tom dave dan jim ' +
+    'bob rob steve tony chris nick matt greg ben sam joe vladimir volodymyr emmanuel boris barack justin mitch elon jeff ' +
+    'marc marco mario luis carlos jorge pedro miguel antonio francisco hans klaus olaf friedrich guenther jean-claude ' +
+    'pierre jacques francois ivan sergei dmitry igor xi li wang ali mohammed muhammad ahmed omar hassan navdeep jagmeet ' +
+    'murray konrad rod trevor seamus neil ian colin graham hugh angus duncan ross craig gordon stuart malcolm nigel ' +
+    'keir rishi liam harry charlie oliver jake luke owen callum connor declan rory shane kieran brendan jamie carlo ' +
+    'jurgen pep jose zinedine lionel cristiano andres sergio diego rafael novak roger andy'
+  ).split(/\s+/),
+);
+
+/** Gender suggested by a given name, or `null`. */
+export function genderOfGivenName(name: string): Gender {
+  const first = name.split(/\s+/)[0]?.toLowerCase() ?? '';
+  if (FEMALE_NAMES.has(first)) return 'female';
+  if (MALE_NAMES.has(first)) return 'male';
+  return null;
+}
+
+/** Is `word` a capitalised word that can be part of a personal name? */
+export function isNameWord(word: string): boolean {
+  if (!/^[A-Z][A-Za-z'’\-.]*$/.test(word) && !/^(?:Mc|Mac|O['’]|D['’])[A-Z][a-z]+$/.test(word)) return false;
+  const lower = word.toLowerCase();
+  if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
+  if (/^[A-Z]{2,}$/.test(word) && word.length > 1) return false; // NATO, EU, CBC
+  return true;
+}
+
+export function isOrgWord(word: string): boolean {
+  return ORG_WORDS.has(word.toLowerCase());
+}
+
+/** A name split into its role words (when given) and the name itself, from a capitalised phrase. */
+export function splitRoleAndName(phrase: string): { role: string | null; name: string } | null {
+  const words = phrase.trim().split(/\s+/).filter(Boolean);
+  let end = words.length;
+  while (end > 0 && /^[,.;:]$/.test(words[end - 1] ?? '')) end -= 1;
+  let start = end;
+  while (start > 0) {
+    const word = (words[start - 1] ?? '').replace(/[,;:]$/, '');
+    const isInitial = /^[A-Z]\.$/.test(word);
+    const isParticle = /^(?:de|van|von|der|da|di|du|le|la|bin|al|el|ibn|del)$/.test(word) && start < end;
+    if (!(isNameWord(word) || isInitial || isParticle)) break;
+    start -= 1;
+    if (end - start >= 4) break;
+  }
+  if (start === end) return null;
+  const nameWords = words.slice(start, end).map((w) => w.replace(/[,;:]$/, ''));
+  if (nameWords.some((w) => isOrgWord(w))) return null;
+  const name = nameWords.join(' ').replace(/['’]s$/, '');
+  const role = words.slice(0, start).join(' ').trim();
+  return { role: role.length > 0 ? role.replace(/[,;:]$/, '') : null, name };
+}
+
+/**
+ * The people an article names: runs of two or more capitalised name words in story sentences, with a gender when the
+ * article signals one (titles, gendered role words, or the pronouns of sentences that mention only that person).
+ */
+export function findPeople(text: string, sentences: readonly Sentence[]): { people: Person[]; mentions: Mention[] } {
+  const bySurname = new Map<string, Person>();
+  const people: Person[] = [];
+  const mentions: Mention[] = [];
+  const evidence = new Map<Person, { male: number; female: number }>();
+  for (const sentence of sentences) {
+    const words = sentence.tokens.filter((t) => /\S/.test(t.value));
+    const inSentence: Person[] = [];
+    for (let i = 0; i < words.length; i += 1) {
+      const token = words[i];
+      if (token === undefined || !isNameWord(token.value)) continue;
+      let j = i;
+      const run: string[] = [];
+      while (j < words.length && run.length < 4) {
+        const word = words[j]?.value ?? '';
+        if (isNameWord(word) || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
+        else break;
+        j += 1;
+      }
+      const isSentenceStart = i === 0;
+      const last = words[j - 1];
+      if (last === undefined) continue;
+      if (run.some(isOrgWord)) {
+        i = j - 1;
+        continue;
+      }
+      const surname = (run.at(-1) ?? '').replace(/['’]s?$/, '');
+      const before = words[i - 1]?.value.toLowerCase().replace(/\.$/, '') ?? '';
+      const titled = ROLE_WORDS.has(before);
+      let person: Person | undefined;
+      if (run.length >= 2) {
+        const name = run.join(' ').replace(/['’]s?$/, '');
+        person = bySurname.get(surname.toLowerCase());
+        if (person === undefined || person.name.split(' ').length < run.length) {
+          const created: Person = { name, surname, gender: genderOfGivenName(name), firstAt: token.start };
+          if (person !== undefined) created.gender = person.gender;
+          person = created;
+          bySurname.set(surname.toLowerCase(), person);
+          people.push(person);
+        }
+      } else {
+        person = bySurname.get(surname.toLowerCase());
+        if (person === undefined && titled && !isSentenceStart && surname.length > 1) {
+          person = { name: surname, surname, gender: null, firstAt: token.start };
+          bySurname.set(surname.toLowerCase(), person);
+          people.push(person);
+        }
+      }
+      if (person !== undefined) {
+        if (/^(?:mrs|ms|miss|lady|dame|queen|princess|sister)$/.test(before)) person.gender = 'female';
+        if (/^(?:mr|sir|lord|king|prince|father)$/.test(before)) person.gender = 'male';
+        mentions.push({ start: token.start, end: last.end, person });
+        if (!inSentence.includes(person)) inSentence.push(person);
+      }
+      i = j - 1;
+    }
+    // Gendered words in a sentence about one person, or about the person it opens with, tell that person's gender.
+    const opener = mentions.find((m) => m.start >= sentence.start && m.start - sentence.start <= 40);
+    if (inSentence.length === 1 || opener !== undefined) {
+      const person = inSentence.length === 1 ? inSentence[0] : opener?.person;
+      if (person !== undefined) {
+        const counts = evidence.get(person) ?? { male: 0, female: 0 };
+        counts.female += sentence.text.match(FEMALE_CUES)?.length ?? 0;
+        counts.male += sentence.text.match(MALE_CUES)?.length ?? 0;
+        evidence.set(person, counts);
+      }
+    }
+  }
+  for (const [person, counts] of evidence) {
+    if (person.gender !== null) continue;
+    if (counts.female > counts.male) person.gender = 'female';
+    else if (counts.male > counts.female) person.gender = 'male';
+  }
+  // Gender found for a full name also holds for its short form, and the other way round.
+  return { people, mentions: mentions.map((m) => ({ ...m, person: canonical(bySurname, m.person) })) };
+}
+
+function canonical(bySurname: Map<string, Person>, person: Person): Person {
+  const full = bySurname.get(person.surname.toLowerCase());
+  if (full === undefined || full === person) return person;
+  if (full.gender === null) full.gender = person.gender;
+  return full;
+}

@@ -1,0 +1,482 @@
+import { findPeople, isNameWord, isOrgWord, splitRoleAndName, ROLE_WORDS, type Mention, type Person } from './people.js';
+import { segmentArticle, type Line, type Segmentation, type Sentence } from './segment.js';
+import type { ArticleText, Quote, Span } from './types.js';
+
+/** A quoted passage between one pair of quote marks (without the marks). */
+type Part = Span & { line: number; open: number; close: number | null };
+
+// Verbs that introduce speech, each in its -s, -ed and -ing forms (irregular forms listed as they are).
+const SAY_BASES =
+  'add admit acknowledge agree announce argue ask assert boast caution claim comment complain concede conclude confirm ' +
+  'continue counter declare demand deny describe disagree echo emphasize emphasise explain insist joke label laugh mention ' +
+  'muse note observe plead post predict promise quip recall recount reiterate remark repeat reply report respond say ' +
+  'shout state stress suggest testify text tweet urge vow warn whisper wonder write yell call brand dub term charge ' +
+  'characterize characterise summarize summarise slam blast praise accuse hope believe think feel fear insist tell share email';
+const IRREGULAR = 'said says told tells wrote written thought felt knew told went on goes on pointed out summed up read reads';
+function sayForms(): string[] {
+  const forms = new Set<string>(IRREGULAR.split(/\s+(?=[a-z]+(?:\s|$))/));
+  for (const base of SAY_BASES.split(/\s+/)) {
+    const stem = base.endsWith('e') ? base.slice(0, -1) : base;
+    // Bare forms such as "report", "post" or "state" are nouns as often as verbs; only unambiguous ones are kept.
+    if (/^(?:say|tell|add|ask|warn|argue|insist|explain|believe|think|write|agree|admit|note)$/.test(base)) forms.add(base);
+    forms.add(/(?:s|sh|ch|x)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`);
+    forms.add(/[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${base}ed`);
+    forms.add(base === 'label' ? 'labelled' : `${stem}ing`);
+    if (/^(?:dub|text|label)$/.test(base)) forms.add(`${base}${base.at(-1) ?? ''}ed`);
+  }
+  for (const multi of ['went on', 'goes on', 'pointed out', 'summed up', 'labeled']) forms.add(multi);
+  return [...forms].sort((a, b) => b.length - a.length);
+}
+const SAY = sayForms().join('|');
+const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
+const PRONOUN = /^(?:he|she|He|She)$/;
+const NOMINAL_HEAD =
+  /\b(?:officials?|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
+
+type Attribution = { speaker: string | null; role: string | null; person: Person | null; pronoun: boolean };
+
+/**
+ * Every direct quote of the article, in article order. Quote marks may be straight or curly; an article that quotes
+ * with single marks only (British style) is read with single marks. A passage opened at the start of a paragraph and
+ * left open continues with the next paragraph's opening mark; `"A," she said. "B."` is one quote of two parts. Quotes
+ * in headlines, headings, captions and promo lines are not returned. Speakers are names as the article gives them
+ * (surnames and pronouns resolved to the full name given earlier), or `null` when the article does not say.
+ */
+export function extractQuotes(article: ArticleText, segmentation?: Segmentation): Quote[] {
+  const seg = segmentation ?? segmentArticle(article.text, article.title);
+  return quotesOf(article.text, seg);
+}
+
+export function quotesOf(text: string, seg: Segmentation): Quote[] {
+  const storyLines = seg.lines.filter((line) => line.kind === 'story');
+  const single = usesSingleMarks(text, storyLines);
+  const parts: Part[] = [];
+  for (const line of storyLines) parts.push(...scanLine(text, line, single));
+  const groups = groupParts(text, parts, seg.lines);
+  const { mentions } = findPeople(text, seg.sentences);
+  const quotes: Quote[] = [];
+  let previous: { quote: Quote; person: Person | null; line: number; lastLine: number } | null = null;
+  for (const group of groups) {
+    const first = group[0];
+    const last = group.at(-1);
+    if (first === undefined || last === undefined) continue;
+    const sentence = sentenceAt(seg.sentences, first.start);
+    const kind = isPartial(text, first, sentence) ? 'partial' : 'direct';
+    let attribution = attribute(text, group, seg, mentions);
+    if (attribution === null && previous !== null && kind === 'direct' && first.start === lineStart(seg.lines, first)) {
+      // A quote paragraph with no attribution of its own continues the speaker of the quote just before it.
+      if (first.line - previous.lastLine <= 1 && previous.quote.speaker !== null) {
+        attribution = {
+          speaker: previous.quote.speaker,
+          role: previous.quote.speakerRole,
+          person: previous.person,
+          pronoun: false,
+        };
+      }
+    }
+    if (attribution === null) {
+      const lead = leadIn(text, seg, first);
+      if (lead !== null) attribution = lead;
+    }
+    const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
+    // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
+    // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
+    if (kind === 'partial' && attribution === null && words < 5) continue;
+    const quote: Quote = {
+      start: first.start,
+      end: last.end,
+      text: group.map((p) => text.slice(p.start, p.end)).join(' '),
+      parts: group.map((p) => ({ start: p.start, end: p.end })),
+      speaker: attribution?.speaker ?? null,
+      speakerRole: attribution?.role ?? null,
+      kind,
+      sentenceIndex: sentence?.index ?? -1,
+    };
+    quotes.push(quote);
+    previous = { quote, person: attribution?.person ?? null, line: first.line, lastLine: last.line };
+  }
+  return quotes;
+}
+
+function lineStart(lines: readonly Line[], part: Part): number {
+  const line = lines[part.line];
+  return line === undefined ? -1 : line.start + 1;
+}
+
+function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let found: Sentence | undefined;
+  for (const sentence of sentences) {
+    if (sentence.start <= offset + 1) found = sentence;
+    else break;
+  }
+  return found;
+}
+
+const DOUBLE_OPEN = new Set(['“', '"', '„', '«']);
+const DOUBLE_CLOSE = new Set(['”', '"', '»']);
+
+function usesSingleMarks(text: string, lines: readonly Line[]): boolean {
+  let doubles = 0;
+  let singles = 0;
+  for (const line of lines) {
+    for (let i = line.start; i < line.end; i += 1) {
+      const ch = text.charAt(i);
+      if (DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) doubles += 1;
+      else if ((ch === '‘' || ch === "'") && isOpeningPosition(text, i, line)) singles += 1;
+    }
+  }
+  return doubles < 2 || singles >= 4 * doubles;
+}
+
+function isOpeningPosition(text: string, i: number, line: Line): boolean {
+  const before = i > line.start ? text.charAt(i - 1) : ' ';
+  const after = text.charAt(i + 1);
+  if (!/[\s(\[—–\-:;,/]/.test(before)) return false;
+  if (!/[A-Za-z0-9\[.…(¡¿$£€]/.test(after)) return false;
+  // '90s, 'em, 'n' are elisions, not quotes.
+  if (/^\d\ds\b/.test(text.slice(i + 1, i + 5)) || /^(?:em|n|til|cause)\b/i.test(text.slice(i + 1, i + 7))) return false;
+  return true;
+}
+
+function isClosingPosition(text: string, i: number, end: number): boolean {
+  const before = text.charAt(i - 1);
+  const after = i + 1 < end ? text.charAt(i + 1) : ' ';
+  return /\S/.test(before) && !/[A-Za-z0-9]/.test(after);
+}
+
+/** Quoted passages of one story line. An unclosed passage runs to the end of the line. */
+function scanLine(text: string, line: Line, single: boolean): Part[] {
+  const parts: Part[] = [];
+  let open: number | null = null;
+  for (let i = line.start; i < line.end; i += 1) {
+    const ch = text.charAt(i);
+    if (!single) {
+      if (ch === '"') {
+        if (open === null) {
+          if (/\S/.test(text.charAt(i + 1) || ' ') && i + 1 < line.end) open = i;
+        } else {
+          push(parts, text, line, open, i);
+          open = null;
+        }
+      } else if (ch === '“' || ch === '„' || ch === '«') {
+        if (open !== null) push(parts, text, line, open, null, i);
+        open = i;
+      } else if (ch === '”' || ch === '»') {
+        if (open !== null) {
+          push(parts, text, line, open, i);
+          open = null;
+        }
+      }
+    } else if (ch === '‘' || ch === "'") {
+      if (open === null) {
+        if (isOpeningPosition(text, i, line)) open = i;
+      } else if (isClosingPosition(text, i, line.end)) {
+        push(parts, text, line, open, i);
+        open = null;
+      }
+    } else if (ch === '’' && open !== null && isClosingPosition(text, i, line.end)) {
+      push(parts, text, line, open, i);
+      open = null;
+    }
+  }
+  if (open !== null) push(parts, text, line, open, null);
+  return parts;
+}
+
+function push(parts: Part[], text: string, line: Line, open: number, close: number | null, stop?: number): void {
+  let start = open + 1;
+  let end = close ?? stop ?? line.end;
+  while (start < end && /\s/.test(text.charAt(start))) start += 1;
+  while (end > start && /\s/.test(text.charAt(end - 1))) end -= 1;
+  if (end <= start || !/[A-Za-z0-9]/.test(text.slice(start, end))) return;
+  // An unclosed mark in mid-line is a stray, not a quote, unless it opens the paragraph.
+  if (close === null && open !== line.start) return;
+  parts.push({ start, end, line: line.index, open, close });
+}
+
+/**
+ * Joins parts into quotes: a paragraph whose quote is left open continues with the next paragraph's opening quote, and
+ * two full-sentence parts of one paragraph separated only by an attribution are one quote.
+ */
+function groupParts(text: string, parts: readonly Part[], lines: readonly Line[]): Part[][] {
+  const groups: Part[][] = [];
+  for (const part of parts) {
+    const group = groups.at(-1);
+    const prev = group?.at(-1);
+    if (group !== undefined && prev !== undefined) {
+      const nextLine = nextStoryLine(lines, prev.line);
+      if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start) {
+        group.push(part);
+        continue;
+      }
+      if (prev.line === part.line && prev.close !== null) {
+        const between = text.slice(prev.close + 1, part.open);
+        const prevText = text.slice(prev.start, prev.end);
+        if (isAttributionOnly(between) && /[,.!?…—–-]$/.test(prevText) && /^[A-Z[‘'(…]/.test(text.slice(part.start, part.start + 1)) && prev.open === startOfClause(text, lines, prev)) {
+          group.push(part);
+          continue;
+        }
+      }
+    }
+    groups.push([part]);
+  }
+  return groups;
+}
+
+function nextStoryLine(lines: readonly Line[], index: number): number {
+  for (let i = index + 1; i < lines.length; i += 1) if (lines[i]?.kind === 'story') return i;
+  return -1;
+}
+
+function startOfClause(text: string, lines: readonly Line[], part: Part): number {
+  const line = lines[part.line];
+  if (line === undefined) return -1;
+  const before = text.slice(line.start, part.open).replace(/\s+$/, '');
+  if (before.length === 0 || /[.!?:…"”’]$/.test(before)) return part.open;
+  return -1;
+}
+
+function isAttributionOnly(between: string): boolean {
+  const words = between.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 28) return false;
+  SAY_WORD.lastIndex = 0;
+  return SAY_WORD.test(between) && /^[\s,.;:—–-]*\S/.test(between);
+}
+
+/** Partial: the quote opens inside a reporter's sentence rather than at its start or after `said:` / `said,`. */
+function isPartial(text: string, part: Part, sentence: Sentence | undefined): boolean {
+  const from = sentence?.start ?? part.open;
+  const before = text.slice(Math.min(from, part.open), part.open).trim();
+  if (before.length === 0) return false;
+  if (/[:]$/.test(before)) return false;
+  if (/,$/.test(before) && /^[A-Z]/.test(text.charAt(part.start))) {
+    SAY_WORD.lastIndex = 0;
+    if (SAY_WORD.test(before.split(/\s+/).slice(-4).join(' '))) return false;
+  }
+  return true;
+}
+
+/** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
+function attribute(text: string, group: readonly Part[], seg: Segmentation, mentions: readonly Mention[]): Attribution | null {
+  for (const part of group) {
+    if (part.close === null) continue;
+    const found = attributeAfter(text, part, seg, mentions);
+    if (found !== null) return found;
+  }
+  const first = group[0];
+  if (first === undefined) return null;
+  return attributeBefore(text, first, seg, mentions);
+}
+
+function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
+  const line = lines[part.line];
+  const end = line?.end ?? text.length;
+  const from = (part.close ?? part.end) + 1;
+  let rest = text.slice(from, Math.min(end, from + 200));
+  const nextQuote = rest.search(/[“"‘„«]/);
+  if (nextQuote >= 0) rest = rest.slice(0, nextQuote);
+  return rest;
+}
+
+const NAME_PHRASE = String.raw`((?:[A-Za-z.'’\-]+[ ,]+){0,10}?[A-Z][A-Za-z.'’\-]+|he|she|He|She|I|we|they|[a-z][a-z'’\- ]{2,60}?)`;
+const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+((?:[A-Za-z.'’\-]+\s+){0,10}?[A-Z][A-Za-z.'’\-]+)`);
+const AFTER_NAME_FIRST = new RegExp(
+  String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+)?(?:${SAY})\b`,
+);
+const DASH_CREDIT = /^\s*[―—–-]\s*([A-Z][A-Za-z.'’\- ]{2,60})/;
+
+function attributeAfter(text: string, part: Part, seg: Segmentation, mentions: readonly Mention[]): Attribution | null {
+  const rest = clauseAfter(text, part, seg.lines);
+  const at = (part.close ?? part.end) + 1;
+  const verbFirst = AFTER_VERB_FIRST.exec(rest);
+  if (verbFirst?.[1] !== undefined) {
+    const resolved = resolvePhrase(leadingPhrase(rest.slice(verbFirst.index + verbFirst[0].length - verbFirst[1].length)), at, mentions);
+    if (resolved !== null) return resolved;
+  }
+  const nameFirst = AFTER_NAME_FIRST.exec(rest);
+  if (nameFirst?.[1] !== undefined) {
+    const resolved = resolvePhrase(nameFirst[1], at, mentions);
+    if (resolved !== null) return resolved;
+  }
+  const dash = DASH_CREDIT.exec(rest);
+  if (dash?.[1] !== undefined) {
+    const resolved = resolvePhrase(dash[1].trim(), at, mentions);
+    if (resolved !== null && resolved.person !== null) return resolved;
+  }
+  return null;
+}
+
+
+/** `X said: "..."`, `X warned that Putin "..."`, `according to X, "..."` within the quote's sentence. */
+function attributeBefore(text: string, part: Part, seg: Segmentation, mentions: readonly Mention[]): Attribution | null {
+  const line = seg.lines[part.line];
+  const sentence = sentenceAt(seg.sentences, part.open);
+  const from = Math.max(sentence?.start ?? line?.start ?? 0, line?.start ?? 0);
+  const before = text.slice(from, part.open);
+  const window = before + text.slice(part.close ?? part.end, Math.min((part.close ?? part.end) + 160, line?.end ?? text.length));
+  const according = /according to (.+)/.exec(window);
+  if (according?.[1] !== undefined) {
+    const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, mentions);
+    if (resolved !== null) return resolved;
+  }
+  SAY_WORD.lastIndex = 0;
+  const verbs: number[] = [];
+  let match: RegExpExecArray | null;
+  while ((match = SAY_WORD.exec(before)) !== null) verbs.push(match.index);
+  for (let i = verbs.length - 1; i >= 0; i -= 1) {
+    const found = subjectBefore(before.slice(0, verbs[i]), from, mentions);
+    if (found !== null) return found;
+  }
+  // `Martell, the addictions doctor, is more blunt: "..."`: a quote after a colon belongs to the sentence's subject.
+  if (/:\s*$/.test(before)) return subjectAtStart(before, from, mentions);
+  return null;
+}
+
+/** The speaker phrase at the start of `rest` (after `said` or `according to`): role words, then a name, or a nominal. */
+function leadingPhrase(rest: string): string {
+  const words = rest.trim().split(/\s+/);
+  const out: string[] = [];
+  let sawName = false;
+  for (const raw of words) {
+    if (out.length >= 12) break;
+    const word = raw.replace(/[,;:!?”"’]+$/, '');
+    const abbreviation = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Rep\.|Sen\.|Gov\.|Gen\.|Lt\.|Col\.|Sgt\.|Rev\.|St\.|Jr\.|Sr\.|Prof\.)$/.test(word);
+    const isName = isNameWord(word.replace(/\.$/, '')) || abbreviation;
+    if (sawName && !isName && !/^(?:de|van|von|bin|al|da|di|del|la|le)$/.test(word)) break;
+    if (!sawName && /^(?:on|in|at|during|after|before|while|when|as|to|from|about|last|this|yesterday|today|earlier|later|recently)$/i.test(word) && out.length > 0) break;
+    out.push(abbreviation ? word : word.replace(/\.$/, ''));
+    if (isName && !abbreviation && !ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) sawName = true;
+    const ended = raw !== word || (/\.$/.test(raw) && !abbreviation);
+    if (ended) break;
+  }
+  return out.join(' ');
+}
+
+/** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
+function subjectAtStart(before: string, offset: number, mentions: readonly Mention[]): Attribution | null {
+  const clause = before.replace(/^.*[.!?]\s+/, '');
+  const head = clause.split(/,/)[0] ?? '';
+  const words = head.trim().split(/\s+/).slice(0, 8);
+  for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
+    const found = resolvePhrase(words.slice(0, n).join(' '), offset, mentions);
+    if (found !== null && (found.person !== null || found.pronoun)) return found;
+  }
+  return null;
+}
+
+const FILLER =
+  /\s+(?:also|later|then|has|had|have|would|will|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly)$/;
+
+/**
+ * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives
+ * (`Navdeep Bains, Minister of Innovation, Science and Economic Development, said`) to the segment that names someone.
+ */
+function subjectBefore(head: string, offset: number, mentions: readonly Mention[]): Attribution | null {
+  let clause = head.replace(/\s+$/, '');
+  for (let i = 0; i < 3; i += 1) clause = clause.replace(FILLER, '');
+  const at = offset + head.length;
+  const segments = clause.split(/[,;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/);
+  let fallback: Attribution | null = null;
+  for (let k = segments.length - 1, tried = 0; k >= 0 && tried < 4; k -= 1) {
+    const phrase = (segments[k] ?? '').trim();
+    if (phrase.length === 0) continue;
+    tried += 1;
+    const candidates = [phrase];
+    const of = phrase.search(/\s(?:of|from|for|at)\s/);
+    if (of > 0) candidates.push(phrase.slice(0, of));
+    for (const candidate of candidates) {
+      const found = resolvePhrase(candidate, at, mentions);
+      if (found === null) continue;
+      if (found.person !== null || found.pronoun) return found;
+      fallback ??= found;
+    }
+    // Only an appositive (a lower-case or role phrase after a comma) may be skipped.
+    if (!/^(?:the|a|an|his|her|their|its|[a-z])/.test(phrase) && k === segments.length - 1 && fallback !== null) break;
+  }
+  return fallback;
+}
+
+/**
+ * Turns a speaker phrase into a speaker: a name (surname resolved to the full name), a pronoun resolved to the last
+ * person of that gender, or a nominal speaker (`officials`, `a spokesperson for the camp`) kept as written.
+ */
+function resolvePhrase(phrase: string, at: number, mentions: readonly Mention[]): Attribution | null {
+  const clean = phrase.replace(/^[\s,]+|[\s,]+$/g, '');
+  if (PRONOUN.test(clean)) {
+    const gender = /^he$/i.test(clean) ? 'male' : 'female';
+    const person = lastPerson(mentions, at, gender);
+    return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
+  }
+  if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
+  const possessive = /^(his|her)\s+(?:statement|office|spokes\w+|post|tweet|letter|website|email|e-mail|lawyer|attorney|campaign|memo)$/i.exec(clean);
+  if (possessive?.[1] !== undefined) {
+    const person = lastPerson(mentions, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
+    if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };
+  }
+  const words = clean.split(/\s+/);
+  if (words.length > 12) return null;
+  if (/[A-Z]/.test(clean)) {
+    const split = splitRoleAndName(clean);
+    if (split !== null) {
+      const person = lookup(mentions, split.name, at);
+      const role = split.role !== null && split.role.length > 0 ? stripDeterminer(split.role) : null;
+      return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
+    }
+  }
+  const nominal = /^(?:(?:the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\s+)?[a-z][a-z'’\- ]*$/i.exec(clean);
+  if (nominal !== null && NOMINAL_HEAD.test(clean) && words.length <= 7) {
+    return { speaker: clean, role: null, person: null, pronoun: false };
+  }
+  return null;
+}
+
+function stripDeterminer(role: string): string {
+  return role.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+}
+
+function lookup(mentions: readonly Mention[], name: string, at: number): Person | null {
+  const surname = name.split(/\s+/).at(-1)?.replace(/['’]s?$/, '').toLowerCase() ?? '';
+  let found: Person | null = null;
+  for (const mention of mentions) {
+    if (mention.person.surname.toLowerCase() === surname) {
+      found = mention.person;
+      if (mention.start > at) break;
+    }
+  }
+  return found;
+}
+
+function lastPerson(mentions: readonly Mention[], at: number, gender: 'male' | 'female'): Person | null {
+  let unknown: Person | null = null;
+  for (let i = mentions.length - 1; i >= 0; i -= 1) {
+    const mention = mentions[i];
+    if (mention === undefined || mention.start >= at) continue;
+    const person = mention.person;
+    if (person.gender === gender) return person;
+    if (person.gender === null && unknown === null && person.name.includes(' ')) unknown = person;
+  }
+  return unknown;
+}
+
+/** A quote paragraph right after a lead-in that ends with `X said:` takes that speaker. */
+function leadIn(text: string, seg: Segmentation, part: Part): Attribution | null {
+  const line = seg.lines[part.line];
+  if (line === undefined || part.open !== line.start) return null;
+  for (let i = part.line - 1; i >= 0; i -= 1) {
+    const prev = seg.lines[i];
+    if (prev === undefined) break;
+    if (prev.kind !== 'story') continue;
+    const body = text.slice(prev.start, prev.end);
+    if (!/:\s*$/.test(body)) return null;
+    const { mentions } = findPeople(text, seg.sentences);
+    SAY_WORD.lastIndex = 0;
+    let verbAt = -1;
+    let match: RegExpExecArray | null;
+    while ((match = SAY_WORD.exec(body)) !== null) verbAt = match.index;
+    if (verbAt < 0) return null;
+    return subjectBefore(body.slice(0, verbAt), prev.start, mentions);
+  }
+  return null;
+}
+
+export { isNameWord, isOrgWord, ROLE_WORDS };

@@ -1,0 +1,77 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildBrief } from '../../../src/services/briefing/brief.js';
+import { extractQuotes } from '../../../src/services/briefing/quotes.js';
+
+const fixture = readFileSync(new URL('../../fixtures/briefing-article.txt', import.meta.url), 'utf8');
+const [title = '', ...rest] = fixture.split('\n');
+const article = { title, text: rest.join('\n') };
+
+describe('buildBrief', () => {
+  it('gives four bullets by default, each a verbatim span of the article', () => {
+    const brief = buildBrief(article);
+    expect(brief.headline).toBe(title);
+    expect(brief.bullets).toHaveLength(4);
+    for (const bullet of brief.bullets) expect(article.text.slice(bullet.start, bullet.end)).toBe(bullet.text);
+  });
+
+  it('returns bullets in article order with distinct sentences', () => {
+    const { bullets } = buildBrief(article, { bullets: 6 });
+    const indices = bullets.map((b) => b.sentenceIndex);
+    expect(indices).toEqual([...new Set(indices)].sort((a, b) => a - b));
+  });
+
+  it('clamps the bullet count to 3-6', () => {
+    expect(buildBrief(article, { bullets: 1 }).bullets).toHaveLength(3);
+    expect(buildBrief(article, { bullets: 12 }).bullets.length).toBeLessThanOrEqual(6);
+  });
+
+  it('never makes a bullet of a byline, dateline, caption, promo or link line', () => {
+    const { bullets } = buildBrief(article, { bullets: 6 });
+    for (const bullet of bullets) {
+      expect(bullet.text).not.toMatch(/^By |^Published|Harbour Archive|HARBOUR TOWNS|^Read more/);
+    }
+  });
+
+  it('picks key quotes among the extracted quotes, with speakers', () => {
+    const brief = buildBrief(article, { quotes: 2 });
+    const all = extractQuotes(article).map((q) => q.text);
+    expect(brief.keyQuotes).toHaveLength(2);
+    for (const quote of brief.keyQuotes) {
+      expect(all).toContain(quote.text);
+      expect(quote.speaker).not.toBeNull();
+    }
+  });
+
+  it('is deterministic', () => {
+    expect(buildBrief(article)).toEqual(buildBrief(article));
+  });
+
+  it('cuts a leading (CNN) dateline off the first bullet', () => {
+    const text =
+      '(CNN) -- The river burst its banks on Sunday, flooding two villages. Rescue teams reached the villages by boat. ' +
+      'Nobody was hurt, officials said. The water is expected to fall by Wednesday.';
+    const { bullets } = buildBrief({ title: 'River floods villages', text });
+    expect(bullets[0]?.text.startsWith('The river burst')).toBe(true);
+  });
+});
+
+// The seed article is shared data and stays outside the repository; the test runs when it is present.
+const seedPath = new URL('../../../../shared/data/seed-article.txt', import.meta.url);
+describe.skipIf(!existsSync(seedPath))('seed article', () => {
+  const [seedTitle = '', ...seedRest] = existsSync(seedPath) ? readFileSync(seedPath, 'utf8').split('\n') : [''];
+  const seed = { title: seedTitle, text: seedRest.join('\n') };
+
+  it('finds the six quote passages of the body, all verbatim, none from headings or promo lines', () => {
+    const quotes = extractQuotes(seed);
+    expect(quotes).toHaveLength(6);
+    for (const quote of quotes) for (const part of quote.parts) expect(seed.text.slice(part.start, part.end)).toBeTruthy();
+    expect(quotes.filter((q) => q.kind === 'partial')).toHaveLength(2);
+  });
+
+  it('attributes the Kallas quotes, including those given by "she" and "Kallas", to Kaja Kallas', () => {
+    const speakers = extractQuotes(seed).map((q) => q.speaker);
+    expect(speakers.filter((s) => s === 'Kaja Kallas')).toHaveLength(5);
+    expect(speakers.filter((s) => s === 'Donald Trump')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/services/briefing/quotes.js';
+
+const fixture = readFileSync(new URL('../../fixtures/briefing-article.txt', import.meta.url), 'utf8');
+const [title = '', ...rest] = fixture.split('\n');
+const article = { title, text: rest.join('\n') };
+
+function quotesOf(text: string, title = '') {
+  return extractQuotes({ title, text });
+}
+
+describe('extractQuotes', () => {
+  it('returns every quote part as a verbatim span of the article', () => {
+    const quotes = extractQuotes(article);
+    expect(quotes.length).toBeGreaterThan(3);
+    for (const quote of quotes) {
+      for (const part of quote.parts) expect(article.text.slice(part.start, part.end).length).toBeGreaterThan(0);
+      expect(quote.parts.map((p) => article.text.slice(p.start, p.end)).join(' ')).toBe(quote.text);
+    }
+  });
+
+  it('keeps a quote broken by its attribution as one quote with one speaker', () => {
+    const quotes = quotesOf('“We were not asked,” said Piet Varga. “Now we are told to drive around the bay.”');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.parts).toHaveLength(2);
+    expect(quotes[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('reads straight and curly quote marks alike', () => {
+    const straight = quotesOf('"The bridge is safe," Anna Berg said.');
+    const curly = quotesOf('“The bridge is safe,” Anna Berg said.');
+    expect(straight[0]?.text).toBe('The bridge is safe,');
+    expect(curly[0]?.text).toBe('The bridge is safe,');
+    expect(straight[0]?.speaker).toBe('Anna Berg');
+  });
+
+  it('finds a partial quote inside a reporter sentence and gives it the subject as speaker', () => {
+    const quotes = quotesOf('Mayor Ingrid Solberg said the pier had become "a danger we can no longer patch" and would close.');
+    expect(quotes[0]).toMatchObject({ text: 'a danger we can no longer patch', kind: 'partial', speaker: 'Ingrid Solberg' });
+    expect(quotes[0]?.speakerRole).toBe('Mayor');
+  });
+
+  it('attributes "said X" and "X told" in both orders', () => {
+    expect(quotesOf('“It is done,” said Piet Varga.')[0]?.speaker).toBe('Piet Varga');
+    expect(quotesOf('Piet Varga told the meeting: “It is done.”')[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('attributes "according to X"', () => {
+    expect(quotesOf('The supports “fail without warning,” according to engineer Lena Hoff.')[0]?.speaker).toBe('Lena Hoff');
+  });
+
+  it('resolves a pronoun to the last-mentioned person of that gender', () => {
+    const text =
+      'Harbour chief Ingrid Solberg met Piet Varga on Monday. Solberg is the first woman to lead the harbour, and her term ends in May.\n' +
+      '“Nobody will lose their berth,” she said.';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Ingrid Solberg');
+  });
+
+  it('resolves a surname to the full name given earlier', () => {
+    const text = 'Piet Varga leads the fishermen.\n“We will appeal,” Varga said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('keeps the title or role apart from the name', () => {
+    const quotes = quotesOf('“We acted on the engineers’ advice,” harbour council chair Ingrid Solberg told reporters.');
+    expect(quotes[0]?.speaker).toBe('Ingrid Solberg');
+    expect(quotes[0]?.speakerRole).toBe('harbour council chair');
+  });
+
+  it('leaves the speaker unknown when the article does not say', () => {
+    expect(quotesOf('A sign on the gate read: “Closed until further notice.”\n\n“Closed for good,” a voice called from the crowd.')[0]?.speaker).toBeNull();
+  });
+
+  it('continues a quote that spans paragraphs', () => {
+    const quotes = quotesOf('"We will take this as far as we must.\n"The pier belongs to the town," Piet Varga added.');
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.parts).toHaveLength(2);
+    expect(quotes[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('ignores quotes in headlines, promo lines and captions', () => {
+    const quotes = extractQuotes(article);
+    const texts = quotes.map((q) => q.text);
+    expect(texts.some((t) => t.includes('WE CANNOT KEEP UP'))).toBe(false);
+    expect(quotes.every((q) => q.start > article.text.indexOf('The old ferry pier'))).toBe(true);
+  });
+
+  it('attributes every quote of the fixture to the right person', () => {
+    const bySpeaker = extractQuotes(article).map((q) => [q.text.slice(0, 20), q.speaker]);
+    expect(bySpeaker).toEqual([
+      ['a danger we can no l', 'Ingrid Solberg'],
+      ['We were not asked, a', 'Piet Varga'],
+      ['The council has set ', 'Ingrid Solberg'],
+      ['Pier supports of thi', 'the report'],
+      ['We will take this as', 'Piet Varga'],
+    ]);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { classifyLine, segmentArticle, splitSentences } from '../../../src/services/briefing/segment.js';
+
+describe('splitSentences', () => {
+  it('does not split at abbreviations, initials or dates', () => {
+    const text = 'Mr. J. R. Hale met U.S. officials in Washington on Feb. 3. He left early. Dr. Ng stayed.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'Mr. J. R. Hale met U.S. officials in Washington on Feb. 3.',
+      'He left early.',
+      'Dr. Ng stayed.',
+    ]);
+  });
+
+  it('returns spans that slice back to the sentence text', () => {
+    const text = 'First line here.\n\nSecond paragraph, “with a quote.” Another sentence!';
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+
+  it('never lets a sentence cross a line break', () => {
+    const text = 'A line without a full stop\nThe next line is a sentence.';
+    expect(splitSentences(text).every((s) => !s.text.includes('\n'))).toBe(true);
+  });
+});
+
+describe('classifyLine', () => {
+  it.each([
+    ['By Ada Moss | The Ledger', 'byline'],
+    ['Published February 28, 2026', 'dateline'],
+    ['The mayor spoke on Monday. (Getty Images)', 'caption'],
+    ['Ada Moss (Photo: Ben Roe/Ledger)', 'caption'],
+    ['FLOODS CLOSE THE COAST ROAD: ‘WORST IN YEARS’', 'promo'],
+    ['Read more: the story of the bridge', 'link'],
+    ['Mayor defends the decision', 'heading'],
+    ['The council met on Monday and voted to close the pier.', 'story'],
+  ] as const)('classifies %s as %s', (line, kind) => {
+    expect(classifyLine(line)).toBe(kind);
+  });
+
+  it('marks a repeated headline', () => {
+    expect(classifyLine('Council closes pier', 'Council closes pier')).toBe('headline');
+  });
+});
+
+describe('segmentArticle', () => {
+  it('keeps only story sentences', () => {
+    const text = 'By Ada Moss\nThe council met on Monday. It voted.\nREAD MORE: OTHER NEWS\nA photo of the pier. (Reuters)';
+    expect(segmentArticle(text).sentences.map((s) => s.text)).toEqual(['The council met on Monday.', 'It voted.']);
+  });
+});
