@@ -1,0 +1,111 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Digest, DigestSection, DigestStory } from '../services/digest/build-digest.js';
+import { localTimeOf } from '../services/digest/local-time.js';
+import { chunkBlocks, clip, escapeText, packEmbeds } from './embed.js';
+import { formatDate } from './format.js';
+import { EMBED_DESCRIPTION_LIMIT, EMBED_FOOTER_LIMIT, EMBED_TITLE_LIMIT, MESSAGE_CONTENT_LIMIT } from './limits.js';
+import { replyMessages, replyWith, type Reply, type ReplyMessage } from './reply.js';
+
+/** Longest summary line shown for a story; it is the briefing engine's sentence, cut at a word and marked. */
+const SUMMARY_LIMIT = 300;
+/** Longest quote shown; a quote is shown whole or not at all. */
+const QUOTE_LIMIT = 500;
+const SPEAKER_LIMIT = 100;
+const OTHER_SECTION = 'Other stories';
+
+/** `25 Nov 2026` for a local date. */
+const dayLabel = (digest: Digest): string => formatDate(`${digest.localDate}T12:00:00.000Z`, 'UTC');
+
+const stories = (count: number): string => `${count} ${count === 1 ? 'story' : 'stories'}`;
+
+/** Link text may not hold an unescaped bracket; `escapeText` escapes a bracket only where it opens a masked link. */
+const linkText = (text: string): string => escapeText(text).replace(/(?<!\\)[[\]]/g, (bracket) => `\\${bracket}`);
+
+/** Parentheses close a masked link's target early; percent-encoding keeps the same URL. */
+const linkTarget = (url: string): string => url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+
+function storyBlock(story: DigestStory, timeZone: string): string {
+  const title = clip(story.title, EMBED_TITLE_LIMIT, { note: false });
+  const lines = [story.url !== null ? `**[${linkText(title)}](${linkTarget(story.url)})**` : `**${escapeText(title)}**`];
+  const meta = [story.outlet, story.publishedAt !== null ? localTimeOf(new Date(story.publishedAt), timeZone) : null]
+    .filter((part): part is string => part !== null)
+    .map(escapeText)
+    .join(' · ');
+  if (meta !== '') lines.push(meta);
+  if (story.summary !== null) lines.push(escapeText(clip(story.summary, SUMMARY_LIMIT)));
+  const quote = story.quote;
+  if (quote !== null && quote.text.length <= QUOTE_LIMIT) {
+    // Line breaks inside a quote would break the block quote; only whitespace is changed, never a word.
+    const text = quote.text.replace(/\s+/g, ' ').trim();
+    const speaker = quote.speaker === null ? 'unattributed' : clip(quote.speaker, SPEAKER_LIMIT, { note: false });
+    lines.push(`> “${escapeText(text)}” — ${escapeText(speaker)}`);
+  }
+  return lines.join('\n');
+}
+
+function sectionEmbeds(section: DigestSection, timeZone: string): APIEmbed[] {
+  const name = clip(section.name ?? OTHER_SECTION, EMBED_TITLE_LIMIT - ' (continued)'.length, { note: false });
+  const chunks = chunkBlocks(
+    section.stories.map((story) => storyBlock(story, timeZone)),
+    EMBED_DESCRIPTION_LIMIT,
+  );
+  return chunks.map((description, index) => ({
+    title: escapeText(index === 0 ? name : `${name} (continued)`),
+    description,
+  }));
+}
+
+/** The heading line: day, story count and the covered span. */
+function heading(digest: Digest): string {
+  const count = digest.more > 0 ? `${digest.shown} of ${stories(digest.shown + digest.more)}` : stories(digest.shown);
+  return clip(`**Daily digest · ${dayLabel(digest)}** · ${count}`, MESSAGE_CONTENT_LIMIT);
+}
+
+/** The "+N more" line: stories beyond the server's maximum are counted, never dropped in silence. */
+const moreLine = (digest: Digest): string =>
+  `+${digest.more} more not shown (this server's digest shows at most ${stories(digest.shown)})`;
+
+/**
+ * The digest as Discord messages, in posting order: the first carries the heading, then one embed per section
+ * (a long section continues in a further embed), packed at most 10 embeds and 6,000 characters per message.
+ * A "+N more" footer closes a digest cut to the server's maximum. An empty digest is one short note.
+ * Article text is escaped and no message mentions anyone.
+ */
+export function renderDigestMessages(digest: Digest): ReplyMessage[] {
+  return replyMessages(renderDigest(digest));
+}
+
+/** The digest as a `Reply` (the first message answers, the rest follow up); `/digest preview` shows it privately. */
+export function renderDigest(digest: Digest, options: { ephemeral?: boolean } = {}): Reply {
+  if (digest.shown === 0) {
+    return replyWith([{ content: `**Daily digest · ${dayLabel(digest)}** · No new stories since the last digest.` }], options);
+  }
+  const embeds = digest.sections.flatMap((section) => sectionEmbeds(section, digest.timezone));
+  const last = embeds.at(-1);
+  if (digest.more > 0 && last !== undefined) last.footer = { text: clip(moreLine(digest), EMBED_FOOTER_LIMIT) };
+  const messages = packEmbeds(embeds).map((group, index) => ({
+    ...(index === 0 ? { content: heading(digest) } : {}),
+    embeds: group,
+  }));
+  return replyWith(messages, options);
+}
+
+/** The digest as plain text for a terminal (`newsbrief digest --dry-run`): no markdown, URLs in full. */
+export function renderDigestText(digest: Digest): string {
+  const lines = [`Daily digest · ${dayLabel(digest)} (${digest.timezone})`, `Stories published ${digest.window.from} to ${digest.window.to}`];
+  if (digest.shown === 0) return [...lines, '', 'No new stories since the last digest.'].join('\n');
+  for (const section of digest.sections) {
+    lines.push('', `== ${section.name ?? OTHER_SECTION} ==`);
+    for (const story of section.stories) {
+      const meta = [story.outlet, story.publishedAt !== null ? localTimeOf(new Date(story.publishedAt), digest.timezone) : null]
+        .filter((part): part is string => part !== null)
+        .join(' · ');
+      lines.push('', `* ${story.title}${meta !== '' ? ` (${meta})` : ''}`);
+      if (story.url !== null) lines.push(`  ${story.url}`);
+      if (story.summary !== null) lines.push(`  ${story.summary}`);
+      if (story.quote !== null) lines.push(`  “${story.quote.text}” — ${story.quote.speaker ?? 'unattributed'}`);
+    }
+  }
+  if (digest.more > 0) lines.push('', moreLine(digest));
+  return lines.join('\n');
+}
