@@ -26,6 +26,9 @@ export type Choice = APIApplicationCommandOptionChoice<string | number>;
 /** The configuration commands may read; nothing secret (no token, no database URL). */
 export type CommandConfig = Pick<Config, 'timezone' | 'digest' | 'instanceId'>;
 
+/** Whether the bot can post in a channel; `reason` says why not, in plain words. */
+export type ChannelAccess = { ok: true } | { ok: false; reason: string };
+
 /** Everything a command may use. A command never sees an interaction or knows which platform called it. */
 export type CommandContext = {
   store: Store;
@@ -41,6 +44,10 @@ export type CommandContext = {
   /** The member's permission bitfield as Discord's decimal string; `null` outside a server and in the console. */
   memberPermissions: string | null;
   config: CommandConfig;
+  /** Reschedules a server's digest after `/digest` changed it; absent where no digest job runs (console, tests). */
+  digestScheduler?: { reschedule(guildId: string): Promise<void> };
+  /** Whether the bot can post in a channel of this server; absent where the platform cannot tell (console). */
+  channelAccess?: (channelId: string) => Promise<ChannelAccess>;
 };
 
 /**
