@@ -46,8 +46,8 @@ export type IngestDeps = {
   policy: FetchPolicy;
   log: Logger;
   now: () => Date;
-  /** Called after each source (after directories are expanded): `done` of `total`. */
-  onProgress?: (done: number, total: number) => void;
+  /** Called after each source (after directories are expanded): `done` of `total`, with that source's report. */
+  onProgress?: (done: number, total: number, source: SourceReport) => void;
 };
 
 /**
@@ -108,7 +108,12 @@ async function readFileSource(path: string): Promise<Parsed> {
   const extension = extname(path).toLowerCase();
   switch (extension) {
     case '.json':
+      if (looksLikeFeed(content)) return { kind: 'feed', ...parseFeedDocument(content, { feedUrl: path }) };
       return { kind: 'json', ...parseJsonArticles(content, path) };
+    case '.xml':
+    case '.rss':
+    case '.atom':
+      return { kind: 'feed', ...parseFeedDocument(content, { feedUrl: path }) };
     case '.jsonl':
     case '.ndjson':
       return { kind: 'jsonl', ...parseJsonLinesArticles(content) };
@@ -123,7 +128,7 @@ async function readFileSource(path: string): Promise<Parsed> {
     default:
       throw new IngestError(
         'malformed_file',
-        `${path}: unsupported file type "${extension}" (use .txt, .json, .jsonl or .html).`,
+        `${path}: unsupported file type "${extension}" (use .txt, .json, .jsonl, .xml or .html).`,
       );
   }
 }
@@ -202,7 +207,7 @@ export async function ingestSources(sources: readonly string[], deps: IngestDeps
     report.skipped += entry.skipped;
     if (entry.status === 'failed') report.failed += 1;
     if (entry.status === 'partial') report.partial += 1;
-    deps.onProgress?.(index + 1, expanded.length);
+    deps.onProgress?.(index + 1, expanded.length, entry);
   }
   return report;
 }

@@ -66,7 +66,10 @@ export function nonEmpty(value: string | null | undefined): string | null {
 /** A reason a candidate article was rejected, in plain words (`title: title is empty`). */
 export function describeZodError(error: z.ZodError): string {
   return error.issues
-    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .map((issue) => {
+      const message = /received undefined$/.test(issue.message) ? 'missing' : issue.message;
+      return issue.path.length > 0 ? `${issue.path.join('.')}: ${message}` : message;
+    })
     .join('; ');
 }
 
