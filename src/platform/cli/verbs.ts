@@ -1,5 +1,6 @@
 import type { RegisterVerbs } from './cli-app.js';
 import { registerStoreVerbs } from './store-verbs.js';
+import { registerIngestVerbs } from './ingest-verbs.js';
 
 /** Every CLI verb module, listed explicitly (no filesystem scanning); `--help` shows them in this order. */
-export const VERBS: readonly RegisterVerbs[] = [registerStoreVerbs];
+export const VERBS: readonly RegisterVerbs[] = [registerIngestVerbs, registerStoreVerbs];
