@@ -167,9 +167,11 @@ export const registerStoreVerbs: RegisterVerbs = (program: Command, app: () => C
           throw new UsageError(`Cannot read ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
         }
       }
-      const input = file === '-' ? process.stdin : createReadStream(file);
-      const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
-      const report = await withStoreAt(cli, options.toUrl, (store) => importStore(store, lines));
+      const report = await withStoreAt(cli, options.toUrl, (store) => {
+        // Opened only now, with the store ready: readline drops lines that arrive before iteration starts.
+        const input = file === '-' ? process.stdin : createReadStream(file);
+        return importStore(store, createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY }));
+      });
       for (const bad of report.badLines) process.stderr.write(`✖ line ${bad.line}: ${bad.reason}\n`);
       const skipped = report.badLines.length;
       cli.print(`imported ${describeCounts(report)}${skipped > 0 ? `; skipped ${plural(skipped, 'bad line', 'bad lines')}` : ''}`);
