@@ -1,0 +1,141 @@
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { IsoDateTime, LocalDate, type Article, type ArticleSummary, type SearchHit } from '../../data/schemas.js';
+import type { Store } from '../../data/store.js';
+import { UsageError } from '../../errors.js';
+import { addDays, startOfLocalDay } from '../../services/digest/local-time.js';
+import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
+
+const Limit = z.coerce.number().int().min(1).max(100);
+const ID_PREFIX = /^[0-9a-f]{4,12}$/i;
+
+/**
+ * A `--from`/`--to` value as an instant: a full ISO timestamp with offset as given, or a `YYYY-MM-DD` day in the
+ * newsroom's timezone (its start for `--from`; for `--to` the start of the next day, so the day itself is included).
+ */
+export function resolveDateBound(value: string, bound: 'from' | 'to', timeZone: string): string {
+  const trimmed = value.trim();
+  if (IsoDateTime.safeParse(trimmed).success) return trimmed;
+  if (LocalDate.safeParse(trimmed).success) {
+    const day = bound === 'from' ? trimmed : addDays(trimmed, 1);
+    return startOfLocalDay(day, timeZone).toISOString();
+  }
+  throw new UsageError(`--${bound} "${value}" is not a date: use YYYY-MM-DD or an ISO timestamp with offset (2026-11-24T09:00:00+01:00).`);
+}
+
+function parseLimit(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Limit.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--limit "${value}" must be a whole number from 1 to 100.`);
+  return parsed.data;
+}
+
+function day(iso: string | null): string {
+  return iso === null ? 'undated   ' : iso.slice(0, 10);
+}
+
+function summaryLine(item: ArticleSummary): string {
+  const where = [item.outlet, item.section].filter((part) => part !== null).join(' / ');
+  return `${item.id}  ${day(item.publishedAt)}  ${item.title}${where === '' ? '' : `  (${where})`}`;
+}
+
+function jsonLine(item: ArticleSummary | SearchHit | Article): string {
+  return JSON.stringify(item);
+}
+
+/** The article as a person reads it: headline, byline, outlet, date, link and id, then the text. */
+export function formatArticle(article: Article): string {
+  const lines = [article.title];
+  if (article.authors.length > 0) lines.push(`By ${article.authors.join(', ')}`);
+  const where = [article.outlet, article.section].filter((part) => part !== null).join(' / ');
+  if (where !== '') lines.push(where);
+  lines.push(article.publishedAt === null ? 'Publication date unknown' : `Published ${article.publishedAt}`);
+  if (article.url !== null) lines.push(article.url);
+  lines.push(`id ${article.id}`, '', article.text);
+  return lines.join('\n');
+}
+
+type Lookup = { article: Article } | { candidates: ArticleSummary[] };
+
+/** The article a `show` argument names: a URL, a full id, or an id prefix of at least four characters. */
+export async function lookUpArticle(store: Store, reference: string): Promise<Lookup> {
+  const trimmed = reference.trim();
+  if (/^https?:\/\//i.test(trimmed)) {
+    const article = await store.articles.getByUrl(trimmed);
+    return article === undefined ? { candidates: [] } : { article };
+  }
+  if (!ID_PREFIX.test(trimmed)) return { candidates: [] };
+  const exact = await store.articles.get(trimmed.toLowerCase());
+  if (exact !== undefined) return { article: exact };
+  const candidates = await store.articles.getByIdPrefix(trimmed, 10);
+  const only = candidates.length === 1 ? candidates[0] : undefined;
+  if (only === undefined) return { candidates };
+  const article = await store.articles.get(only.id);
+  return article === undefined ? { candidates: [] } : { article };
+}
+
+type SearchFlags = { limit?: string; from?: string; to?: string; outlet?: string; section?: string; json?: boolean };
+
+async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promise<void> {
+  if (query.trim() === '') throw new UsageError('search needs some words to look for, e.g. newsbrief search "budget vote".');
+  const options = {
+    limit: parseLimit(flags.limit, 10),
+    from: flags.from === undefined ? undefined : resolveDateBound(flags.from, 'from', app.config.timezone),
+    to: flags.to === undefined ? undefined : resolveDateBound(flags.to, 'to', app.config.timezone),
+    outlet: flags.outlet,
+    section: flags.section,
+  };
+  const hits = await app.withStore((store) => store.articles.search(query, options));
+  if (flags.json) {
+    for (const hit of hits) app.print(jsonLine(hit));
+  } else if (hits.length === 0) {
+    app.print(`No stored article matches "${query}".`);
+  } else {
+    for (const hit of hits) {
+      app.print(summaryLine(hit));
+      if (hit.snippet !== '') app.print(`    ${hit.snippet}`);
+    }
+  }
+  process.exitCode = EXIT_OK;
+}
+
+async function runShow(app: CliApp, reference: string, flags: { json?: boolean }): Promise<void> {
+  const found = await app.withStore((store) => lookUpArticle(store, reference));
+  if ('article' in found) {
+    app.print(flags.json ? jsonLine(found.article) : formatArticle(found.article));
+    process.exitCode = EXIT_OK;
+    return;
+  }
+  if (found.candidates.length > 1) {
+    process.stderr.write(`✖ "${reference}" matches several articles; use more of the id:\n`);
+    for (const candidate of found.candidates) process.stderr.write(`  ${summaryLine(candidate)}\n`);
+  } else {
+    process.stderr.write(`✖ No stored article has the id or URL "${reference}" (try: newsbrief search WORDS).\n`);
+  }
+  process.exitCode = EXIT_PARTIAL;
+}
+
+/** `newsbrief search <query>` and `newsbrief show <id|url>`. */
+export const registerSearchVerbs: RegisterVerbs = (program: Command, app) => {
+  program
+    .command('search')
+    .description('Full-text search of stored articles, best match first (newer first on ties)')
+    .argument('<query...>', 'words to look for (punctuation and operators are ignored)')
+    .option('--limit <n>', 'at most this many results (1-100)', '10')
+    .option('--from <date>', 'published on or after: YYYY-MM-DD (newsroom timezone) or an ISO timestamp')
+    .option('--to <date>', 'published up to: YYYY-MM-DD includes that day; an ISO timestamp is exclusive')
+    .option('--outlet <name>', 'only this outlet (case-insensitive)')
+    .option('--section <name>', 'only this section (case-insensitive)')
+    .option('--json', 'one JSON object per article per line (id, title, url, publishedAt, score, snippet, ...)')
+    .action(async (words: string[], flags: SearchFlags) => {
+      await runSearch(app(), words.join(' '), flags);
+    });
+  program
+    .command('show')
+    .description('Print one stored article: headline, byline, outlet, date, link, id, then the text')
+    .argument('<id|url>', 'the article id (or its first 4+ characters) or its URL')
+    .option('--json', 'the whole article as one JSON object')
+    .action(async (reference: string, flags: { json?: boolean }) => {
+      await runShow(app(), reference, flags);
+    });
+};
