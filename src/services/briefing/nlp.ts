@@ -26,8 +26,11 @@ export function tokenize(text: string): Tokenized {
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
-    const at = text.indexOf(value, cursor);
-    const found = at >= 0 && at - cursor < 64;
+    // Look only a short way ahead: a token wink rewrote would otherwise cost a scan of the rest of the text.
+    const window = text.slice(cursor, cursor + value.length + 64);
+    const offset = value.length === 0 ? -1 : window.indexOf(value);
+    const at = offset < 0 ? -1 : cursor + offset;
+    const found = at >= 0;
     const start = found ? at : cursor;
     const end = found ? at + value.length : cursor;
     tokens.push({ start, end, value, pos: tags[i] ?? 'X' });

@@ -75,7 +75,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
       }
     }
     if (attribution === null) {
-      const lead = leadIn(text, seg, first);
+      const lead = leadIn(text, seg, first, mentions);
       if (lead !== null) attribution = lead;
     }
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
@@ -459,7 +459,7 @@ function lastPerson(mentions: readonly Mention[], at: number, gender: 'male' | '
 }
 
 /** A quote paragraph right after a lead-in that ends with `X said:` takes that speaker. */
-function leadIn(text: string, seg: Segmentation, part: Part): Attribution | null {
+function leadIn(text: string, seg: Segmentation, part: Part, mentions: readonly Mention[]): Attribution | null {
   const line = seg.lines[part.line];
   if (line === undefined || part.open !== line.start) return null;
   for (let i = part.line - 1; i >= 0; i -= 1) {
@@ -468,7 +468,6 @@ function leadIn(text: string, seg: Segmentation, part: Part): Attribution | null
     if (prev.kind !== 'story') continue;
     const body = text.slice(prev.start, prev.end);
     if (!/:\s*$/.test(body)) return null;
-    const { mentions } = findPeople(text, seg.sentences);
     SAY_WORD.lastIndex = 0;
     let verbAt = -1;
     let match: RegExpExecArray | null;

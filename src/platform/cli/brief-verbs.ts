@@ -1,0 +1,211 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import type { Article } from '../../data/schemas.js';
+import { UsageError } from '../../errors.js';
+import { findArticle } from '../../services/article-lookup.js';
+import { buildBrief } from '../../services/briefing/brief.js';
+import { extractQuotes } from '../../services/briefing/quotes.js';
+import type { Brief, Quote } from '../../services/briefing/types.js';
+import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
+
+/** One input line of `--input FILE.jsonl`. */
+export const BriefInputLine = z.object({
+  id: z.string().min(1),
+  title: z.string().optional(),
+  text: z.string().min(1, { message: 'text is empty' }),
+});
+export type BriefInputLine = z.output<typeof BriefInputLine>;
+
+const Format = z.enum(['jsonl', 'text']);
+const Count = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+type Mode = 'brief' | 'quotes';
+type VerbFlags = { input?: string; format?: string; bullets?: string; quotes?: string; speaker?: string };
+
+function parseFlag<T>(schema: z.ZodType<T>, value: string | undefined, name: string, hint: string): T | undefined {
+  if (value === undefined) return undefined;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new UsageError(`--${name} "${value}" ${hint}`);
+  return parsed.data;
+}
+
+/** The batch output line for one article: bullets (brief only) and quotes as `{quote, speaker}`. */
+export function batchLine(mode: Mode, line: BriefInputLine, options: { bullets?: number; quotes?: number }): string {
+  const article = { title: line.title ?? '', text: line.text };
+  if (mode === 'brief') {
+    const brief = buildBrief(article, options);
+    return JSON.stringify({ id: line.id, bullets: brief.bullets.map((b) => b.text), quotes: brief.keyQuotes.map(quotePair) });
+  }
+  return JSON.stringify({ id: line.id, bullets: [], quotes: extractQuotes(article).map(quotePair) });
+}
+
+function quotePair(quote: Quote): { quote: string; speaker: string | null } {
+  return { quote: quote.text, speaker: quote.speaker };
+}
+
+/**
+ * Reads JSONL from `input` and writes one result line per valid input line. Bad lines are reported on `error` with
+ * their line number and skipped; the result says how many there were.
+ */
+export async function runBatch(
+  mode: Mode,
+  input: Readable,
+  write: (line: string) => void,
+  error: (line: string) => void,
+  options: { bullets?: number; quotes?: number },
+): Promise<{ ok: number; bad: number }> {
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let number = 0;
+  let ok = 0;
+  let bad = 0;
+  for await (const raw of lines) {
+    number += 1;
+    if (raw.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      bad += 1;
+      error(`line ${number}: not valid JSON`);
+      continue;
+    }
+    const parsed = BriefInputLine.safeParse(json);
+    if (!parsed.success) {
+      bad += 1;
+      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
+      continue;
+    }
+    write(batchLine(mode, parsed.data, options));
+    ok += 1;
+  }
+  return { ok, bad };
+}
+
+/** A quote as printed: each verbatim part in its own marks (`“A,” … “B.”`), then the speaker and role. */
+function quoteLine(text: string, quote: Quote): string {
+  const who = quote.speaker === null ? 'speaker not given' : quote.speakerRole === null ? quote.speaker : `${quote.speaker} (${quote.speakerRole})`;
+  const parts = quote.parts.map((part) => `“${text.slice(part.start, part.end)}”`).join(' … ');
+  return `${parts} — ${who}`;
+}
+
+function header(article: Article): string[] {
+  const lines = [article.title];
+  const meta = [article.authors.length > 0 ? `By ${article.authors.join(', ')}` : null, article.outlet, article.publishedAt?.slice(0, 10) ?? null]
+    .filter((part): part is string => part !== null)
+    .join(' | ');
+  if (meta !== '') lines.push(meta);
+  if (article.url !== null) lines.push(article.url);
+  lines.push(`id ${article.id}`);
+  return lines;
+}
+
+/** A brief as a person reads it in a terminal. */
+export function formatBrief(article: Article, brief: Brief): string {
+  const lines = [...header(article), ''];
+  for (const bullet of brief.bullets) lines.push(`• ${bullet.text}`);
+  if (brief.keyQuotes.length > 0) {
+    lines.push('', 'Key quotes');
+    for (const quote of brief.keyQuotes) lines.push(`  ${quoteLine(article.text, quote)}`);
+  }
+  return lines.join('\n');
+}
+
+/** An article's quotes, numbered, as a person reads them. */
+export function formatQuotes(article: Article, quotes: readonly Quote[]): string {
+  return [...header(article), '', ...quotes.map((quote, i) => `${String(i + 1).padStart(2)}. ${quoteLine(article.text, quote)}`)].join('\n');
+}
+
+/** Does `speaker` match what the user typed (any whole word of the name, or the full name), ignoring case? */
+export function speakerMatches(speaker: string | null, wanted: string): boolean {
+  if (speaker === null) return false;
+  const want = wanted.trim().toLowerCase();
+  const name = speaker.toLowerCase();
+  return name === want || name.split(/\s+/).includes(want) || name.includes(want);
+}
+
+async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: VerbFlags): Promise<void> {
+  const format = parseFlag(Format, flags.format, 'format', 'must be jsonl or text.') ?? (flags.input === undefined ? 'text' : 'jsonl');
+  const bullets = parseFlag(Count(3, 6), flags.bullets, 'bullets', 'must be a whole number from 3 to 6.');
+  const quotes = parseFlag(Count(0, 10), flags.quotes, 'quotes', 'must be a whole number from 0 to 10.');
+  const options = { ...(bullets === undefined ? {} : { bullets }), ...(quotes === undefined ? {} : { quotes }) };
+  if (flags.input !== undefined) {
+    if (words.length > 0) throw new UsageError(`${mode} takes either --input FILE or a query, not both.`);
+    if (format !== 'jsonl') throw new UsageError('--input works with --format jsonl only.');
+    const input = flags.input === '-' ? process.stdin : createReadStream(flags.input);
+    const opened = new Promise<void>((resolve, reject) => {
+      if (flags.input === '-') resolve();
+      input.once('open', () => resolve());
+      input.once('error', (err: Error) => reject(new UsageError(`cannot read ${flags.input}: ${err.message}`)));
+    });
+    await opened;
+    const result = await runBatch(
+      mode,
+      input,
+      (line) => process.stdout.write(`${line}\n`),
+      (line) => process.stderr.write(`${line}\n`),
+      options,
+    );
+    process.exitCode = result.bad > 0 ? EXIT_PARTIAL : EXIT_OK;
+    return;
+  }
+  const query = words.join(' ').trim();
+  if (query === '') throw new UsageError(`${mode} needs an article: an id, id prefix, URL or search words, or --input FILE.jsonl.`);
+  const cli = app();
+  await cli.withStore(async (store) => {
+    const article = await findArticle(store.articles, query);
+    if (article === undefined) {
+      process.stderr.write(`No stored article matches "${query}".\n`);
+      process.exitCode = EXIT_PARTIAL;
+      return;
+    }
+    const text = { title: article.title, text: article.text };
+    if (mode === 'brief') {
+      const brief = buildBrief(text, options);
+      cli.print(format === 'jsonl' ? batchLine('brief', { id: article.id, title: article.title, text: article.text }, options) : formatBrief(article, brief));
+      process.exitCode = EXIT_OK;
+      return;
+    }
+    const all = extractQuotes(text);
+    const chosen = flags.speaker === undefined ? all : all.filter((q) => speakerMatches(q.speaker, flags.speaker ?? ''));
+    if (chosen.length === 0) {
+      const speakers = [...new Set(all.map((q) => q.speaker).filter((s): s is string => s !== null))];
+      process.stderr.write(
+        flags.speaker === undefined
+          ? `No direct quotes in "${article.title}".\n`
+          : `No quotes by "${flags.speaker}" in "${article.title}".${speakers.length > 0 ? ` Speakers: ${speakers.join(', ')}.` : ''}\n`,
+      );
+      process.exitCode = EXIT_PARTIAL;
+      return;
+    }
+    cli.print(
+      format === 'jsonl'
+        ? JSON.stringify({ id: article.id, bullets: [], quotes: chosen.map(quotePair) })
+        : formatQuotes(article, chosen),
+    );
+    process.exitCode = EXIT_OK;
+  });
+}
+
+/** `newsbrief brief` and `newsbrief quotes`: one stored article for a person, or a JSONL batch. */
+export const registerBriefVerbs: RegisterVerbs = (program: Command, app) => {
+  program
+    .command('brief')
+    .description('Bulleted brief with key quotes of a stored article, or of each line of a JSONL file')
+    .argument('[query...]', 'article id, id prefix, URL or search words')
+    .option('--input <file>', 'JSONL file of {"id","title"?,"text"} lines; - reads standard input')
+    .option('--format <format>', 'jsonl or text (default: text for a query, jsonl for --input)')
+    .option('--bullets <n>', 'number of bullets, 3-6 (default 4)')
+    .option('--quotes <n>', 'number of key quotes, 0-10 (default 3)')
+    .action(async (words: string[], flags: VerbFlags) => runVerb('brief', app, words, flags));
+  program
+    .command('quotes')
+    .description('Every direct quote, verbatim with its speaker, of a stored article or of each line of a JSONL file')
+    .argument('[query...]', 'article id, id prefix, URL or search words')
+    .option('--input <file>', 'JSONL file of {"id","title"?,"text"} lines; - reads standard input')
+    .option('--format <format>', 'jsonl or text (default: text for a query, jsonl for --input)')
+    .option('--speaker <name>', 'only quotes by this speaker (full name or any part of it)')
+    .action(async (words: string[], flags: VerbFlags) => runVerb('quotes', app, words, flags));
+};
