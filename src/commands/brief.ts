@@ -1,0 +1,56 @@
+import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { renderBrief } from '../render/brief.js';
+import { renderArticleChoices } from '../render/choices.js';
+import { clip } from '../render/embed.js';
+import { AUTOCOMPLETE_CHOICES_LIMIT } from '../render/limits.js';
+import { findArticle } from '../services/article-lookup.js';
+import { buildBrief } from '../services/briefing/index.js';
+import { defineCommand, type Choice, type CommandContext } from './command.js';
+
+export const brief = defineCommand({
+  definition: {
+    name: 'brief',
+    description: 'Bulleted brief of a stored article, with its key quotes',
+    options: [
+      { type: Opt.String, name: 'article', description: 'Search text, article id or URL', required: true, autocomplete: true, max_length: 500 },
+      { type: Opt.Integer, name: 'bullets', description: 'Number of bullets (3-6, default 4)', min_value: 3, max_value: 6 },
+      { type: Opt.Boolean, name: 'private', description: 'Show the brief only to you' },
+    ],
+  },
+  args: z.object({
+    article: z.string().trim().min(1, { message: 'type a few words of the headline, an id or a URL' }).max(500),
+    bullets: z.number().int().min(3, { message: 'must be 3 to 6' }).max(6, { message: 'must be 3 to 6' }).default(4),
+    private: z.boolean().default(false),
+  }),
+  async run(args, ctx) {
+    const article = await findArticle(ctx.store.articles, args.article);
+    if (article === undefined) throw articleNotFound(args.article);
+    return renderBrief(article, buildBrief(article, { bullets: args.bullets }), {
+      timeZone: ctx.config.timezone,
+      ephemeral: args.private,
+    });
+  },
+  autocomplete: suggestArticles,
+  isPrivate: (args) => args.private,
+});
+
+/**
+ * Articles for the `article` option: titles starting with the typed words, newest first (the newest articles when
+ * nothing is typed), else the best search matches for what was typed.
+ */
+export async function suggestArticles(focused: { value: string }, ctx: CommandContext): Promise<Choice[]> {
+  const typed = focused.value.trim();
+  let found = await ctx.store.articles.autocomplete(typed, AUTOCOMPLETE_CHOICES_LIMIT);
+  if (found.length === 0 && typed !== '') found = await ctx.store.articles.search(typed, { limit: AUTOCOMPLETE_CHOICES_LIMIT });
+  return renderArticleChoices(found, ctx.config.timezone);
+}
+
+/** The user error for a query that matches nothing. */
+export function articleNotFound(query: string): UserError {
+  return new UserError(
+    'article_not_found',
+    `No stored article matches "${clip(query.trim(), 100, { note: false })}". Try /search with other words, an article id or its URL.`,
+  );
+}

@@ -1,0 +1,76 @@
+import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { renderTextChoices } from '../render/choices.js';
+import { clip } from '../render/embed.js';
+import { renderQuotes } from '../render/quotes.js';
+import { findArticle } from '../services/article-lookup.js';
+import { extractQuotes } from '../services/briefing/index.js';
+import type { Quote } from '../services/briefing/types.js';
+import { articleNotFound, suggestArticles } from './brief.js';
+import { defineCommand } from './command.js';
+
+export const quotes = defineCommand({
+  definition: {
+    name: 'quotes',
+    description: "Every direct quote in a stored article, verbatim, with who said it",
+    options: [
+      { type: Opt.String, name: 'article', description: 'Search text, article id or URL', required: true, autocomplete: true, max_length: 500 },
+      { type: Opt.String, name: 'speaker', description: "Only this speaker's quotes", autocomplete: true, max_length: 200 },
+      { type: Opt.Boolean, name: 'private', description: 'Show the quotes only to you' },
+    ],
+  },
+  args: z.object({
+    article: z.string().trim().min(1, { message: 'type a few words of the headline, an id or a URL' }).max(500),
+    speaker: z.string().trim().min(1).max(200).optional(),
+    private: z.boolean().default(false),
+  }),
+  async run(args, ctx) {
+    const article = await findArticle(ctx.store.articles, args.article);
+    if (article === undefined) throw articleNotFound(args.article);
+    const all = extractQuotes(article);
+    if (all.length === 0) {
+      throw new UserError('no_quotes', `"${clip(article.title, 150, { note: false })}" has no direct quotes.`);
+    }
+    if (args.speaker === undefined) return renderQuotes(article, all, { ephemeral: args.private });
+    const chosen = quotesBy(all, args.speaker);
+    if (chosen.length === 0) {
+      const speakers = speakersOf(all);
+      const known = speakers.length > 0 ? ` Speakers quoted: ${clip(speakers.join(', '), 1_500)}.` : '';
+      throw new UserError('unknown_speaker', `No quote in this article is attributed to "${clip(args.speaker, 100, { note: false })}".${known}`);
+    }
+    return renderQuotes(article, chosen, { speaker: chosen[0]?.speaker ?? args.speaker, ephemeral: args.private });
+  },
+  async autocomplete(focused, ctx) {
+    if (focused.name !== 'speaker') return suggestArticles(focused, ctx);
+    const articleQuery = focused.options['article'];
+    if (typeof articleQuery !== 'string' || articleQuery.trim() === '') return [];
+    const article = await findArticle(ctx.store.articles, articleQuery);
+    if (article === undefined) return [];
+    const typed = focused.value.trim().toLowerCase();
+    return renderTextChoices(speakersOf(extractQuotes(article)).filter((speaker) => speaker.toLowerCase().includes(typed)));
+  },
+  isPrivate: (args) => args.private,
+});
+
+/** Distinct named speakers in order of first quote. */
+export function speakersOf(all: readonly Quote[]): string[] {
+  return [...new Set(all.flatMap((quote) => (quote.speaker === null ? [] : [quote.speaker])))];
+}
+
+/**
+ * The quotes of the speaker a person typed: the exact name (any case) if a speaker has it, else every speaker whose
+ * name contains each typed word (`Kallas` finds `Kaja Kallas`), as long as that is one speaker.
+ */
+export function quotesBy(all: readonly Quote[], typed: string): Quote[] {
+  const wanted = typed.trim().toLowerCase();
+  const speakers = speakersOf(all);
+  const exact = speakers.find((speaker) => speaker.toLowerCase() === wanted);
+  const words = wanted.split(/\s+/);
+  const partial = speakers.filter((speaker) => {
+    const name = speaker.toLowerCase().split(/\s+/);
+    return words.every((word) => name.includes(word));
+  });
+  const speaker = exact ?? (partial.length === 1 ? partial[0] : undefined);
+  return speaker === undefined ? [] : all.filter((quote) => quote.speaker === speaker);
+}

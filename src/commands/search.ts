@@ -1,0 +1,33 @@
+import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { UserError } from '../errors.js';
+import { clip } from '../render/embed.js';
+import { SEARCH_RESULTS_LIMIT } from '../render/limits.js';
+import { renderSearch } from '../render/search.js';
+import { defineCommand } from './command.js';
+
+const DAY_MS = 86_400_000;
+
+export const search = defineCommand({
+  definition: {
+    name: 'search',
+    description: 'Find stored articles: the best matches with dates and ids',
+    options: [
+      { type: Opt.String, name: 'query', description: 'Words to look for in headlines and text', required: true, max_length: 200 },
+      { type: Opt.Integer, name: 'days', description: 'Only articles published in the last N days', min_value: 1, max_value: 3_650 },
+    ],
+  },
+  args: z.object({
+    query: z.string().trim().min(1, { message: 'type at least one word' }).max(200),
+    days: z.number().int().min(1, { message: 'must be 1 or more' }).max(3_650, { message: 'must be at most 3650' }).optional(),
+  }),
+  async run(args, ctx) {
+    const from = args.days === undefined ? undefined : new Date(ctx.now().getTime() - args.days * DAY_MS).toISOString();
+    const hits = await ctx.store.articles.search(args.query, { limit: SEARCH_RESULTS_LIMIT, ...(from === undefined ? {} : { from }) });
+    if (hits.length === 0) {
+      const scope = args.days === undefined ? '' : ` from the last ${args.days} day${args.days === 1 ? '' : 's'}`;
+      throw new UserError('article_not_found', `No stored article${scope} matches "${clip(args.query, 100, { note: false })}".`);
+    }
+    return renderSearch(args.query, hits, { timeZone: ctx.config.timezone, ...(args.days === undefined ? {} : { days: args.days }) });
+  },
+});

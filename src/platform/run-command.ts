@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import type { Command, CommandContext, Choice, FocusedOption, RawOptions } from '../commands/command.js';
+import { StoreError, UserError } from '../errors.js';
+import { renderInternalError, renderStoreUnavailable, renderUserError } from '../render/notice.js';
+import type { Reply } from '../render/reply.js';
+
+/** A short id that a user can quote and an operator can find in the logs. */
+const newRef = (): string => randomUUID().slice(0, 8);
+
+/**
+ * Runs a command: the one error edge both platforms use. Validates the raw options (a failure is a `bad_option`
+ * user error naming the option), runs the handler, and turns every failure into a reply: a `UserError` shows its
+ * message to the user alone; a `StoreError` says the store is unavailable; anything else is logged with the
+ * invocation's context and answered with a generic message and a ref. Never throws, never shows a stack trace.
+ */
+export async function runCommand(command: Command, options: RawOptions, ctx: CommandContext): Promise<Reply> {
+  const name = command.definition.name;
+  const startedAt = performance.now();
+  const log = ctx.log.child({ command: name, userId: ctx.userId, guildId: ctx.guildId });
+  const logDone = (outcome: string, extra: Record<string, unknown> = {}): void =>
+    log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, 'command done');
+  try {
+    const parsed = command.args.safeParse(options);
+    if (!parsed.success) throw new UserError('bad_option', describeBadOption(parsed.error.issues), { cause: parsed.error });
+    const reply = await command.run(parsed.data, { ...ctx, log });
+    logDone('ok', { messages: 1 + (reply.followUps?.length ?? 0) });
+    return reply;
+  } catch (error) {
+    if (error instanceof UserError) {
+      logDone('user_error', { code: error.code });
+      return renderUserError(error.message);
+    }
+    const ref = newRef();
+    if (error instanceof StoreError) {
+      log.error({ err: error, ref, options }, 'store unavailable during command');
+      return renderStoreUnavailable(ref);
+    }
+    log.error({ err: error, ref, options }, 'command failed');
+    return renderInternalError(ref);
+  }
+}
+
+/**
+ * Runs a command's autocomplete; any failure is logged and answered with no choices, because autocomplete has no way
+ * to show an error and a stale or empty list is harmless.
+ */
+export async function runAutocomplete(command: Command, focused: FocusedOption, ctx: CommandContext): Promise<Choice[]> {
+  if (command.autocomplete === undefined) return [];
+  try {
+    return await command.autocomplete(focused, ctx);
+  } catch (error) {
+    ctx.log.warn({ err: error, command: command.definition.name, option: focused.name }, 'autocomplete failed');
+    return [];
+  }
+}
+
+type Issue = { path: readonly PropertyKey[]; message: string };
+
+/** `Option "bullets": must be 3 to 6.` for the first issue; the schemas carry plain-words messages. */
+export function describeBadOption(issues: readonly Issue[]): string {
+  const [first] = issues;
+  if (first === undefined) return 'One of the options is not valid.';
+  const option = first.path[0];
+  return option === undefined ? first.message : `Option "${String(option)}": ${first.message}`;
+}

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { brief } from '../../src/commands/brief.js';
+import type { Store } from '../../src/data/store.js';
+import { AUTOCOMPLETE_CHOICES_LIMIT, AUTOCOMPLETE_NAME_LIMIT } from '../../src/render/limits.js';
+import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
+import { FERRY_ARTICLE, openBotStore } from '../fixtures/bot-articles.js';
+import { commandContext } from './command-context.js';
+
+describe('/brief', () => {
+  let store: Store;
+  let ids: string[];
+  beforeEach(async () => {
+    ({ store, ids } = await openBotStore());
+  });
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('answers with the headline linked to the article, its bullets and an id footer', async () => {
+    const reply = await runCommand(brief, { article: 'ferry late crossings', bullets: 3 }, commandContext(store));
+    const embed = reply.embeds?.[0];
+    expect(reply.ephemeral).toBe(false);
+    expect(reply.allowed_mentions).toEqual({ parse: [] });
+    expect(embed?.title).toBe(FERRY_ARTICLE.title);
+    expect(embed?.url).toBe(FERRY_ARTICLE.url);
+    expect(embed?.author?.name).toBe('Tidewater Gazette');
+    expect(embed?.description).toContain('By Ines Marlowe · 24 Nov 2026 · Transport');
+    expect(embed?.description?.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(3);
+    expect(embed?.fields?.map((field) => field.name)).toContain('Odile Ferrant');
+    expect(embed?.footer?.text).toBe(`Article ${ids[0]}`);
+  });
+
+  it('finds the article by id prefix and answers privately when asked', async () => {
+    const reply = await runCommand(brief, { article: (ids[0] ?? '').slice(0, 6), private: true }, commandContext(store));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.embeds?.[0]?.title).toBe(FERRY_ARTICLE.title);
+  });
+
+  it('answers an unknown article with a short private message', async () => {
+    const reply = await runCommand(brief, { article: 'zeppelin marmalade' }, commandContext(store));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.embeds).toBeUndefined();
+    expect(reply.content).toBe('No stored article matches "zeppelin marmalade". Try /search with other words, an article id or its URL.');
+  });
+
+  it('names the option when bullets is out of range', async () => {
+    const reply = await runCommand(brief, { article: 'ferry', bullets: 9 }, commandContext(store));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe('Option "bullets": must be 3 to 6');
+  });
+
+  it('suggests the newest articles first when nothing is typed, within the autocomplete limits', async () => {
+    const choices = await runAutocomplete(brief, { name: 'article', value: '', options: {} }, commandContext(store));
+    expect(choices.length).toBeLessThanOrEqual(AUTOCOMPLETE_CHOICES_LIMIT);
+    expect(choices.map((choice) => choice.value)).toEqual(ids.slice(0, 4));
+    for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(AUTOCOMPLETE_NAME_LIMIT);
+  });
+
+  it('suggests matching titles for typed words', async () => {
+    const choices = await runAutocomplete(brief, { name: 'article', value: 'harbour lib', options: {} }, commandContext(store));
+    expect(choices[0]?.value).toBe(ids[2]);
+  });
+});
