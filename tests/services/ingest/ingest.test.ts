@@ -67,6 +67,19 @@ describe('ingestSources', () => {
     expect(hit?.title).toBe('Harbour bridge reopens after six weeks of repairs');
   });
 
+  it('loads no scripts, styles, images or frames of a page', async () => {
+    const body = `<html><head><title>t</title><script src="/evil.js"></script><link rel="stylesheet" href="/s.css"></head>
+      <body><img src="/i.png"><iframe src="/frame"></iframe><article>
+      <p>${'The river festival drew record crowds to the old town on Sunday afternoon. '.repeat(8)}</p>
+      <p>${'Organisers said next year the parade would start an hour earlier. '.repeat(8)}</p></article></body></html>`;
+    server.route('/page', respond(body, 'text/html'));
+    const report = await ingestSources([server.url('/page')], deps);
+    expect(report.sources[0]).toMatchObject({ status: 'ok', inserted: 1 });
+    // Give a subresource request, had one been started, the time to reach the server.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(server.requests.map((request) => request.path)).toEqual(['/page']);
+  });
+
   it.each([
     ['malformed XML', '/bad', () => respond(fixture('malformed.xml'), 'application/rss+xml'), 'malformed_feed'],
     ['an empty page', '/empty', () => respond(fixture('empty-page.html'), 'text/html'), 'empty_article'],
