@@ -180,8 +180,17 @@ function checkUrl(raw: string, allowed: Set<string>): URL {
   return url;
 }
 
+/**
+ * The body as text: the charset of the Content-Type header, else the one the document declares in its first
+ * kilobyte (`<?xml ... encoding="...">`, `<meta charset="...">`), else UTF-8. Feeds in ISO-8859-1 are still common.
+ */
 function decode(bytes: Buffer, contentTypeHeader: string | null): string {
-  const charset = /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentTypeHeader ?? '')?.[1] ?? 'utf-8';
+  const head = bytes.subarray(0, 1_024).toString('latin1');
+  const charset =
+    /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentTypeHeader ?? '')?.[1] ??
+    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
+    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
+    'utf-8';
   try {
     return new TextDecoder(charset).decode(bytes);
   } catch {

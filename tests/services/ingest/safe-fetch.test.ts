@@ -33,6 +33,13 @@ describe('safeFetch', () => {
     expect(USER_AGENT).toMatch(/^newsbrief\/\d+\.\d+\.\d+ \(\+https:\/\/github\.com\/newsbrief\/newsbrief\)$/);
   });
 
+  it('decodes the charset the document declares when the header names none', async () => {
+    const latin1 = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Caf\u00e9 M\u00fcller</title></channel></rss>', 'latin1');
+    server.route('/latin1', respond(latin1, 'application/rss+xml'));
+    const result = await safeFetch(server.url('/latin1'), policy, { accept: 'feed' });
+    expect(result.status === 'ok' && result.body).toContain('Caf\u00e9 M\u00fcller');
+  });
+
   it('sends conditional headers and reports 304 as not modified', async () => {
     server.route('/feed', (req, res) => {
       if (req.headers['if-none-match'] === '"v1"') res.writeHead(304).end();
