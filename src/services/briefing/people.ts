@@ -3,7 +3,14 @@ import type { Sentence } from './segment.js';
 export type Gender = 'male' | 'female' | null;
 
 /** A person the article names, keyed by surname for later short mentions. */
-export type Person = { name: string; surname: string; gender: Gender; firstAt: number };
+export type Person = {
+  name: string;
+  surname: string;
+  gender: Gender;
+  firstAt: number;
+  /** Seen with a title, a known given name, or again by surname alone: a person rather than a place or a thing. */
+  isPerson: boolean;
+};
 
 /** A named person, a pronoun or a nominal speaker ("officials") at a position of the article. */
 export type Mention = { start: number; end: number; person: Person };
@@ -156,26 +163,38 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       const surname = (run.at(-1) ?? '').replace(/['’]s?$/, '');
       const before = words[i - 1]?.value.toLowerCase().replace(/\.$/, '') ?? '';
       const titled = ROLE_WORDS.has(before);
+      // What follows the name: an appositive (", a resident of", ", 50,", ", president of") or a verb of saying marks a
+      // person being introduced or speaking.
+      const after = sentence.text.slice(last.end - sentence.start, last.end - sentence.start + 40);
+      const introduced =
+        /^,\s+(?:a|an|the|who|\d{1,3}\b)/.test(after) ||
+        /^,\s+[a-z]+\s+(?:of|at|for|with)\b/.test(after) ||
+        /^\s+(?:said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled|didn['’]t|did not)\b/.test(after);
       let person: Person | undefined;
       if (run.length >= 2) {
         const name = run.join(' ').replace(/['’]s?$/, '');
         person = bySurname.get(surname.toLowerCase());
         if (person === undefined || person.name.split(' ').length < run.length) {
-          const created: Person = { name, surname, gender: genderOfGivenName(name), firstAt: token.start };
-          if (person !== undefined) created.gender = person.gender;
+          const created: Person = { name, surname, gender: genderOfGivenName(name), firstAt: token.start, isPerson: false };
+          created.isPerson = created.gender !== null;
+          if (person !== undefined) {
+            created.gender ??= person.gender;
+            created.isPerson ||= person.isPerson;
+          }
           person = created;
           bySurname.set(surname.toLowerCase(), person);
           people.push(person);
         }
       } else {
         person = bySurname.get(surname.toLowerCase());
-        if (person === undefined && titled && !isSentenceStart && surname.length > 1) {
-          person = { name: surname, surname, gender: null, firstAt: token.start };
+        if (person === undefined && ((titled && !isSentenceStart) || introduced) && surname.length > 1) {
+          person = { name: surname, surname, gender: null, firstAt: token.start, isPerson: true };
           bySurname.set(surname.toLowerCase(), person);
           people.push(person);
         }
       }
       if (person !== undefined) {
+        if (titled || introduced || run.length === 1) person.isPerson = true;
         if (/^(?:mrs|ms|miss|lady|dame|queen|princess|sister)$/.test(before)) person.gender = 'female';
         if (/^(?:mr|sir|lord|king|prince|father)$/.test(before)) person.gender = 'male';
         mentions.push({ start: token.start, end: last.end, person });
@@ -183,15 +202,22 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       }
       i = j - 1;
     }
-    // Gendered words in a sentence about one person, or about the person it opens with, tell that person's gender.
-    const opener = mentions.find((m) => m.start >= sentence.start && m.start - sentence.start <= 40);
-    if (inSentence.length === 1 || opener !== undefined) {
-      const person = inSentence.length === 1 ? inSentence[0] : opener?.person;
-      if (person !== undefined) {
-        const counts = evidence.get(person) ?? { male: 0, female: 0 };
-        counts.female += sentence.text.match(FEMALE_CUES)?.length ?? 0;
-        counts.male += sentence.text.match(MALE_CUES)?.length ?? 0;
-        evidence.set(person, counts);
+    // Each gendered word (she, her, Mrs, spokeswoman...) is evidence for the nearest person named before it in the
+    // sentence, or for the sentence's first person when it comes before any name.
+    const own = mentions.filter((m) => m.start >= sentence.start && m.start < sentence.end);
+    if (own.length > 0) {
+      for (const [pattern, key] of [[FEMALE_CUES, 'female'], [MALE_CUES, 'male']] as const) {
+        pattern.lastIndex = 0;
+        let cue: RegExpExecArray | null;
+        while ((cue = pattern.exec(sentence.text)) !== null) {
+          const at = sentence.start + cue.index;
+          let owner = own[0]?.person;
+          for (const m of own) if (m.end <= at) owner = m.person;
+          if (owner === undefined) continue;
+          const counts = evidence.get(owner) ?? { male: 0, female: 0 };
+          counts[key] += 1;
+          evidence.set(owner, counts);
+        }
       }
     }
   }
@@ -207,6 +233,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
 function canonical(bySurname: Map<string, Person>, person: Person): Person {
   const full = bySurname.get(person.surname.toLowerCase());
   if (full === undefined || full === person) return person;
-  if (full.gender === null) full.gender = person.gender;
+  full.gender ??= person.gender;
+  full.isPerson ||= person.isPerson;
   return full;
 }

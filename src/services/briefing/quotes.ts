@@ -31,7 +31,10 @@ const SAY = sayForms().join('|');
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
 const PRONOUN = /^(?:he|she|He|She)$/;
 const NOMINAL_HEAD =
-  /\b(?:officials?|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
+  /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
+
+/** What attribution looks at: person mentions outside quotes, every mention (for surnames), and the sentences. */
+type Context = { mentions: readonly Mention[]; all: readonly Mention[]; sentences: readonly Sentence[] };
 
 type Attribution = { speaker: string | null; role: string | null; person: Person | null; pronoun: boolean };
 
@@ -53,7 +56,10 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
   const parts: Part[] = [];
   for (const line of storyLines) parts.push(...scanLine(text, line, single));
   const groups = groupParts(text, parts, seg.lines);
-  const { mentions } = findPeople(text, seg.sentences);
+  const people = findPeople(text, seg.sentences);
+  // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
+  const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
+  const context: Context = { mentions, all: people.mentions, sentences: seg.sentences };
   const quotes: Quote[] = [];
   let previous: { quote: Quote; person: Person | null; line: number; lastLine: number } | null = null;
   for (const group of groups) {
@@ -62,7 +68,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     if (first === undefined || last === undefined) continue;
     const sentence = sentenceAt(seg.sentences, first.start);
     const kind = isPartial(text, first, sentence) ? 'partial' : 'direct';
-    let attribution = attribute(text, group, seg, mentions);
+    let attribution = attribute(text, group, seg, context);
     if (attribution === null && previous !== null && kind === 'direct' && first.start === lineStart(seg.lines, first)) {
       // A quote paragraph with no attribution of its own continues the speaker of the quote just before it.
       if (first.line - previous.lastLine <= 1 && previous.quote.speaker !== null) {
@@ -75,7 +81,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
       }
     }
     if (attribution === null) {
-      const lead = leadIn(text, seg, first, mentions);
+      const lead = leadIn(text, seg, first, context);
       if (lead !== null) attribution = lead;
     }
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
@@ -189,7 +195,8 @@ function push(parts: Part[], text: string, line: Line, open: number, close: numb
   while (start < end && /\s/.test(text.charAt(start))) start += 1;
   while (end > start && /\s/.test(text.charAt(end - 1))) end -= 1;
   if (end <= start || !/[A-Za-z0-9]/.test(text.slice(start, end))) return;
-  // An unclosed mark in mid-line is a stray, not a quote, unless it opens the paragraph.
+  // An unclosed mark in mid-line is a stray, not a quote, unless it opens the paragraph (a quote that runs on into
+  // the next paragraph; see groupParts).
   if (close === null && open !== line.start) return;
   parts.push({ start, end, line: line.index, open, close });
 }
@@ -212,7 +219,7 @@ function groupParts(text: string, parts: readonly Part[], lines: readonly Line[]
       if (prev.line === part.line && prev.close !== null) {
         const between = text.slice(prev.close + 1, part.open);
         const prevText = text.slice(prev.start, prev.end);
-        if (isAttributionOnly(between) && /[,.!?…—–-]$/.test(prevText) && /^[A-Z[‘'(…]/.test(text.slice(part.start, part.start + 1)) && prev.open === startOfClause(text, lines, prev)) {
+        if (isAttributionOnly(between) && /[,.!?…—–-]['’"”]*$/.test(prevText) && prev.open === startOfClause(text, lines, prev)) {
           group.push(part);
           continue;
         }
@@ -257,15 +264,15 @@ function isPartial(text: string, part: Part, sentence: Sentence | undefined): bo
 }
 
 /** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
-function attribute(text: string, group: readonly Part[], seg: Segmentation, mentions: readonly Mention[]): Attribution | null {
+function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context): Attribution | null {
   for (const part of group) {
     if (part.close === null) continue;
-    const found = attributeAfter(text, part, seg, mentions);
+    const found = attributeAfter(text, part, seg, ctx);
     if (found !== null) return found;
   }
   const first = group[0];
   if (first === undefined) return null;
-  return attributeBefore(text, first, seg, mentions);
+  return attributeBefore(text, first, seg, ctx);
 }
 
 function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
@@ -285,22 +292,22 @@ const AFTER_NAME_FIRST = new RegExp(
 );
 const DASH_CREDIT = /^\s*[―—–-]\s*([A-Z][A-Za-z.'’\- ]{2,60})/;
 
-function attributeAfter(text: string, part: Part, seg: Segmentation, mentions: readonly Mention[]): Attribution | null {
+function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
   const rest = clauseAfter(text, part, seg.lines);
   const at = (part.close ?? part.end) + 1;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
   if (verbFirst?.[1] !== undefined) {
-    const resolved = resolvePhrase(leadingPhrase(rest.slice(verbFirst.index + verbFirst[0].length - verbFirst[1].length)), at, mentions);
+    const resolved = resolvePhrase(leadingPhrase(rest.slice(verbFirst.index + verbFirst[0].length - verbFirst[1].length)), at, ctx);
     if (resolved !== null) return resolved;
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);
   if (nameFirst?.[1] !== undefined) {
-    const resolved = resolvePhrase(nameFirst[1], at, mentions);
+    const resolved = resolvePhrase(nameFirst[1], at, ctx);
     if (resolved !== null) return resolved;
   }
   const dash = DASH_CREDIT.exec(rest);
   if (dash?.[1] !== undefined) {
-    const resolved = resolvePhrase(dash[1].trim(), at, mentions);
+    const resolved = resolvePhrase(dash[1].trim(), at, ctx);
     if (resolved !== null && resolved.person !== null) return resolved;
   }
   return null;
@@ -308,7 +315,7 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, mentions: r
 
 
 /** `X said: "..."`, `X warned that Putin "..."`, `according to X, "..."` within the quote's sentence. */
-function attributeBefore(text: string, part: Part, seg: Segmentation, mentions: readonly Mention[]): Attribution | null {
+function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
   const line = seg.lines[part.line];
   const sentence = sentenceAt(seg.sentences, part.open);
   const from = Math.max(sentence?.start ?? line?.start ?? 0, line?.start ?? 0);
@@ -316,7 +323,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, mentions: 
   const window = before + text.slice(part.close ?? part.end, Math.min((part.close ?? part.end) + 160, line?.end ?? text.length));
   const according = /according to (.+)/.exec(window);
   if (according?.[1] !== undefined) {
-    const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, mentions);
+    const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return resolved;
   }
   SAY_WORD.lastIndex = 0;
@@ -324,11 +331,11 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, mentions: 
   let match: RegExpExecArray | null;
   while ((match = SAY_WORD.exec(before)) !== null) verbs.push(match.index);
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
-    const found = subjectBefore(before.slice(0, verbs[i]), from, mentions);
+    const found = subjectBefore(before.slice(0, verbs[i]), from, ctx);
     if (found !== null) return found;
   }
   // `Martell, the addictions doctor, is more blunt: "..."`: a quote after a colon belongs to the sentence's subject.
-  if (/:\s*$/.test(before)) return subjectAtStart(before, from, mentions);
+  if (/:\s*$/.test(before)) return subjectAtStart(before, from, ctx);
   return null;
 }
 
@@ -342,6 +349,13 @@ function leadingPhrase(rest: string): string {
     const word = raw.replace(/[,;:!?”"’]+$/, '');
     const abbreviation = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Rep\.|Sen\.|Gov\.|Gen\.|Lt\.|Col\.|Sgt\.|Rev\.|St\.|Jr\.|Sr\.|Prof\.)$/.test(word);
     const isName = isNameWord(word.replace(/\.$/, '')) || abbreviation;
+    const isRole = ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
+    if (isRole && /^[A-Z]/.test(word)) {
+      // "said Conservative Leader Andrew Scheer": a capitalised title between words of a role; the name follows.
+      out.push(word);
+      sawName = false;
+      continue;
+    }
     if (sawName && !isName && !/^(?:de|van|von|bin|al|da|di|del|la|le)$/.test(word)) break;
     if (!sawName && /^(?:on|in|at|during|after|before|while|when|as|to|from|about|last|this|yesterday|today|earlier|later|recently)$/i.test(word) && out.length > 0) break;
     out.push(abbreviation ? word : word.replace(/\.$/, ''));
@@ -353,12 +367,12 @@ function leadingPhrase(rest: string): string {
 }
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
-function subjectAtStart(before: string, offset: number, mentions: readonly Mention[]): Attribution | null {
+function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
   const clause = before.replace(/^.*[.!?]\s+/, '');
   const head = clause.split(/,/)[0] ?? '';
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
-    const found = resolvePhrase(words.slice(0, n).join(' '), offset, mentions);
+    const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
     if (found !== null && (found.person !== null || found.pronoun)) return found;
   }
   return null;
@@ -371,46 +385,57 @@ const FILLER =
  * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives
  * (`Navdeep Bains, Minister of Innovation, Science and Economic Development, said`) to the segment that names someone.
  */
-function subjectBefore(head: string, offset: number, mentions: readonly Mention[]): Attribution | null {
+function subjectBefore(head: string, offset: number, ctx: Context): Attribution | null {
   let clause = head.replace(/\s+$/, '');
   for (let i = 0; i < 3; i += 1) clause = clause.replace(FILLER, '');
   const at = offset + head.length;
-  const segments = clause.split(/[,;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/);
-  let fallback: Attribution | null = null;
-  for (let k = segments.length - 1, tried = 0; k >= 0 && tried < 4; k -= 1) {
-    const phrase = (segments[k] ?? '').trim();
-    if (phrase.length === 0) continue;
-    tried += 1;
+  const segments = clause
+    .split(/[;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/)
+    .at(-1)
+    ?.split(',')
+    .map((s) => s.trim()) ?? [];
+  const resolveSegment = (phrase: string, adjacent: boolean): Attribution | null => {
     const candidates = [phrase];
-    const of = phrase.search(/\s(?:of|from|for|at)\s/);
-    if (of > 0) candidates.push(phrase.slice(0, of));
+    const of = phrase.search(/\s(?:of|from|for|at|in)\s/);
+    if (of > 0) candidates.unshift(phrase.slice(0, of));
     for (const candidate of candidates) {
-      const found = resolvePhrase(candidate, at, mentions);
+      const found = resolvePhrase(candidate, at, ctx);
       if (found === null) continue;
-      if (found.person !== null || found.pronoun) return found;
-      fallback ??= found;
+      // Away from the verb, only a person the article names elsewhere counts (not "Apps" at a sentence start).
+      if (!adjacent && found.person === null && !found.pronoun) continue;
+      return found;
     }
-    // Only an appositive (a lower-case or role phrase after a comma) may be skipped.
-    if (!/^(?:the|a|an|his|her|their|its|[a-z])/.test(phrase) && k === segments.length - 1 && fallback !== null) break;
+    return null;
+  };
+  if (clause.endsWith(',') && segments.length > 2) {
+    // "Navdeep Bains, Minister of Innovation, Science and Economic Development, said": the subject comes before the
+    // appositive, so the first segment that names someone wins.
+    for (const segment of segments.slice(0, -1)) {
+      if (segment.length === 0) continue;
+      const found = resolveSegment(segment, false);
+      if (found !== null) return found;
+    }
+    return null;
   }
-  return fallback;
+  const last = segments.at(-1) ?? '';
+  return last.length === 0 ? null : resolveSegment(last, true);
 }
 
 /**
  * Turns a speaker phrase into a speaker: a name (surname resolved to the full name), a pronoun resolved to the last
  * person of that gender, or a nominal speaker (`officials`, `a spokesperson for the camp`) kept as written.
  */
-function resolvePhrase(phrase: string, at: number, mentions: readonly Mention[]): Attribution | null {
+function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | null {
   const clean = phrase.replace(/^[\s,]+|[\s,]+$/g, '');
   if (PRONOUN.test(clean)) {
     const gender = /^he$/i.test(clean) ? 'male' : 'female';
-    const person = lastPerson(mentions, at, gender);
+    const person = resolvePronoun(ctx, at, gender);
     return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
   }
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
   const possessive = /^(his|her)\s+(?:statement|office|spokes\w+|post|tweet|letter|website|email|e-mail|lawyer|attorney|campaign|memo)$/i.exec(clean);
   if (possessive?.[1] !== undefined) {
-    const person = lastPerson(mentions, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
+    const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
     if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };
   }
   const words = clean.split(/\s+/);
@@ -418,7 +443,7 @@ function resolvePhrase(phrase: string, at: number, mentions: readonly Mention[])
   if (/[A-Z]/.test(clean)) {
     const split = splitRoleAndName(clean);
     if (split !== null) {
-      const person = lookup(mentions, split.name, at);
+      const person = lookup(ctx.all, split.name, at);
       const role = split.role !== null && split.role.length > 0 ? stripDeterminer(split.role) : null;
       return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
     }
@@ -446,20 +471,37 @@ function lookup(mentions: readonly Mention[], name: string, at: number): Person 
   return found;
 }
 
-function lastPerson(mentions: readonly Mention[], at: number, gender: 'male' | 'female'): Person | null {
-  let unknown: Person | null = null;
-  for (let i = mentions.length - 1; i >= 0; i -= 1) {
-    const mention = mentions[i];
-    if (mention === undefined || mention.start >= at) continue;
-    const person = mention.person;
-    if (person.gender === gender) return person;
-    if (person.gender === null && unknown === null && person.name.includes(' ')) unknown = person;
+/**
+ * The person a `he`/`she` at `at` refers to: going back sentence by sentence (at most eight), the sentence's first
+ * person (its subject, as news sentences name the subject first) when the gender fits or is unknown, else another
+ * person of that sentence whose gender fits. Names inside quotes do not count.
+ */
+function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Person | null {
+  const bySentence = new Map<number, Person[]>();
+  const order: number[] = [];
+  for (const mention of ctx.mentions) {
+    if (mention.start >= at) break;
+    if (!mention.person.isPerson) continue;
+    const sentence = sentenceAt(ctx.sentences, mention.start);
+    const key = sentence?.index ?? -1;
+    if (!bySentence.has(key)) {
+      bySentence.set(key, []);
+      order.push(key);
+    }
+    bySentence.get(key)?.push(mention.person);
   }
-  return unknown;
+  for (let k = order.length - 1, seen = 0; k >= 0 && seen < 8; k -= 1, seen += 1) {
+    const people = bySentence.get(order[k] ?? -1) ?? [];
+    const subject = people[0];
+    if (subject !== undefined && (subject.gender === gender || subject.gender === null)) return subject;
+    const match = people.find((p) => p.gender === gender);
+    if (match !== undefined) return match;
+  }
+  return null;
 }
 
 /** A quote paragraph right after a lead-in that ends with `X said:` takes that speaker. */
-function leadIn(text: string, seg: Segmentation, part: Part, mentions: readonly Mention[]): Attribution | null {
+function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Attribution | null {
   const line = seg.lines[part.line];
   if (line === undefined || part.open !== line.start) return null;
   for (let i = part.line - 1; i >= 0; i -= 1) {
@@ -473,7 +515,7 @@ function leadIn(text: string, seg: Segmentation, part: Part, mentions: readonly 
     let match: RegExpExecArray | null;
     while ((match = SAY_WORD.exec(body)) !== null) verbAt = match.index;
     if (verbAt < 0) return null;
-    return subjectBefore(body.slice(0, verbAt), prev.start, mentions);
+    return subjectBefore(body.slice(0, verbAt), prev.start, ctx);
   }
   return null;
 }
