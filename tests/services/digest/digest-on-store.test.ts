@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NewArticle } from '../../../src/data/schemas.js';
+import { openStore } from '../../../src/data/open-store.js';
+import type { Store } from '../../../src/data/store.js';
+import { silentLogger } from '../../../src/log.js';
+import { runDigestSlot, type DigestRunDeps } from '../../../src/services/digest/digest-runner.js';
+import { DigestScheduler } from '../../../src/services/digest/digest-scheduler.js';
+import { describeWithPostgres } from '../../support/postgres.js';
+import { makeSettings, RecordingPoster, renderAsText, titleLines } from './digest-test-kit.js';
+
+const settings = makeSettings({ time: '07:00', timezone: 'Asia/Tokyo' });
+
+function runDeps(store: Store, poster: RecordingPoster, instanceId: string, at: Date): DigestRunDeps<string> {
+  return {
+    store,
+    log: silentLogger,
+    now: () => at,
+    instanceId,
+    poster,
+    render: renderAsText,
+    lines: titleLines,
+    sleep: async () => undefined,
+  };
+}
+
+/** The same cases on every backend: separate connections stand for separate instances sharing one database. */
+function describeDigestOnStore(backend: string, openShared: () => Promise<() => Promise<Store>>): void {
+  describe(`${backend}: digest slots`, () => {
+    let open: () => Promise<Store>;
+    const opened: Store[] = [];
+    const connect = async (): Promise<Store> => {
+      const store = await open();
+      opened.push(store);
+      return store;
+    };
+
+    beforeEach(async () => {
+      open = await openShared();
+    });
+    afterEach(async () => {
+      for (const store of opened.splice(0)) await store.close();
+    });
+
+    it('lets exactly one of several instances post the same slot', async () => {
+      const first = await connect();
+      await first.articles.upsert([
+        NewArticle.parse({ title: 'Tokyo port expands', section: 'World', publishedAt: '2026-06-14T20:00:00.000Z', text: 'The port grew.' }),
+      ]);
+      const stores = [first, await connect(), await connect(), await connect()];
+      const poster = new RecordingPoster();
+      const at = new Date('2026-06-14T22:00:00.000Z');
+      const outcomes = await Promise.all(
+        stores.map((store, index) => runDigestSlot(settings, '2026-06-15', runDeps(store, poster, `instance-${index}`, at))),
+      );
+      expect(outcomes.filter((outcome) => outcome.status === 'posted')).toHaveLength(1);
+      expect(poster.posts).toEqual([{ channelId: settings.channelId, message: 'World: Tokyo port expands' }]);
+      expect(await first.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageId: '90000000000000001' });
+    });
+
+    it('does not post again after a restart, and posts the next day', async () => {
+      // The store's own timers (connection timeouts) run on the real clock, so time here is only the injected `now`.
+      const poster = new RecordingPoster();
+      const first = await connect();
+      await first.digests.saveSettings(settings);
+      const startAt = async (store: Store, instanceId: string, at: string) => {
+        const scheduler = new DigestScheduler({ ...runDeps(store, poster, instanceId, new Date(at)), graceMinutes: 120 });
+        const outcome = (await scheduler.start()).get(settings.guildId);
+        await scheduler.stop();
+        return outcome;
+      };
+      expect(await startAt(first, 'instance-a', '2026-06-14T22:05:00.000Z')).toMatchObject({ status: 'posted', localDate: '2026-06-15' });
+      expect(await startAt(await connect(), 'instance-b', '2026-06-14T22:10:00.000Z')).toEqual({ status: 'already-posted', localDate: '2026-06-15' });
+      expect(await startAt(await connect(), 'instance-c', '2026-06-15T22:05:00.000Z')).toMatchObject({ status: 'posted', localDate: '2026-06-16' });
+      expect(poster.posts).toHaveLength(2);
+      expect(await first.digests.lastPosted(settings.guildId)).toMatchObject({ localDate: '2026-06-16', status: 'posted' });
+    });
+  });
+}
+
+const sqliteDirs: string[] = [];
+afterAll(() => {
+  for (const dir of sqliteDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describeDigestOnStore('sqlite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbrief-digest-'));
+  sqliteDirs.push(dir);
+  const path = join(dir, 'store.db');
+  return () => openStore({ kind: 'sqlite', path }, { log: silentLogger });
+});
+
+describeWithPostgres('postgres: digest slots', (db) => {
+  describeDigestOnStore('postgres', async () => {
+    const url = await db.freshSchemaUrl();
+    return () => openStore({ kind: 'postgres', url }, { log: silentLogger });
+  });
+});
