@@ -1,4 +1,4 @@
-import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
+import { ApplicationCommandOptionType, DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { NewArticle } from '../../src/data/schemas.js';
@@ -12,6 +12,7 @@ import {
   createDigestPoster,
   createRestChannelPoster,
 } from '../../src/platform/discord/digest-poster.js';
+import { rawOptions } from '../../src/platform/discord/options.js';
 import { renderDigestMessages } from '../../src/render/digest.js';
 import { safeDigestLines } from '../../src/services/digest/digest-lines.js';
 import { runDigestSlot } from '../../src/services/digest/digest-runner.js';
@@ -167,5 +168,21 @@ describe('classifyPostError', () => {
 
   it('does not retry another refusal', () => {
     expect(classifyPostError(apiError(50035, 400))).toMatchObject({ retryable: false });
+  });
+});
+
+describe('rawOptions', () => {
+  it('flattens a subcommand into its name and options, as /digest expects', () => {
+    const raw = rawOptions([
+      {
+        name: 'set',
+        type: ApplicationCommandOptionType.Subcommand,
+        options: [
+          { name: 'channel', type: ApplicationCommandOptionType.Channel, value: '1300000000000000003' },
+          { name: 'time', type: ApplicationCommandOptionType.String, value: '07:30' },
+        ],
+      },
+    ]);
+    expect(raw).toEqual({ subcommand: 'set', channel: '1300000000000000003', time: '07:30' });
   });
 });
