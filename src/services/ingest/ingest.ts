@@ -95,6 +95,12 @@ async function expandSources(sources: readonly string[]): Promise<string[]> {
 
 type Parsed = { kind: SourceKind } & ParsedFile;
 
+/** A feed saved to disk (RSS/Atom `.xml`, or a JSON Feed `.json`). */
+function readFeedFile(content: string, path: string): Parsed {
+  const { articles, problems } = parseFeedDocument(content, { feedUrl: path });
+  return { kind: 'feed', articles, problems };
+}
+
 async function readFileSource(path: string): Promise<Parsed> {
   let content: string;
   try {
@@ -108,12 +114,11 @@ async function readFileSource(path: string): Promise<Parsed> {
   const extension = extname(path).toLowerCase();
   switch (extension) {
     case '.json':
-      if (looksLikeFeed(content)) return { kind: 'feed', ...parseFeedDocument(content, { feedUrl: path }) };
-      return { kind: 'json', ...parseJsonArticles(content, path) };
+      return looksLikeFeed(content) ? readFeedFile(content, path) : { kind: 'json', ...parseJsonArticles(content, path) };
     case '.xml':
     case '.rss':
     case '.atom':
-      return { kind: 'feed', ...parseFeedDocument(content, { feedUrl: path }) };
+      return readFeedFile(content, path);
     case '.jsonl':
     case '.ndjson':
       return { kind: 'jsonl', ...parseJsonLinesArticles(content) };

@@ -151,6 +151,14 @@ describe('ingestSources', () => {
       expect(hit).toMatchObject({ title: 'Town council votes to keep the old library open', outlet: 'The Millbrook Gazette' });
     });
 
+    it('reads saved feeds: RSS as .xml and a JSON Feed as .json', async () => {
+      const report = await ingestSources([fixturePath('good.rss.xml'), fixturePath('good.feed.json')], deps);
+      expect(report.sources.map((source) => [source.kind, source.inserted])).toEqual([
+        ['feed', 2],
+        ['feed', 2],
+      ]);
+    });
+
     it('reports an unsupported file type', async () => {
       const path = join(dir, 'image.png');
       writeFileSync(path, 'not an article');
