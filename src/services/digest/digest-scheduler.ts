@@ -21,6 +21,9 @@ export type DigestSchedulerDeps<Message> = DigestRunDeps<Message> & {
 
 type ScheduledEntry = { task: ScheduledTask; key: string; timer?: ReturnType<typeof setTimeout> };
 
+/** How often each instance re-reads every server's settings, to follow changes made through another instance. */
+export const RESYNC_CRON = '*/10 * * * *';
+
 /** Longest wait for a one-off slot timer; a slot is never more than a day and a bit away. */
 const MAX_TIMER_MS = 26 * 3_600_000;
 
@@ -35,6 +38,7 @@ export class DigestScheduler<Message> {
   readonly #tasks = new Map<string, ScheduledEntry>();
   readonly #inFlight = new Map<string, Promise<DigestRunOutcome | undefined>>();
   #stopped = false;
+  #resyncTask: ScheduledTask | undefined;
 
   constructor(deps: DigestSchedulerDeps<Message>) {
     this.#deps = deps;
@@ -45,6 +49,7 @@ export class DigestScheduler<Message> {
     this.#stopped = false;
     const all = await this.#allSettings();
     for (const settings of all) this.#schedule(settings);
+    this.#resyncTask ??= cron.schedule(RESYNC_CRON, () => this.resync(), { name: 'digest-resync', noOverlap: true });
     const outcomes = new Map<string, DigestRunOutcome>();
     for (const settings of all) {
       if (!settings.enabled) continue;
@@ -67,6 +72,31 @@ export class DigestScheduler<Message> {
     );
   }
 
+  /**
+   * Brings every task in line with the stored settings: new servers scheduled, removed or disabled ones dropped,
+   * changed times or zones moved. `/digest` reschedules its own instance at once; other instances sharing the store
+   * follow within ten minutes through this.
+   */
+  async resync(): Promise<void> {
+    if (this.#stopped) return;
+    try {
+      const wanted = new Map<string, DigestSettings>();
+      for (const settings of await this.#allSettings()) if (settings.enabled) wanted.set(settings.guildId, settings);
+      for (const guildId of [...this.#tasks.keys()]) {
+        if (!wanted.has(guildId)) this.#unschedule(guildId);
+      }
+      for (const [guildId, settings] of wanted) {
+        const key = `${cronExpressionFor(settings.time)}|${settings.timezone}`;
+        if (this.#tasks.get(guildId)?.key === key) continue;
+        this.#unschedule(guildId);
+        this.#schedule(settings);
+        this.#deps.log.info({ job: 'digest', guildId, time: settings.time, timezone: settings.timezone }, 'digest rescheduled');
+      }
+    } catch (error) {
+      this.#deps.log.warn({ err: error, job: 'digest' }, 'digest resync failed');
+    }
+  }
+
   /** Guild ids with a scheduled task, for status output and tests. */
   scheduledGuilds(): string[] {
     return [...this.#tasks.keys()];
@@ -83,6 +113,8 @@ export class DigestScheduler<Message> {
   /** Stops every task; runs in progress finish (their claim and record stay consistent). */
   async stop(): Promise<void> {
     this.#stopped = true;
+    if (this.#resyncTask !== undefined) void this.#resyncTask.destroy();
+    this.#resyncTask = undefined;
     for (const guildId of [...this.#tasks.keys()]) this.#unschedule(guildId);
     await Promise.allSettled([...this.#inFlight.values()]);
   }

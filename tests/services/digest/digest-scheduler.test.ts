@@ -240,3 +240,34 @@ describe('DigestScheduler', () => {
     expect(poster.posts.map((post) => post.channelId)).toEqual([fallback.channelId]);
   });
 });
+
+describe('DigestScheduler.resync', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('follows settings another instance changed, within ten minutes', async () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-06-15T01:00:00Z'));
+    const digests = new MemoryDigestStore();
+    const guild = '100000000000000001';
+    await digests.saveSettings(settingsFor(guild, { time: '07:00' }));
+    const poster = new ClockPoster();
+    const here = schedulerOn(digests, poster, { instanceId: 'instance-a' });
+    const there = schedulerOn(digests, poster, { instanceId: 'instance-b' });
+    await here.start();
+    await there.start();
+    // `/digest set` on the other instance: it saves and reschedules itself only.
+    await digests.saveSettings(settingsFor(guild, { time: '05:30', timezone: 'Asia/Tokyo' }));
+    await there.reschedule(guild);
+    await digests.saveSettings(settingsFor('100000000000000002', { time: '06:00' }));
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(here.describe(guild)).toEqual({ expression: '30 5,6 * * *', timezone: 'Asia/Tokyo' });
+    expect(here.scheduledGuilds().sort()).toEqual([guild, '100000000000000002']);
+    await digests.deleteSettings('100000000000000002');
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(here.scheduledGuilds()).toEqual([guild]);
+    await here.stop();
+    await there.stop();
+  });
+});
