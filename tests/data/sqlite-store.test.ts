@@ -8,6 +8,7 @@ import { silentLogger } from '../../src/log.js';
 import { SQLITE_MIGRATIONS } from '../../src/data/migrations/sqlite/index.js';
 import { openStore } from '../../src/data/open-store.js';
 import { applyMigrations } from '../../src/data/sqlite/migrations.js';
+import { SEARCH_CANDIDATE_CAP } from '../../src/data/sqlite/sqlite-article-store.js';
 import { openSqliteStore } from '../../src/data/sqlite/sqlite-store.js';
 import { describeArticleStore, makeArticle } from '../contract/article-store.contract.js';
 import { describeDigestStore } from '../contract/digest-store.contract.js';
@@ -100,6 +101,22 @@ describe('SQLite store', () => {
       const found = await store.articles.autocomplete('s', 3);
       expect(found.map((summary) => summary.title)).toEqual(['Sunny day', 'Storm report 2099', 'Storm report 2098']);
       expect((await store.articles.autocomplete('storm rep', 2)).map((s) => s.title)).toEqual(['Storm report 2099', 'Storm report 2098']);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('ranks a very broad query among its newest matches, title matches first', async () => {
+    const store = await openMemory();
+    try {
+      const mentions = Array.from({ length: SEARCH_CANDIDATE_CAP + 50 }, (_, i) =>
+        makeArticle({ title: `Council notes ${i}`, text: `Among other things, the weather was discussed (${i}).` }),
+      );
+      await store.articles.upsert(mentions);
+      const [titled] = await store.articles.upsert([makeArticle({ title: 'Weather warning for the coast', text: 'Gales expected.' })]);
+      const hits = await store.articles.search('weather', { limit: 5 });
+      expect(hits).toHaveLength(5);
+      expect(hits[0]?.id).toBe(titled?.id);
     } finally {
       await store.close();
     }

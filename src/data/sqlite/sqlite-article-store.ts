@@ -36,6 +36,7 @@ type SummaryRow = Pick<ArticleRow, 'seq' | 'id' | 'url' | 'title' | 'outlet' | '
 type HitRow = SummaryRow & { text: string; score: number };
 
 const SUMMARY_COLUMNS = 'seq, id, url, title, outlet, section, published_at';
+const FULL_ROW = 'SELECT a.*, t.text FROM articles a JOIN article_texts t ON t.seq = a.seq';
 /** bm25 column weights: a word in the title counts ten times a word in the text. */
 const TITLE_WEIGHT = 10;
 const TEXT_WEIGHT = 1;
@@ -44,6 +45,12 @@ const TEXT_WEIGHT = 1;
  * (one or two letters) instead walks the newest titles, where matches are then frequent enough to stop early.
  */
 const AUTOCOMPLETE_INDEX_CAP = 2_000;
+/**
+ * Search ranks at most this many matches, the most recently stored first. A query matching fewer articles (any
+ * specific query) is ranked exactly; a very broad one (a single common word) is ranked among its newest matches,
+ * which keeps every search within a few milliseconds at 100,000 articles and favours recent stories.
+ */
+export const SEARCH_CANDIDATE_CAP = 2_000;
 const EXPORT_PAGE = 500;
 
 function toArticle(row: ArticleRow): Article {
@@ -84,10 +91,13 @@ function titleMatches(title: string, typed: readonly string[]): boolean {
 export class SqliteArticleStore implements ArticleStore {
   readonly #db: Database;
   readonly #byCanonical: Statement<[string], ArticleRow>;
-  readonly #byHash: Statement<[string], ArticleRow>;
   readonly #byId: Statement<[string], ArticleRow>;
+  readonly #bySeq: Statement<[number], ArticleRow>;
+  readonly #findExisting: Statement<{ canonical: string | null; hash: string; id: string }, number>;
   readonly #insert: Statement<Record<string, unknown>>;
+  readonly #insertText: Statement<[number | bigint, string]>;
   readonly #update: Statement<Record<string, unknown>>;
+  readonly #updateText: Statement<[string, number]>;
   readonly #deleteForImport: Statement<[string, string | null]>;
   readonly #search: Statement<Record<string, unknown>, HitRow>;
   readonly #titleMatches: Statement<[string, number], { seq: number }>;
@@ -99,34 +109,49 @@ export class SqliteArticleStore implements ArticleStore {
 
   constructor(db: Database) {
     this.#db = db;
-    this.#byCanonical = db.prepare('SELECT * FROM articles WHERE canonical_url = ?');
-    this.#byHash = db.prepare('SELECT * FROM articles WHERE content_hash = ? ORDER BY seq LIMIT 1');
-    this.#byId = db.prepare('SELECT * FROM articles WHERE id = ?');
+    this.#byCanonical = db.prepare(`${FULL_ROW} WHERE a.canonical_url = ?`);
+    this.#byId = db.prepare(`${FULL_ROW} WHERE a.id = ?`);
+    this.#bySeq = db.prepare(`${FULL_ROW} WHERE a.seq = ?`);
+    // One statement for the three dedupe probes, in priority order: most upserts are new articles that miss all three.
+    this.#findExisting = db
+      .prepare<{ canonical: string | null; hash: string; id: string }, number>(`SELECT seq FROM (
+          SELECT seq, 1 AS priority FROM articles WHERE canonical_url = :canonical
+          UNION ALL SELECT seq, 2 FROM articles WHERE content_hash = :hash
+          UNION ALL SELECT seq, 3 FROM articles WHERE id = :id
+        ) ORDER BY priority, seq LIMIT 1`)
+      .pluck();
     this.#insert = db.prepare(`INSERT INTO articles (id, canonical_url, content_hash, published_ms, recency_ms, ingested_ms,
-        ingested_at, published_at, outlet, section, language, url, authors, tags, title, text)
+        ingested_at, published_at, outlet, section, language, url, authors, tags, title)
       VALUES (:id, :canonical_url, :content_hash, :published_ms, :recency_ms, :ingested_ms,
-        :ingested_at, :published_at, :outlet, :section, :language, :url, :authors, :tags, :title, :text)`);
+        :ingested_at, :published_at, :outlet, :section, :language, :url, :authors, :tags, :title)`);
+    this.#insertText = db.prepare('INSERT INTO article_texts (seq, text) VALUES (?, ?)');
     this.#update = db.prepare(`UPDATE articles SET canonical_url = :canonical_url, content_hash = :content_hash,
         published_ms = :published_ms, recency_ms = :recency_ms, published_at = :published_at, outlet = :outlet,
-        section = :section, language = :language, url = :url, authors = :authors, tags = :tags, title = :title,
-        text = :text
+        section = :section, language = :language, url = :url, authors = :authors, tags = :tags, title = :title
       WHERE seq = :seq`);
+    // Written even when only the title changed: its trigger re-indexes title and text together.
+    this.#updateText = db.prepare('UPDATE article_texts SET text = ? WHERE seq = ?');
     this.#deleteForImport = db.prepare('DELETE FROM articles WHERE id = ? OR canonical_url = ?');
-    // Ranked in a small materialised list first so that only the returned rows' text is read, not every match's.
-    this.#search = db.prepare(`WITH top AS MATERIALIZED (
-        SELECT articles.seq AS seq, bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS rank, articles.recency_ms AS recency
-        FROM articles_fts JOIN articles ON articles.seq = articles_fts.rowid
+    // Candidates come from the index newest first (CROSS JOIN keeps the index as the outer loop, so the LIMIT stops
+    // the walk early); only the returned rows' text is read, for their snippets.
+    this.#search = db.prepare(`WITH candidates AS MATERIALIZED (
+        SELECT articles_fts.rowid AS seq, bm25(articles_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) AS rank,
+          articles.recency_ms AS recency
+        FROM articles_fts CROSS JOIN articles ON articles.seq = articles_fts.rowid
         WHERE articles_fts MATCH :match
           AND (:from_ms IS NULL OR articles.published_ms >= :from_ms)
           AND (:to_ms IS NULL OR articles.published_ms < :to_ms)
           AND (:outlet IS NULL OR articles.outlet = :outlet COLLATE NOCASE)
           AND (:section IS NULL OR articles.section = :section COLLATE NOCASE)
-        ORDER BY rank, recency DESC, articles.seq DESC
-        LIMIT :limit
+        ORDER BY articles_fts.rowid DESC
+        LIMIT ${SEARCH_CANDIDATE_CAP}
+      ),
+      top AS MATERIALIZED (
+        SELECT seq, rank, recency FROM candidates ORDER BY rank, recency DESC, seq DESC LIMIT :limit
       )
-      SELECT a.seq, a.id, a.url, a.title, a.outlet, a.section, a.published_at, a.text, -top.rank AS score
-      FROM top JOIN articles a ON a.seq = top.seq
-      ORDER BY top.rank, top.recency DESC, a.seq DESC`);
+      SELECT a.seq, a.id, a.url, a.title, a.outlet, a.section, a.published_at, t.text, -top.rank AS score
+      FROM top JOIN articles a ON a.seq = top.seq JOIN article_texts t ON t.seq = top.seq
+      ORDER BY top.rank, top.recency DESC, top.seq DESC`);
     this.#titleMatches = db.prepare('SELECT rowid AS seq FROM article_titles_fts WHERE article_titles_fts MATCH ? LIMIT ?');
     this.#summariesBySeq = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles
       WHERE seq IN (SELECT value FROM json_each(?)) ORDER BY recency_ms DESC, seq DESC LIMIT ?`);
@@ -142,12 +167,13 @@ export class SqliteArticleStore implements ArticleStore {
         this.#deleteForImport.run(article.id, canonical);
         const ingestedMs = toEpochMs(article.ingestedAt);
         const publishedMs = article.publishedAt === null ? null : toEpochMs(article.publishedAt);
-        this.#insert.run({
+        const { lastInsertRowid } = this.#insert.run({
           ...this.#columns(article, canonical, article.contentHash, publishedMs, ingestedMs),
           id: article.id,
           ingested_ms: ingestedMs,
           ingested_at: article.ingestedAt,
         });
+        this.#insertText.run(lastInsertRowid, article.text);
       }
       return articles.length;
     });
@@ -167,7 +193,6 @@ export class SqliteArticleStore implements ArticleStore {
       authors: JSON.stringify(article.authors),
       tags: JSON.stringify(article.tags),
       title: article.title,
-      text: article.text,
     };
   }
 
@@ -176,16 +201,17 @@ export class SqliteArticleStore implements ArticleStore {
     const hash = contentHash(article.title, article.text);
     const id = articleId(canonical, hash);
     // Canonical URL first, then the content hash; the id catches a hash-identified row whose text changed since.
-    const existing =
-      (canonical === null ? undefined : this.#byCanonical.get(canonical)) ?? this.#byHash.get(hash) ?? this.#byId.get(id);
+    const existingSeq = this.#findExisting.get({ canonical, hash, id });
+    const existing = existingSeq === undefined ? undefined : this.#bySeq.get(existingSeq);
     const publishedMs = article.publishedAt === null ? null : toEpochMs(article.publishedAt);
     if (existing === undefined) {
-      this.#insert.run({
+      const { lastInsertRowid } = this.#insert.run({
         ...this.#columns(article, canonical, hash, publishedMs, now.getTime()),
         id,
         ingested_ms: now.getTime(),
         ingested_at: now.toISOString(),
       });
+      this.#insertText.run(lastInsertRowid, article.text);
       return { id, outcome: 'inserted' };
     }
     // The first known URL stays: a re-ingest through a tracking link or a URL-less file must not move the article.
@@ -193,7 +219,7 @@ export class SqliteArticleStore implements ArticleStore {
     const columns = this.#columns({ ...article, url }, existing.canonical_url ?? canonical, hash, publishedMs, existing.ingested_ms);
     const outcome: UpsertOutcome =
       columns.title === existing.title &&
-      columns.text === existing.text &&
+      article.text === existing.text &&
       columns.url === existing.url &&
       columns.authors === existing.authors &&
       columns.tags === existing.tags &&
@@ -203,7 +229,10 @@ export class SqliteArticleStore implements ArticleStore {
       columns.published_at === existing.published_at
         ? 'unchanged'
         : 'updated';
-    if (outcome === 'updated') this.#update.run({ ...columns, seq: existing.seq });
+    if (outcome === 'updated') {
+      this.#update.run({ ...columns, seq: existing.seq });
+      this.#updateText.run(article.text, existing.seq);
+    }
     return { id: existing.id, outcome };
   }
 
@@ -268,10 +297,10 @@ export class SqliteArticleStore implements ArticleStore {
     const sections = range.sections !== undefined && range.sections.length > 0 ? range.sections : null;
     return guard('list published articles', () =>
       this.#db
-        .prepare<Record<string, unknown>, ArticleRow>(`SELECT * FROM articles
-          WHERE published_ms >= :from_ms AND published_ms < :to_ms
-            AND (:sections IS NULL OR lower(section) IN (SELECT lower(value) FROM json_each(:sections)))
-          ORDER BY published_ms DESC, seq DESC LIMIT :limit`)
+        .prepare<Record<string, unknown>, ArticleRow>(`${FULL_ROW}
+          WHERE a.published_ms >= :from_ms AND a.published_ms < :to_ms
+            AND (:sections IS NULL OR lower(a.section) IN (SELECT lower(value) FROM json_each(:sections)))
+          ORDER BY a.published_ms DESC, a.seq DESC LIMIT :limit`)
         .all({
           from_ms: toEpochMs(range.from),
           to_ms: toEpochMs(range.to),
@@ -314,8 +343,8 @@ export class SqliteArticleStore implements ArticleStore {
 
   async *exportAll(): AsyncIterable<Article> {
     // Paged rather than one open cursor: the caller may use the store between items, which an open cursor forbids.
-    const page = this.#db.prepare<[number, number, number, number], ArticleRow>(`SELECT * FROM articles
-      WHERE ingested_ms > ? OR (ingested_ms = ? AND seq > ?) ORDER BY ingested_ms, seq LIMIT ?`);
+    const page = this.#db.prepare<[number, number, number, number], ArticleRow>(`${FULL_ROW}
+      WHERE a.ingested_ms > ? OR (a.ingested_ms = ? AND a.seq > ?) ORDER BY a.ingested_ms, a.seq LIMIT ?`);
     let afterMs = Number.MIN_SAFE_INTEGER;
     let afterSeq = 0;
     for (;;) {

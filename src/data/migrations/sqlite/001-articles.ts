@@ -1,6 +1,9 @@
 /**
  * Articles, their full-text index and the title index for autocomplete.
- * Small columns come first and `text` last, so that lookups reading dates or titles stay on the row's first page.
+ *
+ * The text lives in its own table so that `articles` stays small (a few hundred bytes a row): search ranks and
+ * filters thousands of rows by date, outlet and section, and those lookups stay in cache. Both full-text indexes
+ * are contentless (they keep no copy of the text); triggers keep them in step with the tables.
  */
 export const ARTICLES_SQL = `
 CREATE TABLE articles (
@@ -19,40 +22,52 @@ CREATE TABLE articles (
   url TEXT,
   authors TEXT NOT NULL,
   tags TEXT NOT NULL,
-  title TEXT NOT NULL,
-  text TEXT NOT NULL
+  title TEXT NOT NULL
 );
 CREATE INDEX articles_content_hash ON articles (content_hash);
 CREATE INDEX articles_published ON articles (published_ms);
 CREATE INDEX articles_recency ON articles (recency_ms);
 CREATE INDEX articles_ingested ON articles (ingested_ms, seq);
 
+CREATE TABLE article_texts (
+  seq INTEGER PRIMARY KEY,
+  text TEXT NOT NULL
+);
+
 CREATE VIRTUAL TABLE articles_fts USING fts5(
   title, text,
-  content = 'articles', content_rowid = 'seq',
+  content = '', contentless_delete = 1,
   tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
 -- No stemming here: autocomplete matches what was typed as a prefix ("electi" must find "election").
 CREATE VIRTUAL TABLE article_titles_fts USING fts5(
   title,
-  content = 'articles', content_rowid = 'seq',
+  content = '', contentless_delete = 1,
   tokenize = 'unicode61 remove_diacritics 2',
   prefix = '1 2 3'
 );
 
+-- Write order: the articles row first, then its text; the text row completes the full-text entry.
 CREATE TRIGGER articles_after_insert AFTER INSERT ON articles BEGIN
-  INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+  INSERT INTO article_titles_fts (rowid, title) VALUES (new.seq, new.title);
+END;
+CREATE TRIGGER articles_after_update_title AFTER UPDATE OF title ON articles BEGIN
+  DELETE FROM article_titles_fts WHERE rowid = old.seq;
   INSERT INTO article_titles_fts (rowid, title) VALUES (new.seq, new.title);
 END;
 CREATE TRIGGER articles_after_delete AFTER DELETE ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-  INSERT INTO article_titles_fts (article_titles_fts, rowid, title) VALUES ('delete', old.seq, old.title);
+  DELETE FROM article_titles_fts WHERE rowid = old.seq;
+  DELETE FROM article_texts WHERE seq = old.seq;
 END;
-CREATE TRIGGER articles_after_update AFTER UPDATE OF title, text ON articles BEGIN
-  INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
-  INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
-  INSERT INTO article_titles_fts (article_titles_fts, rowid, title) VALUES ('delete', old.seq, old.title);
-  INSERT INTO article_titles_fts (rowid, title) VALUES (new.seq, new.title);
+CREATE TRIGGER article_texts_after_insert AFTER INSERT ON article_texts BEGIN
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, (SELECT title FROM articles WHERE seq = new.seq), new.text);
+END;
+CREATE TRIGGER article_texts_after_update AFTER UPDATE ON article_texts BEGIN
+  DELETE FROM articles_fts WHERE rowid = old.seq;
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, (SELECT title FROM articles WHERE seq = new.seq), new.text);
+END;
+CREATE TRIGGER article_texts_after_delete AFTER DELETE ON article_texts BEGIN
+  DELETE FROM articles_fts WHERE rowid = old.seq;
 END;
 `;
