@@ -1,0 +1,183 @@
+/**
+ * Store benchmark: ingests a synthetic newsroom (default 100,000 articles of about 600 words) into each named store
+ * and reports ingest throughput, search and autocomplete latency (p50/p95), size on disk and peak RSS.
+ * `npm run bench -- --only store [--store sqlite --store postgres] [--articles N]`. Figures are printed, never asserted.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { openStore } from '../src/data/open-store.js';
+import type { NewArticle } from '../src/data/schemas.js';
+import type { Store } from '../src/data/store.js';
+import { silentLogger } from '../src/log.js';
+import { makeCorpusArticle, makeQueries, makeTypedPrefixes } from './store-bench-corpus.js';
+
+const BATCH = 1_000;
+const SEARCHES = 300;
+const AUTOCOMPLETES = 300;
+
+type Row = {
+  store: string;
+  articles: number;
+  ingestPerSecond: number;
+  /** Articles per second of this process's CPU time: what a machine with a free core would reach. */
+  ingestPerCpuSecond: number;
+  searchP50: number;
+  searchP95: number;
+  autocompleteP50: number;
+  autocompleteP95: number;
+  sizeMb: number | null;
+  peakRssMb: number;
+  meanHits: number;
+};
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+async function timeEach<T>(inputs: readonly string[], work: (input: string) => Promise<T[]>): Promise<{ ms: number[]; meanResults: number }> {
+  const ms: number[] = [];
+  let results = 0;
+  for (const input of inputs) {
+    const start = performance.now();
+    results += (await work(input)).length;
+    ms.push(performance.now() - start);
+  }
+  return { ms: ms.sort((a, b) => a - b), meanResults: results / Math.max(1, inputs.length) };
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function measure(name: string, store: Store, articles: number, sizeOf: () => Promise<number | null>): Promise<Row> {
+  let ingestMs = 0;
+  let ingestCpuUs = 0;
+  for (let start = 0; start < articles; start += BATCH) {
+    const batch: NewArticle[] = [];
+    for (let i = start; i < Math.min(articles, start + BATCH); i += 1) {
+      const { topicWords: _unused, ...article } = makeCorpusArticle(i);
+      batch.push(article);
+    }
+    const began = performance.now();
+    const cpu = process.cpuUsage();
+    await store.articles.upsert(batch);
+    ingestMs += performance.now() - began;
+    const used = process.cpuUsage(cpu);
+    ingestCpuUs += used.user + used.system;
+    if ((start / BATCH) % 10 === 9) process.stderr.write(`  ${name}: ${start + BATCH} articles ingested\n`);
+  }
+  const stored = await store.articles.count();
+  if (stored !== articles) process.stderr.write(`  ${name}: expected ${articles} articles, store holds ${stored}\n`);
+  const queries = makeQueries(SEARCHES, articles);
+  const prefixes = makeTypedPrefixes(AUTOCOMPLETES, articles);
+  // One untimed pass warms caches and prepared statements, as a running bot's would be.
+  for (const query of queries.slice(0, 20)) await store.articles.search(query);
+  for (const typed of prefixes.slice(0, 20)) await store.articles.autocomplete(typed, 25);
+  const search = await timeEach(queries, (query) => store.articles.search(query, { limit: 10 }));
+  const autocomplete = await timeEach(prefixes, (typed) => store.articles.autocomplete(typed, 25));
+  return {
+    store: name,
+    articles,
+    ingestPerSecond: articles / (ingestMs / 1_000),
+    ingestPerCpuSecond: articles / (ingestCpuUs / 1_000_000),
+    searchP50: percentile(search.ms, 50),
+    searchP95: percentile(search.ms, 95),
+    autocompleteP50: percentile(autocomplete.ms, 50),
+    autocompleteP95: percentile(autocomplete.ms, 95),
+    sizeMb: await sizeOf().then((bytes) => (bytes === null ? null : bytes / 1_048_576)),
+    peakRssMb: process.resourceUsage().maxRSS / 1_024,
+    meanHits: search.meanResults,
+  };
+}
+
+async function benchSqlite(articles: number): Promise<Row> {
+  const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-'));
+  const path = join(dir, 'bench.db');
+  try {
+    const store = await openStore({ kind: 'sqlite', path }, { log: silentLogger });
+    try {
+      return await measure('sqlite', store, articles, async () => fileSize(path) + fileSize(`${path}-wal`));
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchPostgres(articles: number): Promise<Row | string> {
+  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (!url) return 'postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL, e.g. eval "$(.ci/postgres.sh)")';
+  // A schema of its own, so the run starts empty and leaves nothing behind.
+  const schema = `bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA ${schema}`);
+    const schemaUrl = new URL(url);
+    schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
+    const store = await openStore({ kind: 'postgres', url: schemaUrl.toString() }, { log: silentLogger });
+    try {
+      return await measure('postgres', store, articles, async () => {
+        const result = await admin.query<{ bytes: string }>(
+          `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::text AS bytes FROM pg_class c
+           JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
+          [schema],
+        );
+        return Number(result.rows[0]?.bytes ?? 0);
+      });
+    } finally {
+      await store.close();
+    }
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+function printTable(rows: readonly Row[]): void {
+  const header = ['store', 'articles', 'ingest art/s', 'art/cpu-s', 'search p50 ms', 'search p95 ms', 'autocomplete p50 ms', 'autocomplete p95 ms', 'size MB', 'peak RSS MB', 'mean hits'];
+  const lines = rows.map((row) => [
+    row.store,
+    String(row.articles),
+    row.ingestPerSecond.toFixed(0),
+    row.ingestPerCpuSecond.toFixed(0),
+    row.searchP50.toFixed(2),
+    row.searchP95.toFixed(2),
+    row.autocompleteP50.toFixed(2),
+    row.autocompleteP95.toFixed(2),
+    row.sizeMb === null ? '-' : row.sizeMb.toFixed(0),
+    row.peakRssMb.toFixed(0),
+    row.meanHits.toFixed(1),
+  ]);
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
+  const format = (cells: readonly string[]) => cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+  console.log(format(header));
+  for (const line of lines) console.log(format(line));
+}
+
+export async function runStoreBench(options: { stores: string[]; articles?: number }): Promise<void> {
+  const articles = options.articles !== undefined && Number.isFinite(options.articles) && options.articles > 0 ? Math.floor(options.articles) : 100_000;
+  console.log(`store benchmark: ${articles} synthetic articles of about 600 words, ${SEARCHES} searches (1-3 words), ${AUTOCOMPLETES} autocompletes`);
+  const rows: Row[] = [];
+  for (const name of options.stores) {
+    if (name === 'sqlite') rows.push(await benchSqlite(articles));
+    else if (name === 'postgres') {
+      const row = await benchPostgres(articles);
+      if (typeof row === 'string') console.log(row);
+      else rows.push(row);
+    } else console.log(`${name}: unknown store (use sqlite or postgres)`);
+  }
+  printTable(rows);
+  // The machine may be shared: a load above the core count slows every figure above, the CPU-time column less so.
+  console.log(`load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} (1, 5, 15 min)`);
+  console.log('targets (sqlite, 2 cores): ingest >= 5,000 art/s, search p95 <= 10 ms, autocomplete p95 <= 3 ms; postgres search p95 <= 20 ms');
+}
