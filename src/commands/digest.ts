@@ -15,7 +15,7 @@ import { safeDigestLines } from '../services/digest/digest-lines.js';
 import { prepareDigest } from '../services/digest/digest-runner.js';
 import { defaultDigestSettings } from '../services/digest/digest-settings.js';
 import { nextSlotAfter } from '../services/digest/digest-slot.js';
-import { localDateOf } from '../services/digest/local-time.js';
+import { addDays, localDateOf } from '../services/digest/local-time.js';
 import { isValidTimeZone, listTimeZones } from '../time-zone.js';
 import { defineCommand, type CommandContext } from './command.js';
 
@@ -160,7 +160,7 @@ async function setDigest(guildId: string, args: SetArgs, ctx: CommandContext): P
   await ctx.store.digests.saveSettings(settings);
   const rescheduled = await reschedule(guildId, ctx);
   return renderNotice(
-    [`Daily digest set: ${describeSettings(settings, ctx.now())}.`, rescheduled ? null : RESCHEDULE_NOTE].filter(Boolean).join('\n'),
+    [`Daily digest set: ${describeSettings(settings, await nextPostingDay(settings, ctx))}.`, rescheduled ? null : RESCHEDULE_NOTE].filter(Boolean).join('\n'),
   );
 }
 
@@ -205,7 +205,9 @@ async function showDigest(guildId: string, ctx: CommandContext): Promise<Reply> 
   const { settings, isDefault } = found;
   const last = await ctx.store.digests.lastPosted(guildId);
   const lines = [
-    settings.enabled ? `Daily digest: ${describeSettings(settings, ctx.now())}.` : `The daily digest is off (it was ${describeSettings(settings, null)}).`,
+    settings.enabled
+      ? `Daily digest: ${describeSettings(settings, await nextPostingDay(settings, ctx))}.`
+      : `The daily digest is off (it was ${describeSettings(settings, null)}).`,
     isDefault ? 'These are the defaults from the bot\'s configuration; `/digest set` stores this server\'s own.' : null,
     last !== undefined ? `Last posted for ${last.localDate}.` : 'Not posted yet.',
   ];
@@ -232,9 +234,15 @@ async function previewDigest(guildId: string, ctx: CommandContext): Promise<Repl
   return renderDigest(digest, { ephemeral: true });
 }
 
-/** `<#channel> at 07:30 Europe/London (next 26 Nov 2026), up to 15 stories, all sections`. */
-function describeSettings(settings: DigestSettings, now: Date | null): string {
-  const next = now === null ? null : nextSlotAfter(now, settings).localDate;
+/** The local day the next digest posts: the next slot's, or the day after when that day is already posted. */
+async function nextPostingDay(settings: DigestSettings, ctx: CommandContext): Promise<string> {
+  const next = nextSlotAfter(ctx.now(), settings).localDate;
+  const record = await ctx.store.digests.getRecord(settings.guildId, next);
+  return record?.status === 'posted' ? addDays(next, 1) : next;
+}
+
+/** `<#channel> at 07:30 Europe/London (next on 2026-11-26), up to 15 stories, all sections`. */
+function describeSettings(settings: DigestSettings, next: string | null): string {
   return [
     `<#${settings.channelId}> at ${settings.time} ${settings.timezone}${next !== null ? ` (next on ${next})` : ''}`,
     `up to ${settings.maxStories} stories`,

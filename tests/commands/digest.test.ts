@@ -74,6 +74,12 @@ describe('/digest', () => {
     expect(rescheduled).toEqual([GUILD]);
   });
 
+  it('names the day after as next when the next slot\'s day is already posted', async () => {
+    await store.digests.claim(GUILD, '2026-06-16', 'other', now.toISOString(), 60_000);
+    await store.digests.markPosted(GUILD, '2026-06-16', '5', now.toISOString());
+    expect((await run(setOptions)).content).toContain('(next on 2026-06-17)');
+  });
+
   it('accepts a one-digit hour', async () => {
     await run({ ...setOptions, time: '7:05' });
     expect((await store.digests.getSettings(GUILD))?.time).toBe('07:05');
