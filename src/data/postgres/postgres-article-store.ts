@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { z } from 'zod';
 import { articleId, canonicalizeUrl, contentHash } from '../article-identity.js';
 import { makeSnippet, queryWords, splitWords, typedWords } from '../query-words.js';
 import {
@@ -28,6 +29,12 @@ import {
  */
 const RANK_WEIGHTS = '{0.1, 0.1, 0.1, 1.0}';
 const EXPORT_PAGE = 500;
+/** How many of the newest matches (and, separately, title matches) a search ranks; see `search`. */
+const RANK_WINDOW = 100;
+/** Up to this many expected matches, a search reads them from the GIN index rather than the recency index. */
+const INDEX_READ_LIMIT = 15_000;
+/** The part of `EXPLAIN (FORMAT JSON)` a search reads: the planner's row estimate. */
+const PlanEstimate = z.array(z.object({ Plan: z.object({ 'Plan Rows': z.number() }) }));
 /** Arbitrary constant naming "article upsert" for `pg_advisory_xact_lock`; see `upsert`. */
 const UPSERT_LOCK_KEY = 0x6e_62_75_70; // "nbup"
 
@@ -300,24 +307,47 @@ export class PostgresArticleStore implements ArticleStore {
     // ANDed, as FTS5 does with the SQLite store's query.
     const tsquery = words.map((word) => `'${word}'`).join(' & ');
     return guard('search articles', async () => {
-      // Ranked in a small list first so that only the returned rows' text is read, not every match's.
-      const { rows } = await this.#pool.query<SummaryRow & { text: string; score: number }>(
-        `WITH q AS (SELECT to_tsquery('english', $1) AS query),
-         top AS MATERIALIZED (
-           SELECT a.seq, ts_rank_cd('${RANK_WEIGHTS}', a.search_vector, q.query) AS score, a.recency_ts
-           FROM articles a, q
-           WHERE a.search_vector @@ q.query
-             AND ($2::timestamptz IS NULL OR a.published_ts >= $2::timestamptz)
+      const params = [tsquery, parsed.from ?? null, parsed.to ?? null, parsed.outlet ?? null, parsed.section ?? null];
+      const filters = `($2::timestamptz IS NULL OR a.published_ts >= $2::timestamptz)
              AND ($3::timestamptz IS NULL OR a.published_ts < $3::timestamptz)
              AND ($4::text IS NULL OR lower(a.outlet) = lower($4::text))
-             AND ($5::text IS NULL OR lower(a.section) = lower($5::text))
+             AND ($5::text IS NULL OR lower(a.section) = lower($5::text))`;
+      // Ranking reads each candidate's whole tsvector (stored out of line), which the GIN index does not hold, so a
+      // search ranks a window: the newest RANK_WINDOW matches plus the newest RANK_WINDOW title matches. Exact
+      // whenever a query matches fewer articles than that (names, places, several words); for a word found in many
+      // articles it ranks the recent ones. Finding "the newest matches" cheaply depends on how many there are: a
+      // rare word is best read from the GIN index and sorted (`+ interval '0'` keeps the planner off the recency
+      // index, whose filter would unpack every tsvector it passes); a common one by walking the recency index,
+      // where matches come often. The planner's estimate (from the tsvector statistics) picks the way.
+      const estimate = await this.#pool.query<{ 'QUERY PLAN': unknown }>(
+        `EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.search_vector @@ to_tsquery('english', $1) AND ${filters}`,
+        params,
+      );
+      const planned = PlanEstimate.safeParse(estimate.rows[0]?.['QUERY PLAN']);
+      const expected = planned.success ? (planned.data[0]?.Plan['Plan Rows'] ?? 0) : Number.POSITIVE_INFINITY;
+      const order = expected <= INDEX_READ_LIMIT ? `a.recency_ts + interval '0 s' DESC, a.seq DESC` : 'a.recency_ts DESC, a.seq DESC';
+      const { rows } = await this.#pool.query<SummaryRow & { text: string; score: number }>(
+        `WITH recent AS MATERIALIZED (
+           SELECT a.seq FROM articles a
+           WHERE a.search_vector @@ to_tsquery('english', $1) AND ${filters}
+           ORDER BY ${order} LIMIT ${RANK_WINDOW}
+         ),
+         titled AS MATERIALIZED (
+           SELECT a.seq FROM articles a
+           WHERE a.title_vector @@ to_tsquery('english', $1) AND ${filters}
+           ORDER BY ${order} LIMIT ${RANK_WINDOW}
+         ),
+         top AS MATERIALIZED (
+           SELECT a.seq, ts_rank_cd('${RANK_WEIGHTS}', a.search_vector, to_tsquery('english', $1)) AS score, a.recency_ts
+           FROM articles a
+           WHERE a.seq IN (SELECT seq FROM recent UNION SELECT seq FROM titled)
            ORDER BY score DESC, a.recency_ts DESC, a.seq DESC
            LIMIT $6
          )
          SELECT a.id, a.url, a.title, a.outlet, a.section, a.published_at, a.text, top.score
          FROM top JOIN articles a ON a.seq = top.seq
          ORDER BY top.score DESC, top.recency_ts DESC, top.seq DESC`,
-        [tsquery, parsed.from ?? null, parsed.to ?? null, parsed.outlet ?? null, parsed.section ?? null, parsed.limit],
+        [...params, parsed.limit],
       );
       return rows.map((row) => toSearchHit({ ...row, snippet: makeSnippet(row.text, words) }));
     });
