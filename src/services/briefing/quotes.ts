@@ -12,9 +12,9 @@ const SAY_BASES =
   'muse note observe plead post predict promise quip recall recount reiterate remark repeat reply report respond say ' +
   'shout state stress suggest testify text tweet urge vow warn whisper wonder write yell call brand dub term charge ' +
   'characterize characterise summarize summarise slam blast praise accuse hope believe think feel fear insist tell share email';
-const IRREGULAR = 'said says told tells wrote written thought felt knew told went on goes on pointed out summed up read reads';
+const IRREGULAR = 'said says told tells wrote written thought felt knew';
 function sayForms(): string[] {
-  const forms = new Set<string>(IRREGULAR.split(/\s+(?=[a-z]+(?:\s|$))/));
+  const forms = new Set<string>(IRREGULAR.split(/\s+/));
   for (const base of SAY_BASES.split(/\s+/)) {
     const stem = base.endsWith('e') ? base.slice(0, -1) : base;
     // Bare forms such as "report", "post" or "state" are nouns as often as verbs; only unambiguous ones are kept.
@@ -29,12 +29,14 @@ function sayForms(): string[] {
 }
 const SAY = sayForms().join('|');
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
+const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
+const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
 const PRONOUN = /^(?:he|she|He|She)$/;
 const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
 
 /** What attribution looks at: person mentions outside quotes, every mention (for surnames), and the sentences. */
-type Context = { mentions: readonly Mention[]; all: readonly Mention[]; sentences: readonly Sentence[] };
+type Context = { text: string; mentions: readonly Mention[]; all: readonly Mention[]; sentences: readonly Sentence[] };
 
 type Attribution = { speaker: string | null; role: string | null; person: Person | null; pronoun: boolean };
 
@@ -59,7 +61,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
   const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
-  const context: Context = { mentions, all: people.mentions, sentences: seg.sentences };
+  const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences };
   const quotes: Quote[] = [];
   let previous: { quote: Quote; person: Person | null; line: number; lastLine: number } | null = null;
   for (const group of groups) {
@@ -84,6 +86,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
       const lead = leadIn(text, seg, first, context);
       if (lead !== null) attribution = lead;
     }
+    if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
@@ -478,6 +481,7 @@ function lookup(mentions: readonly Mention[], name: string, at: number): Person 
  */
 function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Person | null {
   const bySentence = new Map<number, Person[]>();
+  const speakers = new Map<number, Person>();
   const order: number[] = [];
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;
@@ -489,15 +493,41 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
       order.push(key);
     }
     bySentence.get(key)?.push(mention.person);
+    // Someone the sentence has speaking ("Lohmar said", "said Lohmar") is who a following "he said" means.
+    const after = ctx.text.slice(mention.end, mention.end + 100);
+    const before = ctx.text.slice(Math.max(0, mention.start - 12), mention.start);
+    if (SPEAKING_AFTER.test(after) || SPEAKING_BEFORE.test(before)) speakers.set(key, mention.person);
   }
   for (let k = order.length - 1, seen = 0; k >= 0 && seen < 8; k -= 1, seen += 1) {
     const people = bySentence.get(order[k] ?? -1) ?? [];
+    const speaking = speakers.get(order[k] ?? -1);
+    if (speaking !== undefined && (speaking.gender === gender || speaking.gender === null)) return speaking;
     const subject = people[0];
     if (subject !== undefined && (subject.gender === gender || subject.gender === null)) return subject;
     const match = people.find((p) => p.gender === gender);
     if (match !== undefined) return match;
   }
   return null;
+}
+
+/**
+ * `Young said cold weather takes a toll. "Things break that normally don't."`: a quote with no attribution of its own
+ * right after a sentence reporting what someone said belongs to that someone.
+ */
+function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution | null {
+  let previous: Sentence | undefined;
+  for (const sentence of ctx.sentences) {
+    if (sentence.end <= part.open) previous = sentence;
+    else break;
+  }
+  if (previous === undefined) return null;
+  const body = text.slice(previous.start, previous.end);
+  if (/[“”"]/.test(body)) return null;
+  SAY_WORD.lastIndex = 0;
+  const verb = SAY_WORD.exec(body);
+  if (verb === null || verb.index > 160) return null;
+  const found = subjectBefore(body.slice(0, verb.index), previous.start, ctx);
+  return found !== null && (found.person !== null || found.pronoun) ? found : null;
 }
 
 /** A quote paragraph right after a lead-in that ends with `X said:` takes that speaker. */

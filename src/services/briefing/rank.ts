@@ -1,4 +1,5 @@
 import type { Sentence } from './segment.js';
+import { RANKER } from './model/ranker.js';
 
 /** Words that carry no topic: left out of overlap and centrality. */
 const STOPWORDS = new Set(
@@ -44,25 +45,35 @@ function cosine(a: Vector, b: Vector): number {
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
-/** Weights of the sentence score; fixed, chosen on fold A of the dev data (see eval/README.md). */
-export const RANK_WEIGHTS = {
-  position: 1.0,
-  positionDecay: 0.35,
-  centrality: 0.6,
-  title: 0.4,
-  quotePenalty: 0.25,
-  shortPenalty: 0.5,
-  longPenalty: 0.3,
-  redundancy: 0.5,
-};
+/** Maximal marginal relevance: how much similarity to a chosen bullet lowers a candidate's score. */
+export const REDUNDANCY = { weight: 0.5, maxSimilarity: 0.6 };
 
 export type RankedSentence = { sentence: Sentence; score: number; vector: Vector };
 
-/**
- * Scores story sentences for a brief: a lead-position prior (news puts the story first), TF-IDF centrality against the
- * whole article, overlap with the headline, and penalties for fragments, run-ons and sentences that are mostly a quote.
- */
-export function rankSentences(sentences: readonly Sentence[], title: string, weights = RANK_WEIGHTS): RankedSentence[] {
+/** Names of the sentence features, in the order `sentenceFeatures` returns them (the learned ranker's inputs). */
+export const FEATURE_NAMES = [
+  'bias',
+  'lead_decay',
+  'inverse_position',
+  'is_first',
+  'relative_position',
+  'length',
+  'is_short',
+  'is_long',
+  'centrality',
+  'title_overlap',
+  'capitalised_ratio',
+  'has_number',
+  'is_quote',
+  'has_say_verb',
+  'is_question',
+  'first_person',
+] as const;
+
+const SAYS = /\b(?:said|says|told|according to|added|stated|announced|claimed|warned)\b/i;
+
+/** Feature vectors of story sentences (see `FEATURE_NAMES`), with the TF-IDF vectors used for redundancy. */
+export function sentenceFeatures(sentences: readonly Sentence[], title: string): { features: number[][]; vectors: Vector[] } {
   const words = sentences.map((s) => contentWords(s.text));
   const df = new Map<string, number>();
   for (const ws of words) for (const w of new Set(ws)) df.set(w, (df.get(w) ?? 0) + 1);
@@ -73,24 +84,53 @@ export function rankSentences(sentences: readonly Sentence[], title: string, wei
   const centroid: Vector = new Map();
   for (const v of vectors) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
   const titleVector = vectorOf(contentWords(title), idf);
-  return sentences.map((sentence, i) => {
-    const v = vectors[i] as Vector;
-    const length = sentence.text.split(/\s+/).length;
+  const features = sentences.map((sentence, i) => {
+    const tokens = sentence.text.split(/\s+/).filter(Boolean);
+    const length = tokens.length;
+    const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length / Math.max(1, length);
     const quoted = (sentence.text.match(/[“”"]/g)?.length ?? 0) >= 2 && /^[“"‘']/.test(sentence.text);
-    let score =
-      weights.position * Math.exp(-weights.positionDecay * i) +
-      weights.centrality * cosine(v, centroid) +
-      (titleVector.size > 0 ? weights.title * cosine(v, titleVector) : 0);
-    if (quoted) score -= weights.quotePenalty;
-    if (length < 8) score -= weights.shortPenalty;
-    if (length > 45) score -= weights.longPenalty;
-    if (/\?$/.test(sentence.text)) score -= weights.shortPenalty / 2;
-    return { sentence, score, vector: v };
+    return [
+      1,
+      Math.exp(-0.35 * i),
+      1 / (i + 1),
+      i === 0 ? 1 : 0,
+      n <= 1 ? 0 : i / (n - 1),
+      Math.min(length, 60) / 30,
+      length < 8 ? 1 : 0,
+      length > 40 ? 1 : 0,
+      cosine(vectors[i] as Vector, centroid),
+      titleVector.size > 0 ? cosine(vectors[i] as Vector, titleVector) : 0,
+      capitalised,
+      /\d/.test(sentence.text) ? 1 : 0,
+      quoted ? 1 : 0,
+      SAYS.test(sentence.text) ? 1 : 0,
+      /\?["”’']?$/.test(sentence.text) ? 1 : 0,
+      /\b(?:I|we|my|our|me|us)\b/.test(sentence.text) ? 1 : 0,
+    ];
+  });
+  return { features, vectors };
+}
+
+/** Model weights: one per feature, in `FEATURE_NAMES` order. */
+export type RankerModel = { features: readonly string[]; weights: readonly number[] };
+
+/**
+ * Scores story sentences for a brief with the learned linear ranker (`model/ranker.ts`, trained by
+ * `eval/train-ranker.ts` on the dev summaries): lead position, length, centrality, headline overlap, names, numbers,
+ * quotes and speech verbs.
+ */
+export function rankSentences(sentences: readonly Sentence[], title: string, model: RankerModel = RANKER): RankedSentence[] {
+  const { features, vectors } = sentenceFeatures(sentences, title);
+  return sentences.map((sentence, i) => {
+    const x = features[i] as number[];
+    let score = 0;
+    for (let k = 0; k < x.length; k += 1) score += (model.weights[k] ?? 0) * (x[k] ?? 0);
+    return { sentence, score, vector: vectors[i] as Vector };
   });
 }
 
 /** Picks `count` sentences by maximal marginal relevance, returned in article order. */
-export function selectSentences(ranked: readonly RankedSentence[], count: number, weights = RANK_WEIGHTS): RankedSentence[] {
+export function selectSentences(ranked: readonly RankedSentence[], count: number, redundancy = REDUNDANCY): RankedSentence[] {
   const chosen: RankedSentence[] = [];
   const pool = [...ranked];
   while (chosen.length < count && pool.length > 0) {
@@ -99,8 +139,8 @@ export function selectSentences(ranked: readonly RankedSentence[], count: number
     for (let i = 0; i < pool.length; i += 1) {
       const candidate = pool[i] as RankedSentence;
       const overlap = chosen.reduce((max, c) => Math.max(max, cosine(candidate.vector, c.vector)), 0);
-      if (overlap > 0.6) continue; // two bullets never say the same thing
-      const score = candidate.score - weights.redundancy * overlap;
+      if (overlap > redundancy.maxSimilarity) continue; // two bullets never say the same thing
+      const score = candidate.score - redundancy.weight * overlap;
       if (score > bestScore) {
         bestScore = score;
         best = i;
