@@ -1,0 +1,33 @@
+import type { Config } from '../config.js';
+import type { Store } from '../data/store.js';
+import type { Logger } from '../log.js';
+import type { ReplyMessage } from '../render/reply.js';
+
+/** Posts a message to a Discord channel; what background jobs (the digest) get instead of a discord.js client. */
+export type ChannelPoster = {
+  /** Sends the message and returns the created message's id; rejects with the REST error when Discord refuses. */
+  send(channelId: string, message: ReplyMessage): Promise<{ id: string }>;
+};
+
+/** What `start` hands every background job. */
+export type BackgroundJobDeps = {
+  store: Store;
+  log: Logger;
+  config: Config;
+  now: () => Date;
+  /** The Discord channel poster, or `null` when running the local console (no token). */
+  discord: ChannelPoster | null;
+};
+
+/** A long-running job `start` runs next to the bot or console, such as the feed poller or the digest scheduler. */
+export type BackgroundJob = {
+  name: string;
+  /** Starts the job; the returned `stop` ends it and resolves when its in-flight work is done. */
+  start(deps: BackgroundJobDeps): Promise<{ stop(): Promise<void> }>;
+};
+
+/**
+ * Every background job, listed explicitly. `start` starts them, in order, after the store opens and the platform
+ * is up, and stops them in reverse order on SIGINT/SIGTERM or when the console quits.
+ */
+export const BACKGROUND_JOBS: readonly BackgroundJob[] = [];
