@@ -13,7 +13,7 @@ describe('/brief', () => {
     ({ store, ids } = await openBotStore());
   });
   afterEach(async () => {
-    await store.close();
+    await store?.close();
   });
 
   it('answers with the headline linked to the article, its bullets and an id footer', async () => {

@@ -18,7 +18,7 @@ describe('/quotes', () => {
     ({ store, ids } = await openBotStore());
   });
   afterEach(async () => {
-    await store.close();
+    await store?.close();
   });
 
   it('splits a long quote list over messages within every limit, each quote whole and verbatim', async () => {

@@ -12,7 +12,7 @@ describe('/search', () => {
     ({ store, ids } = await openBotStore());
   });
   afterEach(async () => {
-    await store.close();
+    await store?.close();
   });
 
   it('lists matches with their ids and dates', async () => {

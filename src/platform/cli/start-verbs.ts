@@ -1,0 +1,131 @@
+import type { Readable, Writable } from 'node:stream';
+import { z } from 'zod';
+import { COMMANDS } from '../../commands/index.js';
+import { openStore } from '../../data/open-store.js';
+import { UsageError } from '../../errors.js';
+import { seedSampleNewsroom } from '../../services/sample-newsroom.js';
+import { BACKGROUND_JOBS, type BackgroundJob, type ChannelPoster } from '../background-jobs.js';
+import { runConsole } from '../console/console.js';
+import { startDiscordBot, type DiscordBot } from '../discord/client.js';
+import { deployCommands } from '../discord/deploy.js';
+import { EXIT_OK, type CliApp, type RegisterVerbs } from './cli-app.js';
+
+const GuildId = z.string().regex(/^\d{15,21}$/, { message: '--guild must be a Discord server id (digits)' });
+
+/** Where the console reads and writes; the process's stdin/stdout unless a test says otherwise. */
+export type StartIo = { input: Readable; output: Writable; isInteractive: boolean };
+
+export type StartOptions = {
+  io?: StartIo;
+  jobs?: readonly BackgroundJob[];
+  /** Stops the session like SIGINT/SIGTERM do (for tests and embedding). */
+  stop?: AbortSignal;
+  /** Passed through to the Discord bot, e.g. the tests' `onInteractionHandled` hook. */
+  onInteractionHandled?: (interactionId: string) => void;
+  /** Called once the platform (bot or console) is up and the background jobs have started. */
+  onStarted?: () => void;
+};
+
+/**
+ * `start`: opens the store (seeding the sample newsroom into an empty one when `SEED_SAMPLES` is on), then serves
+ * Discord when a token is configured, else runs the local console; starts `BACKGROUND_JOBS` once the platform is
+ * up. Returns after SIGINT/SIGTERM (or the console's /quit or end of input), with jobs stopped and the store closed.
+ */
+export async function startNewsbrief(app: CliApp, options: StartOptions = {}): Promise<void> {
+  const { config, log } = app;
+  const io = options.io ?? { input: process.stdin, output: process.stdout, isInteractive: process.stdin.isTTY === true };
+  const jobs = options.jobs ?? BACKGROUND_JOBS;
+  const stopping = new AbortController();
+  const onSignal = (signal: NodeJS.Signals): void => {
+    log.info({ signal }, 'stopping');
+    stopping.abort();
+  };
+  const onStop = (): void => stopping.abort();
+  const store = await openStore(config.store, { log });
+  options.stop?.addEventListener('abort', onStop, { once: true });
+  if (options.stop?.aborted === true) stopping.abort();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const running: { name: string; stop(): Promise<void> }[] = [];
+  let bot: DiscordBot | undefined;
+  const startJobs = async (discord: ChannelPoster | null): Promise<void> => {
+    for (const job of jobs) {
+      const handle = await job.start({ store, log: log.child({ job: job.name }), config, now: () => new Date(), discord });
+      running.push({ name: job.name, stop: () => handle.stop() });
+      log.info({ job: job.name }, 'background job started');
+    }
+  };
+  try {
+    if (config.seedSamples) await seedSampleNewsroom(store, log);
+    if (config.discord.token !== undefined) {
+      bot = await startDiscordBot({
+        config,
+        store,
+        log,
+        ...(options.onInteractionHandled === undefined ? {} : { onInteractionHandled: options.onInteractionHandled }),
+      });
+      await startJobs(bot.poster);
+      options.onStarted?.();
+      if (!stopping.signal.aborted) {
+        await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
+      }
+    } else {
+      await startJobs(null);
+      options.onStarted?.();
+      await runConsole({ store, log, config, ...io, signal: stopping.signal });
+    }
+  } finally {
+    for (const job of running.reverse()) {
+      try {
+        await job.stop();
+      } catch (error) {
+        log.error({ err: error, job: job.name }, 'background job failed to stop');
+      }
+    }
+    await bot?.stop();
+    await store.close();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    options.stop?.removeEventListener('abort', onStop);
+  }
+}
+
+export const registerStartVerbs: RegisterVerbs = (program, app) => {
+  program
+    .command('start')
+    .description('Serve Discord when DISCORD_TOKEN is set; otherwise run the local console (same commands, on stdin)')
+    .action(async () => {
+      await startNewsbrief(app());
+      process.exitCode = EXIT_OK;
+    });
+
+  program
+    .command('deploy-commands')
+    .description('Register the slash commands with Discord, globally (up to an hour to appear) or for one server')
+    .option('--guild <id>', 'register for this server only; takes effect at once')
+    .action(async (options: { guild?: string }) => {
+      const { config, log, print } = app();
+      const token = config.discord.token;
+      if (token === undefined) throw new UsageError('deploy-commands needs DISCORD_TOKEN (in .env or the environment).');
+      let guildId: string | undefined;
+      if (options.guild !== undefined) {
+        const parsed = GuildId.safeParse(options.guild);
+        if (!parsed.success) throw new UsageError(parsed.error.issues[0]?.message ?? 'bad --guild');
+        guildId = parsed.data;
+      }
+      const result = await deployCommands({
+        token,
+        apiUrl: config.discord.apiUrl,
+        ...(config.discord.applicationId === undefined ? {} : { applicationId: config.discord.applicationId }),
+        ...(guildId === undefined ? {} : { guildId }),
+        commands: COMMANDS,
+        log,
+      });
+      print(
+        result.scope === 'guild'
+          ? `Registered ${result.count} commands for server ${guildId ?? ''}.`
+          : `Registered ${result.count} commands globally (they may take up to an hour to appear).`,
+      );
+      process.exitCode = EXIT_OK;
+    });
+};
