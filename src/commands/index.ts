@@ -1,10 +1,11 @@
 import { brief } from './brief.js';
 import type { Command } from './command.js';
+import { digest } from './digest.js';
 import { quotes } from './quotes.js';
 import { search } from './search.js';
 
 /** Every slash command, listed explicitly; both platforms and `deploy-commands` read this list. */
-export const COMMANDS: readonly Command[] = [brief, quotes, search];
+export const COMMANDS: readonly Command[] = [brief, quotes, search, digest];
 
 /** The command with this name, or `undefined`. */
 export function findCommand(name: string, commands: readonly Command[] = COMMANDS): Command | undefined {
