@@ -112,6 +112,24 @@ describe('DigestScheduler', () => {
     ]);
   });
 
+  it('posts on time on a half-hour spring-forward (Lord Howe, 02:15 slot falls in the gap)', async () => {
+    vi.setSystemTime(new Date('2026-10-01T12:00:00Z')); // 22:30 on 1 Oct in Lord Howe (UTC+10:30)
+    const digests = new MemoryDigestStore();
+    await digests.saveSettings(settingsFor('100000000000000001', { time: '02:15', timezone: 'Australia/Lord_Howe' }));
+    const poster = new ClockPoster();
+    await start(schedulerOn(digests, poster, { graceMinutes: 0 }));
+
+    await vi.advanceTimersByTimeAsync(4 * 24 * HOUR);
+
+    const zone = 'Australia/Lord_Howe';
+    expect(poster.posts.map((post) => `${localDateOf(post.at, zone)} ${localTimeOf(post.at, zone)}`)).toEqual([
+      '2026-10-02 02:15',
+      '2026-10-03 02:15',
+      '2026-10-04 02:45',
+      '2026-10-05 02:15',
+    ]);
+  });
+
   it('posts once when the process restarts before the slot', async () => {
     vi.setSystemTime(new Date('2026-06-15T06:00:00Z'));
     const digests = new MemoryDigestStore();
