@@ -31,8 +31,19 @@ const RANK_WEIGHTS = '{0.1, 0.1, 0.1, 1.0}';
 const EXPORT_PAGE = 500;
 /** How many of the newest matches (and, separately, title matches) a search ranks; see `search`. */
 const RANK_WINDOW = 100;
-/** Up to this many expected matches, a search reads them from the GIN index rather than the recency index. */
-const INDEX_READ_LIMIT = 15_000;
+/**
+ * Up to this many expected matches, a query reads them from a GIN index and sorts them, rather than walking the
+ * recency index and testing each row. A search's test unpacks an out-of-line tsvector (dear), autocomplete's reads
+ * a small in-row one (cheap), hence the different break-even points.
+ */
+const SEARCH_INDEX_READ_LIMIT = 20_000;
+const AUTOCOMPLETE_INDEX_READ_LIMIT = 2_000;
+/**
+ * "Newest first" for a query over `articles a`. With `viaMatches`, the sort key is an expression, so the planner
+ * cannot walk the recency index and reads the (few) matches from the GIN index instead.
+ */
+const newestFirst = (viaMatches: boolean): string =>
+  viaMatches ? `a.recency_ts + interval '0 s' DESC, a.seq DESC` : 'a.recency_ts DESC, a.seq DESC';
 /** The part of `EXPLAIN (FORMAT JSON)` a search reads: the planner's row estimate. */
 const PlanEstimate = z.array(z.object({ Plan: z.object({ 'Plan Rows': z.number() }) }));
 /** Arbitrary constant naming "article upsert" for `pg_advisory_xact_lock`; see `upsert`. */
@@ -319,13 +330,11 @@ export class PostgresArticleStore implements ArticleStore {
       // rare word is best read from the GIN index and sorted (`+ interval '0'` keeps the planner off the recency
       // index, whose filter would unpack every tsvector it passes); a common one by walking the recency index,
       // where matches come often. The planner's estimate (from the tsvector statistics) picks the way.
-      const estimate = await this.#pool.query<{ 'QUERY PLAN': unknown }>(
-        `EXPLAIN (FORMAT JSON) SELECT 1 FROM articles a WHERE a.search_vector @@ to_tsquery('english', $1) AND ${filters}`,
+      const expected = await this.#estimateRows(
+        `SELECT 1 FROM articles a WHERE a.search_vector @@ to_tsquery('english', $1) AND ${filters}`,
         params,
       );
-      const planned = PlanEstimate.safeParse(estimate.rows[0]?.['QUERY PLAN']);
-      const expected = planned.success ? (planned.data[0]?.Plan['Plan Rows'] ?? 0) : Number.POSITIVE_INFINITY;
-      const order = expected <= INDEX_READ_LIMIT ? `a.recency_ts + interval '0 s' DESC, a.seq DESC` : 'a.recency_ts DESC, a.seq DESC';
+      const order = newestFirst(expected <= SEARCH_INDEX_READ_LIMIT);
       const { rows } = await this.#pool.query<SummaryRow & { text: string; score: number }>(
         `WITH recent AS MATERIALIZED (
            SELECT a.seq FROM articles a
@@ -387,14 +396,23 @@ export class PostgresArticleStore implements ArticleStore {
       }
       // title_words holds splitWords(title), and each typed word (letters and digits only) is a prefix query on it:
       // the same match as the SQLite title index, served by a GIN index.
+      // As in search, few matches are read from the GIN index and sorted, many by walking the newest titles.
       const prefixQuery = words.map((word) => `'${word}':*`).join(' & ');
+      const expected = await this.#estimateRows('SELECT 1 FROM articles a WHERE a.title_words @@ $1::tsquery', [prefixQuery]);
       const { rows } = await this.#pool.query<SummaryRow>(
-        `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE title_words @@ $1::tsquery
-         ORDER BY recency_ts DESC, seq DESC LIMIT $2`,
+        `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.title_words @@ $1::tsquery
+         ORDER BY ${newestFirst(expected <= AUTOCOMPLETE_INDEX_READ_LIMIT)} LIMIT $2`,
         [prefixQuery, limit],
       );
       return rows.map(toSummary);
     });
+  }
+
+  /** The planner's estimate of the rows `sql` returns (from the table statistics); +Infinity when unreadable. */
+  async #estimateRows(sql: string, params: unknown[]): Promise<number> {
+    const { rows } = await this.#pool.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const planned = PlanEstimate.safeParse(rows[0]?.['QUERY PLAN']);
+    return planned.success ? (planned.data[0]?.Plan['Plan Rows'] ?? 0) : Number.POSITIVE_INFINITY;
   }
 
   async count(): Promise<number> {
