@@ -11,7 +11,9 @@ const SAY_BASES =
   'continue counter declare demand deny describe disagree echo emphasize emphasise explain insist joke label laugh mention ' +
   'muse note observe plead post predict promise quip recall recount reiterate remark repeat reply report respond say ' +
   'shout state stress suggest testify text tweet urge vow warn whisper wonder write yell call brand dub term charge ' +
-  'characterize characterise summarize summarise slam blast praise accuse hope believe think feel fear insist tell share email';
+  'characterize characterise summarize summarise slam blast praise accuse hope believe think feel fear insist tell share email ' +
+  'criticize criticise condemn hail decry denounce deride lambaste mock dismiss retort crow scold snap sniff chant ' +
+  'exclaim concur caution plead quote cite';
 const IRREGULAR = 'said says told tells wrote written thought felt knew';
 function sayForms(): string[] {
   const forms = new Set<string>(IRREGULAR.split(/\s+/));
@@ -246,9 +248,12 @@ function startOfClause(text: string, lines: readonly Line[], part: Part): number
   return -1;
 }
 
+/** Is the text between two quoted parts nothing but an attribution (`, she said. ` / ` Kallas told X in an interview. `)? */
 function isAttributionOnly(between: string): boolean {
   const words = between.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 28) return false;
+  if (words.length === 0 || words.length > 18) return false;
+  // One clause only: no sentence ends inside it.
+  if (/[.!?]\s+\S/.test(between.trim().replace(/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|U\.S|U\.K)\./g, ''))) return false;
   SAY_WORD.lastIndex = 0;
   return SAY_WORD.test(between) && /^[\s,.;:—–-]*\S/.test(between);
 }
@@ -328,6 +333,12 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   if (according?.[1] !== undefined) {
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return resolved;
+  }
+  // "Hillary Clinton’s “public option”": the phrase is credited to the one whose it is.
+  const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
+  if (possessor?.[1] !== undefined) {
+    const resolved = resolvePhrase(possessor[1], part.open, ctx);
+    if (resolved !== null && resolved.person !== null) return resolved;
   }
   SAY_WORD.lastIndex = 0;
   const verbs: number[] = [];
