@@ -54,7 +54,7 @@ describe('SQLite store', () => {
   it('applies every migration to an empty database and records it', () => {
     const db = new BetterSqlite3(':memory:');
     try {
-      expect(applyMigrations(db, SQLITE_MIGRATIONS, silentLogger)).toEqual([1, 2, 3]);
+      expect(applyMigrations(db, SQLITE_MIGRATIONS, silentLogger)).toEqual(SQLITE_MIGRATIONS.map((migration) => migration.version));
       expect(applyMigrations(db, SQLITE_MIGRATIONS, silentLogger)).toEqual([]);
     } finally {
       db.close();

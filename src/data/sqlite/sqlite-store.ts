@@ -61,7 +61,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     db.pragma('foreign_keys = ON');
     db.pragma('temp_store = MEMORY');
     db.pragma('cache_size = -65536');
-    if (!inMemory) db.pragma('mmap_size = 268435456');
+    if (!inMemory) db.pragma('mmap_size = 1073741824');
     // Fewer, larger checkpoints: bulk ingests rewrite the same index pages many times between two checkpoints.
     if (!inMemory) db.pragma('wal_autocheckpoint = 4000');
     applyMigrations(db, SQLITE_MIGRATIONS, options.log);

@@ -1,6 +1,7 @@
 import { ARTICLES_SQL } from './001-articles.js';
 import { FEEDS_SQL } from './002-feeds.js';
 import { DIGESTS_SQL } from './003-digests.js';
+import { FTS_MERGE_SQL } from './004-fts-merge.js';
 
 /** One schema step. Versions only grow; a released migration is never edited, a new one is added instead. */
 export type Migration = { readonly version: number; readonly name: string; readonly sql: string };
@@ -13,4 +14,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'articles', sql: ARTICLES_SQL },
   { version: 2, name: 'feeds', sql: FEEDS_SQL },
   { version: 3, name: 'digests', sql: DIGESTS_SQL },
+  { version: 4, name: 'fts-merge', sql: FTS_MERGE_SQL },
 ];
