@@ -12,6 +12,11 @@ const SUMMARY_LIMIT = 300;
 const QUOTE_LIMIT = 500;
 const SPEAKER_LIMIT = 100;
 const OTHER_SECTION = 'Other stories';
+/**
+ * A section's stories go into embeds of at most this many characters: well under the 4,096 description limit, so
+ * that several fit one message's 6,000 and a busy day takes fewer messages.
+ */
+const SECTION_CHUNK = 2_000;
 
 /** `25 Nov 2026` for a local date. */
 const dayLabel = (digest: Digest): string => formatDate(`${digest.localDate}T12:00:00.000Z`, 'UTC');
@@ -45,10 +50,10 @@ function storyBlock(story: DigestStory, timeZone: string): string {
 
 function sectionEmbeds(section: DigestSection, timeZone: string): APIEmbed[] {
   const name = clip(section.name ?? OTHER_SECTION, EMBED_TITLE_LIMIT - ' (continued)'.length, { note: false });
-  const chunks = chunkBlocks(
-    section.stories.map((story) => storyBlock(story, timeZone)),
-    EMBED_DESCRIPTION_LIMIT,
-  );
+  const blocks = section.stories.map((story) => storyBlock(story, timeZone));
+  // A story longer than the chunk (a very long link) gets an embed of its own rather than being split mid-link.
+  const longest = Math.max(0, ...blocks.map((block) => block.length));
+  const chunks = chunkBlocks(blocks, Math.min(Math.max(SECTION_CHUNK, longest), EMBED_DESCRIPTION_LIMIT));
   return chunks.map((description, index) => ({
     title: escapeText(index === 0 ? name : `${name} (continued)`),
     description,
