@@ -173,13 +173,17 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       let person: Person | undefined;
       if (run.length >= 2) {
         const name = run.join(' ').replace(/['’]s?$/, '');
-        person = bySurname.get(surname.toLowerCase());
-        if (person === undefined || person.name.split(' ').length < run.length) {
+        const existing = bySurname.get(surname.toLowerCase());
+        // A full name refines a surname-only person; a different full name with the same surname is someone else
+        // (Trevor and Mary Nicholson), and later surname-only mentions mean the one named last.
+        if (existing !== undefined && existing.name === name) {
+          person = existing;
+        } else {
           const created: Person = { name, surname, gender: genderOfGivenName(name), firstAt: token.start, isPerson: false };
           created.isPerson = created.gender !== null;
-          if (person !== undefined) {
-            created.gender ??= person.gender;
-            created.isPerson ||= person.isPerson;
+          if (existing !== undefined && !existing.name.includes(' ')) {
+            created.gender ??= existing.gender;
+            created.isPerson ||= existing.isPerson;
           }
           person = created;
           bySurname.set(surname.toLowerCase(), person);

@@ -13,7 +13,7 @@ const SAY_BASES =
   'shout state stress suggest testify text tweet urge vow warn whisper wonder write yell call brand dub term charge ' +
   'characterize characterise summarize summarise slam blast praise accuse hope believe think feel fear insist tell share email ' +
   'criticize criticise condemn hail decry denounce deride lambaste mock dismiss retort crow scold snap sniff chant ' +
-  'exclaim concur caution plead quote cite';
+  'exclaim concur caution plead quote cite blurt';
 const IRREGULAR = 'said says told tells wrote written thought felt knew';
 function sayForms(): string[] {
   const forms = new Set<string>(IRREGULAR.split(/\s+/));
@@ -353,32 +353,21 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   return null;
 }
 
-/** The speaker phrase at the start of `rest` (after `said` or `according to`): role words, then a name, or a nominal. */
+/**
+ * The speaker phrase at the start of `rest` (after `said` or `according to`): everything up to the first comma, clause
+ * or sentence end, cut before a preposition that starts an adjunct (`said Nicholson in an email`). The name is then
+ * the phrase's last run of capitalised words and the rest its role (`Heart and Stroke senior manager Erin Kim`).
+ */
 function leadingPhrase(rest: string): string {
-  const words = rest.trim().split(/\s+/);
-  const out: string[] = [];
-  let sawName = false;
-  for (const raw of words) {
-    if (out.length >= 12) break;
-    const word = raw.replace(/[,;:!?”"’]+$/, '');
-    const abbreviation = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|Rep\.|Sen\.|Gov\.|Gen\.|Lt\.|Col\.|Sgt\.|Rev\.|St\.|Jr\.|Sr\.|Prof\.)$/.test(word);
-    const isName = isNameWord(word.replace(/\.$/, '')) || abbreviation;
-    const isRole = ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''));
-    if (isRole && /^[A-Z]/.test(word)) {
-      // "said Conservative Leader Andrew Scheer": a capitalised title between words of a role; the name follows.
-      out.push(word);
-      sawName = false;
-      continue;
-    }
-    if (sawName && !isName && !/^(?:de|van|von|bin|al|da|di|del|la|le)$/.test(word)) break;
-    if (!sawName && /^(?:on|in|at|during|after|before|while|when|as|to|from|about|last|this|yesterday|today|earlier|later|recently)$/i.test(word) && out.length > 0) break;
-    out.push(abbreviation ? word : word.replace(/\.$/, ''));
-    if (isName && !abbreviation && !ROLE_WORDS.has(word.toLowerCase().replace(/\.$/, ''))) sawName = true;
-    const ended = raw !== word || (/\.$/.test(raw) && !abbreviation);
-    if (ended) break;
-  }
-  return out.join(' ');
+  const protectedText = rest.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
+  const stop = protectedText.search(/[,;:()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);
+  const head = (stop < 0 ? protectedText : protectedText.slice(0, stop)).replace(/\u0000/g, '.');
+  const adjunct = head.search(/\s(?:in|on|at|during|after|before|while|when|to|from|about|with|by|last|this|as|adding|saying|told|and then)\s/);
+  const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim();
+  return phrase.split(/\s+/).slice(0, 12).join(' ');
 }
+
+const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const)\./g;
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
@@ -424,9 +413,9 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
   if (clause.endsWith(',') && segments.length > 2) {
     // "Navdeep Bains, Minister of Innovation, Science and Economic Development, said": the subject comes before the
     // appositive, so the first segment that names someone wins.
-    for (const segment of segments.slice(0, -1)) {
+    for (const [index, segment] of segments.slice(0, -1).entries()) {
       if (segment.length === 0) continue;
-      const found = resolveSegment(segment, false);
+      const found = resolveSegment(segment, index === 0);
       if (found !== null) return found;
     }
     return null;
@@ -447,6 +436,8 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
   }
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
+  const document = /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i.exec(clean);
+  if (document?.[1] !== undefined) return resolvePhrase(document[1], at, ctx);
   const possessive = /^(his|her)\s+(?:statement|office|spokes\w+|post|tweet|letter|website|email|e-mail|lawyer|attorney|campaign|memo)$/i.exec(clean);
   if (possessive?.[1] !== undefined) {
     const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
