@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { articleId, canonicalizeUrl, contentHash } from '../article-identity.js';
 import { makeSnippet, queryWords, splitWords, typedWords } from '../query-words.js';
 import {
@@ -104,8 +104,8 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #summariesBySeq: Statement<[string, number], SummaryRow>;
   readonly #newest: Statement<[], SummaryRow>;
   readonly #newestLimited: Statement<[number], SummaryRow>;
-  readonly #upsertMany: (articles: readonly NewArticle[]) => UpsertResult[];
-  readonly #importMany: (articles: readonly Article[]) => number;
+  readonly #upsertMany: Transaction<(articles: readonly NewArticle[]) => UpsertResult[]>;
+  readonly #importMany: Transaction<(articles: readonly Article[]) => number>;
 
   constructor(db: Database) {
     this.#db = db;
@@ -238,7 +238,8 @@ export class SqliteArticleStore implements ArticleStore {
 
   async upsert(articles: readonly NewArticle[]): Promise<UpsertResult[]> {
     if (articles.length === 0) return [];
-    return guard('store articles', () => this.#upsertMany(articles));
+    // IMMEDIATE: take the write lock before the dedupe reads, so another process cannot slip in between.
+    return guard('store articles', () => this.#upsertMany.immediate(articles));
   }
 
   async get(id: string): Promise<Article | undefined> {
@@ -313,6 +314,7 @@ export class SqliteArticleStore implements ArticleStore {
 
   async autocomplete(typed: string, limit: number): Promise<ArticleSummary[]> {
     const words = typedWords(typed);
+    if (limit < 1) return [];
     return guard('autocomplete titles', () => {
       if (words.length === 0) return this.#newestLimited.all(limit).map(toSummary);
       const match = words.map((word) => `"${word}"*`).join(' ');
@@ -359,6 +361,6 @@ export class SqliteArticleStore implements ArticleStore {
 
   async importArticles(articles: readonly Article[]): Promise<number> {
     if (articles.length === 0) return 0;
-    return guard('import articles', () => this.#importMany(articles));
+    return guard('import articles', () => this.#importMany.immediate(articles));
   }
 }

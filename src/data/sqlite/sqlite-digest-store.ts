@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 import { DigestRecord, DigestSettings, type LocalDate } from '../schemas.js';
 import type { DigestStore } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
@@ -59,7 +59,7 @@ const RECORD_COLUMNS = 'guild_id, local_date, status, instance_id, claimed_at, p
 /** Digest settings and posting slots over one better-sqlite3 connection. */
 export class SqliteDigestStore implements DigestStore {
   readonly #db: Database;
-  readonly #saveMany: (settings: readonly DigestSettings[]) => number;
+  readonly #saveMany: Transaction<(settings: readonly DigestSettings[]) => number>;
 
   constructor(db: Database) {
     this.#db = db;
@@ -96,7 +96,7 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   async saveSettings(settings: DigestSettings): Promise<void> {
-    guard('save digest settings', () => this.#saveMany([settings]));
+    guard('save digest settings', () => this.#saveMany.immediate([settings]));
   }
 
   async deleteSettings(guildId: string): Promise<boolean> {
@@ -188,6 +188,6 @@ export class SqliteDigestStore implements DigestStore {
 
   async importSettings(settings: readonly DigestSettings[]): Promise<number> {
     if (settings.length === 0) return 0;
-    return guard('import digest settings', () => this.#saveMany(settings));
+    return guard('import digest settings', () => this.#saveMany.immediate(settings));
   }
 }

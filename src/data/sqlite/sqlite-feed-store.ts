@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement, Transaction } from 'better-sqlite3';
 import { Feed, NewFeed, type FeedPollRecord } from '../schemas.js';
 import type { FeedStore } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
@@ -42,7 +42,7 @@ export class SqliteFeedStore implements FeedStore {
   readonly #db: Database;
   readonly #byUrl: Statement<[string], FeedRow>;
   readonly #claim: (instanceId: string, nowMs: number, leaseMs: number, limit: number) => Feed[];
-  readonly #importMany: (feeds: readonly Feed[]) => number;
+  readonly #importMany: Transaction<(feeds: readonly Feed[]) => number>;
 
   constructor(db: Database) {
     this.#db = db;
@@ -153,6 +153,6 @@ export class SqliteFeedStore implements FeedStore {
 
   async importFeeds(feeds: readonly Feed[]): Promise<number> {
     if (feeds.length === 0) return 0;
-    return guard('import feeds', () => this.#importMany(feeds));
+    return guard('import feeds', () => this.#importMany.immediate(feeds));
   }
 }
