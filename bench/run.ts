@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only store|brief] [--store sqlite|postgres] [--articles N]`: runs every benchmark and prints
+ * `npm run bench [-- --only store|brief|digest] [--store sqlite|postgres] [--articles N]`: runs every benchmark and prints
  * one table per benchmark. Figures are measurements on this machine, never asserted anywhere.
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +17,7 @@ type Benchmark = { name: string; run: (options: { stores: string[]; articles?: n
 const BENCHMARKS: readonly Benchmark[] = [
   { name: 'store', run: async (options) => (await import('./store-bench.js')).runStoreBench(options) },
   { name: 'brief', run: async (options) => (await import('./brief-bench.js')).runBriefBench(options) },
+  { name: 'digest', run: async () => (await import('./digest-bench.js')).runDigestBench() },
 ];
 
 const stores = values.store ?? ['sqlite'];
