@@ -97,10 +97,10 @@ export function genderOfGivenName(name: string): Gender {
 
 /** Is `word` a capitalised word that can be part of a personal name? */
 export function isNameWord(word: string): boolean {
-  if (!/^[A-Z][A-Za-z'’\-.]*$/.test(word) && !/^(?:Mc|Mac|O['’]|D['’])[A-Z][a-z]+$/.test(word)) return false;
+  if (!/^\p{Lu}[\p{L}'’\-.]*$/u.test(word)) return false;
   const lower = word.toLowerCase();
   if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
-  if (/^[A-Z]{2,}$/.test(word) && word.length > 1) return false; // NATO, EU, CBC
+  if (/^\p{Lu}{2,}$/u.test(word)) return false; // NATO, EU, CBC
   return true;
 }
 

@@ -13,7 +13,7 @@ const SAY_BASES =
   'shout state stress suggest testify text tweet urge vow warn whisper wonder write yell call brand dub term charge ' +
   'characterize characterise summarize summarise slam blast praise accuse hope believe think feel fear insist tell share email ' +
   'criticize criticise condemn hail decry denounce deride lambaste mock dismiss retort crow scold snap sniff chant ' +
-  'exclaim concur caution plead quote cite blurt';
+  'exclaim concur caution plead quote cite blurt chime';
 const IRREGULAR = 'said says told tells wrote written thought felt knew';
 function sayForms(): string[] {
   const forms = new Set<string>(IRREGULAR.split(/\s+/));
@@ -38,7 +38,14 @@ const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
 
 /** What attribution looks at: person mentions outside quotes, every mention (for surnames), and the sentences. */
-type Context = { text: string; mentions: readonly Mention[]; all: readonly Mention[]; sentences: readonly Sentence[] };
+type Context = {
+  text: string;
+  mentions: readonly Mention[];
+  all: readonly Mention[];
+  sentences: readonly Sentence[];
+  /** People already credited with a quote, in article order so far. */
+  speakers: Set<Person>;
+};
 
 type Attribution = { speaker: string | null; role: string | null; person: Person | null; pronoun: boolean };
 
@@ -63,7 +70,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
   const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
-  const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences };
+  const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences, speakers: new Set() };
   const quotes: Quote[] = [];
   let previous: { quote: Quote; person: Person | null; line: number; lastLine: number } | null = null;
   for (const group of groups) {
@@ -104,6 +111,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
       sentenceIndex: sentence?.index ?? -1,
     };
     quotes.push(quote);
+    if (attribution?.person != null) context.speakers.add(attribution.person);
     previous = { quote, person: attribution?.person ?? null, line: first.line, lastLine: last.line };
   }
   return quotes;
@@ -298,7 +306,7 @@ const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+((?:[A
 const AFTER_NAME_FIRST = new RegExp(
   String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+)?(?:${SAY})\b`,
 );
-const DASH_CREDIT = /^\s*[―—–-]\s*([A-Z][A-Za-z.'’\- ]{2,60})/;
+const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}.'’\- ]{2,60})/u;
 
 function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
   const rest = clauseAfter(text, part, seg.lines);
@@ -527,9 +535,19 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
   if (/[“”"]/.test(body)) return null;
   SAY_WORD.lastIndex = 0;
   const verb = SAY_WORD.exec(body);
-  if (verb === null || verb.index > 160) return null;
-  const found = subjectBefore(body.slice(0, verb.index), previous.start, ctx);
-  return found !== null && (found.person !== null || found.pronoun) ? found : null;
+  if (verb !== null && verb.index <= 160) {
+    const found = subjectBefore(body.slice(0, verb.index), previous.start, ctx);
+    if (found !== null && (found.person !== null || found.pronoun)) return found;
+    // "Bolton distanced himself from the movement by saying ...": the sentence's subject.
+    const subject = subjectAtStart(body.slice(0, verb.index), previous.start, ctx);
+    if (subject !== null) return subject;
+  }
+  // "Viguerie is upbeat about Cruz's chances." after a Viguerie quote: the next quote is still Viguerie's.
+  const opener = ctx.mentions.find((m) => m.start >= previous.start && m.start < previous.start + 40);
+  if (opener !== undefined && ctx.speakers.has(opener.person)) {
+    return { speaker: opener.person.name, role: null, person: opener.person, pronoun: false };
+  }
+  return null;
 }
 
 /** A quote paragraph right after a lead-in that ends with `X said:` takes that speaker. */
@@ -546,7 +564,8 @@ function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Attr
     let verbAt = -1;
     let match: RegExpExecArray | null;
     while ((match = SAY_WORD.exec(body)) !== null) verbAt = match.index;
-    if (verbAt < 0) return null;
+    // "On July 6, 2015, Sanders made the following comment:" has no verb of saying; its subject introduces the quote.
+    if (verbAt < 0) return subjectAtStart(body.replace(/^(?:[^,]{1,40},\s*){1,2}/, ''), prev.start, ctx);
     return subjectBefore(body.slice(0, verbAt), prev.start, ctx);
   }
   return null;
