@@ -1,14 +1,22 @@
 import type { Readable, Writable } from 'node:stream';
+import { Option } from 'commander';
 import { z } from 'zod';
 import { COMMANDS } from '../../commands/index.js';
 import { openStore } from '../../data/open-store.js';
-import { UsageError } from '../../errors.js';
+import { StoreError, UsageError } from '../../errors.js';
 import { seedSampleNewsroom } from '../../services/sample-newsroom.js';
 import { BACKGROUND_JOBS, type BackgroundJob, type ChannelPoster } from '../background-jobs.js';
 import { runConsole } from '../console/console.js';
 import { startDiscordBot, type DiscordBot } from '../discord/client.js';
 import { deployCommands } from '../discord/deploy.js';
+import { createRestChannelPoster } from '../discord/digest-poster.js';
+import { startShardManager, type ShardCount, type ShardManagerHandle } from '../discord/sharding.js';
 import { EXIT_OK, type CliApp, type RegisterVerbs } from './cli-app.js';
+
+const Shards = z.union([
+  z.literal('auto'),
+  z.coerce.number().int().min(1, { message: '--shards must be auto or a whole number of 1 or more' }).max(1_000),
+]);
 
 const GuildId = z.string().regex(/^\d{15,21}$/, { message: '--guild must be a Discord server id (digits)' });
 
@@ -24,6 +32,13 @@ export type StartOptions = {
   onInteractionHandled?: (interactionId: string) => void;
   /** Called once the platform (bot or console) is up and the background jobs have started. */
   onStarted?: () => void;
+  /**
+   * Run the Discord bot as shards under a `ShardingManager` (see `discord/sharding.ts`); needs a token.
+   * `entryFile`/`execArgv` say how to start the children (the CLI entry and Node flags of this process).
+   */
+  sharding?: { shards: ShardCount; entryFile: string; execArgv: readonly string[]; spawnDelayMs?: number };
+  /** This process is one shard spawned by the manager: serve Discord only (no seeding, no background jobs). */
+  isShard?: boolean;
 };
 
 /**
@@ -48,6 +63,11 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
   process.once('SIGTERM', onSignal);
   const running: { name: string; stop(): Promise<void> }[] = [];
   let bot: DiscordBot | undefined;
+  let shardManager: ShardManagerHandle | undefined;
+  const untilStopped = async (): Promise<void> => {
+    if (stopping.signal.aborted) return;
+    await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
+  };
   const startJobs = async (discord: ChannelPoster | null): Promise<void> => {
     for (const job of jobs) {
       const handle = await job.start({ store, log: log.child({ job: job.name }), config, now: () => new Date(), discord });
@@ -56,8 +76,20 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
     }
   };
   try {
-    if (config.seedSamples) await seedSampleNewsroom(store, log);
-    if (config.discord.token !== undefined) {
+    if (config.seedSamples && options.isShard !== true) await seedSampleNewsroom(store, log);
+    const token = config.discord.token;
+    if (options.sharding !== undefined) {
+      if (token === undefined) throw new UsageError('--shards needs DISCORD_TOKEN (in .env or the environment).');
+      shardManager = await startShardManager({ config, log, ...options.sharding });
+      await startJobs(createRestChannelPoster({ token, apiUrl: config.discord.apiUrl }));
+      options.onStarted?.();
+      await untilStopped();
+    } else if (options.isShard === true) {
+      bot = await startDiscordBot({ config, store, log });
+      log.info({ shardIds: bot.client.shard?.ids, shards: bot.client.shard?.count }, 'shard serving');
+      options.onStarted?.();
+      await untilStopped();
+    } else if (token !== undefined) {
       bot = await startDiscordBot({
         config,
         store,
@@ -66,9 +98,7 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
       });
       await startJobs(bot.poster);
       options.onStarted?.();
-      if (!stopping.signal.aborted) {
-        await new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
-      }
+      await untilStopped();
     } else {
       await startJobs(null);
       options.onStarted?.();
@@ -83,6 +113,7 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
       }
     }
     await bot?.stop();
+    await shardManager?.stop();
     await store.close();
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
@@ -90,12 +121,33 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
   }
 }
 
+/** Start-up failures a person can fix, as a usage error naming what to check; anything else unchanged. */
+export function explainStartFailure(error: unknown): unknown {
+  if (error instanceof StoreError) return new UsageError(`${error.message} (check DATABASE_URL)`, { cause: error });
+  if (error instanceof Error && 'code' in error && error.code === 'TokenInvalid') {
+    return new UsageError('Discord did not accept DISCORD_TOKEN; copy the bot token again from the developer portal.', { cause: error });
+  }
+  return error;
+}
+
 export const registerStartVerbs: RegisterVerbs = (program, app) => {
   program
     .command('start')
     .description('Serve Discord when DISCORD_TOKEN is set; otherwise run the local console (same commands, on stdin)')
-    .action(async () => {
-      await startNewsbrief(app());
+    .option('--shards <auto|N>', 'run the bot as shards in child processes (large bots; needs DISCORD_TOKEN)')
+    .addOption(new Option('--as-shard', 'run as one shard spawned by --shards').hideHelp())
+    .action(async (flags: { shards?: string; asShard?: boolean }) => {
+      let sharding: StartOptions['sharding'];
+      if (flags.shards !== undefined) {
+        const parsed = Shards.safeParse(flags.shards);
+        if (!parsed.success) throw new UsageError('--shards must be auto or a whole number of 1 or more');
+        sharding = { shards: parsed.data, entryFile: process.argv[1] ?? '', execArgv: process.execArgv };
+      }
+      try {
+        await startNewsbrief(app(), { ...(sharding === undefined ? {} : { sharding }), isShard: flags.asShard === true });
+      } catch (error) {
+        throw explainStartFailure(error);
+      }
       process.exitCode = EXIT_OK;
     });
 
