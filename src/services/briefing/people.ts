@@ -168,16 +168,19 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       const after = sentence.text.slice(last.end - sentence.start, last.end - sentence.start + 40);
       const introduced =
         /^,\s+(?:a|an|the|who|\d{1,3}\b)/.test(after) ||
+        (run.length >= 2 && /^\s+(?:[a-z]+ed|is|was|has|had|will|would|says|spoke|told|thinks|believes|wants)\b/.test(after)) ||
         /^,\s+[a-z]+\s+(?:of|at|for|with)\b/.test(after) ||
         /^\s+(?:said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled|didn['’]t|did not)\b/.test(after);
       let person: Person | undefined;
       if (run.length >= 2) {
         const name = run.join(' ').replace(/['’]s?$/, '');
         const existing = bySurname.get(surname.toLowerCase());
+        const known = existing?.name === name ? existing : people.find((p) => p.name === name);
         // A full name refines a surname-only person; a different full name with the same surname is someone else
         // (Trevor and Mary Nicholson), and later surname-only mentions mean the one named last.
-        if (existing !== undefined && existing.name === name) {
-          person = existing;
+        if (known !== undefined) {
+          person = known;
+          bySurname.set(surname.toLowerCase(), known);
         } else {
           const created: Person = { name, surname, gender: genderOfGivenName(name), firstAt: token.start, isPerson: false };
           created.isPerson = created.gender !== null;
@@ -235,6 +238,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
 }
 
 function canonical(bySurname: Map<string, Person>, person: Person): Person {
+  if (person.name.includes(' ')) return person;
   const full = bySurname.get(person.surname.toLowerCase());
   if (full === undefined || full === person) return person;
   full.gender ??= person.gender;

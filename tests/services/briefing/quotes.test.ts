@@ -96,4 +96,33 @@ describe('extractQuotes', () => {
       ['We will take this as', 'Piet Varga'],
     ]);
   });
+
+  it('reads a speaker phrase up to its adjunct and keeps the role', () => {
+    const quotes = quotesOf('“The pier is finished,” said harbour engineer Lena Hoff in a report on Monday.');
+    expect(quotes[0]?.speaker).toBe('Lena Hoff');
+    expect(quotes[0]?.speakerRole).toBe('harbour engineer');
+  });
+
+  it('keeps two people who share a surname apart', () => {
+    const text =
+      'Tomas Berg runs the ferry. His sister Anna Berg runs the café.\n' +
+      '“We will miss the pier,” she said.\n' +
+      'Tomas Berg disagreed.\n“It was falling apart,” he said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Anna Berg', 'Tomas Berg']);
+  });
+
+  it('gives an unattributed quote to the speaker of the reported speech just before it', () => {
+    const text = 'Piet Varga said the crews would keep fishing.\n"We have no other choice."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('resolves a pronoun to the subject of the previous sentence rather than a name mentioned later in it', () => {
+    const text = 'Mary Holm, who chairs the board, agreed with Anna Lind on the plan.\n“It is the right call,” she said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Mary Holm');
+  });
+
+  it('never resolves a pronoun to a name inside a quote', () => {
+    const text = 'Piet Varga spoke first.\n“Tomas Berg told us nothing,” he said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
 });
