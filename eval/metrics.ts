@@ -185,9 +185,12 @@ export function quoteFigures(c: QuoteCounts): { p: number; r: number; f1: number
 /** The naive baseline: every passage of four or more words between double quote marks, no speaker. */
 export function naiveQuotes(text: string): PredictedQuote[] {
   const out: PredictedQuote[] = [];
-  for (const match of text.matchAll(/["“”]([^"“”]+)["“”]/g)) {
-    const body = match[1] ?? '';
-    if (body.trim().split(/\s+/).length >= 4) out.push({ quote: body, speaker: null });
+  // Marks are paired within a paragraph, so that one unclosed quote does not shift every pair after it.
+  for (const paragraph of text.split(/\n+/)) {
+    for (const match of paragraph.matchAll(/["“”]([^"“”]+)["“”]/g)) {
+      const body = match[1] ?? '';
+      if (body.trim().split(/\s+/).length >= 4) out.push({ quote: body, speaker: null });
+    }
   }
   return out;
 }
