@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import { MIGRATIONS, migratePostgres, schemaVersion } from '../../src/data/postgres/migrations.js';
 import { openPostgresStore } from '../../src/data/postgres/postgres-store.js';
@@ -26,8 +27,7 @@ describeWithPostgres('PostgresStore', (db) => {
       // Running them again, as `newsbrief migrate` does, finds nothing to apply.
       const store = await openPostgresStore({ url, log: silentLogger, migrate: false });
       await store.close();
-      const pg = await import('pg');
-      const pool = new pg.default.Pool({ connectionString: url, max: 1 });
+      const pool = new pg.Pool({ connectionString: url, max: 1 });
       try {
         expect(await migratePostgres(pool, silentLogger)).toEqual([]);
         expect(await schemaVersion(pool)).toBe(latest);
