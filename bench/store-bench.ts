@@ -28,6 +28,8 @@ type Row = {
   searchP95: number;
   autocompleteP50: number;
   autocompleteP95: number;
+  searchCpuP95: number;
+  autocompleteCpuP95: number;
   sizeMb: number | null;
   peakRssMb: number;
   meanHits: number;
@@ -38,15 +40,24 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
-async function timeEach<T>(inputs: readonly string[], work: (input: string) => Promise<T[]>): Promise<{ ms: number[]; meanResults: number }> {
+/** Wall-clock and CPU milliseconds per call, each sorted; CPU time shows the cost apart from waiting for a core. */
+async function timeEach<T>(
+  inputs: readonly string[],
+  work: (input: string) => Promise<T[]>,
+): Promise<{ ms: number[]; cpuMs: number[]; meanResults: number }> {
   const ms: number[] = [];
+  const cpuMs: number[] = [];
   let results = 0;
   for (const input of inputs) {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     results += (await work(input)).length;
+    const used = process.cpuUsage(cpu);
     ms.push(performance.now() - start);
+    cpuMs.push((used.user + used.system) / 1_000);
   }
-  return { ms: ms.sort((a, b) => a - b), meanResults: results / Math.max(1, inputs.length) };
+  const sort = (values: number[]) => values.sort((a, b) => a - b);
+  return { ms: sort(ms), cpuMs: sort(cpuMs), meanResults: results / Math.max(1, inputs.length) };
 }
 
 function fileSize(path: string): number {
@@ -92,6 +103,8 @@ async function measure(name: string, store: Store, articles: number, sizeOf: () 
     searchP95: percentile(search.ms, 95),
     autocompleteP50: percentile(autocomplete.ms, 50),
     autocompleteP95: percentile(autocomplete.ms, 95),
+    searchCpuP95: percentile(search.cpuMs, 95),
+    autocompleteCpuP95: percentile(autocomplete.cpuMs, 95),
     sizeMb: await sizeOf().then((bytes) => (bytes === null ? null : bytes / 1_048_576)),
     peakRssMb: process.resourceUsage().maxRSS / 1_024,
     meanHits: search.meanResults,
@@ -144,7 +157,7 @@ async function benchPostgres(articles: number): Promise<Row | string> {
 }
 
 function printTable(rows: readonly Row[]): void {
-  const header = ['store', 'articles', 'ingest art/s', 'art/cpu-s', 'search p50 ms', 'search p95 ms', 'autocomplete p50 ms', 'autocomplete p95 ms', 'size MB', 'peak RSS MB', 'mean hits'];
+  const header = ['store', 'articles', 'ingest art/s', 'art/cpu-s', 'search p50 ms', 'search p95 ms', 'autocomplete p50 ms', 'autocomplete p95 ms', 'cpu p95 search/ac ms', 'size MB', 'peak RSS MB', 'mean hits'];
   const lines = rows.map((row) => [
     row.store,
     String(row.articles),
@@ -154,6 +167,7 @@ function printTable(rows: readonly Row[]): void {
     row.searchP95.toFixed(2),
     row.autocompleteP50.toFixed(2),
     row.autocompleteP95.toFixed(2),
+    `${row.searchCpuP95.toFixed(2)} / ${row.autocompleteCpuP95.toFixed(2)}`,
     row.sizeMb === null ? '-' : row.sizeMb.toFixed(0),
     row.peakRssMb.toFixed(0),
     row.meanHits.toFixed(1),
