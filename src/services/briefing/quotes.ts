@@ -99,7 +99,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
-    if (kind === 'partial' && attribution === null && words < 5) continue;
+    if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
     const quote: Quote = {
       start: first.start,
       end: last.end,
@@ -342,12 +342,6 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return resolved;
   }
-  // "Hillary Clinton’s “public option”": the phrase is credited to the one whose it is.
-  const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
-  if (possessor?.[1] !== undefined) {
-    const resolved = resolvePhrase(possessor[1], part.open, ctx);
-    if (resolved !== null && resolved.person !== null) return resolved;
-  }
   SAY_WORD.lastIndex = 0;
   const verbs: number[] = [];
   let match: RegExpExecArray | null;
@@ -355,6 +349,12 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
     const found = subjectBefore(before.slice(0, verbs[i]), from, ctx);
     if (found !== null) return found;
+  }
+  // When no one is reported speaking, "Hillary Clinton’s “public option”": the phrase is credited to the one whose it is.
+  const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
+  if (possessor?.[1] !== undefined) {
+    const resolved = resolvePhrase(possessor[1], part.open, ctx);
+    if (resolved !== null && resolved.person !== null) return resolved;
   }
   // `Martell, the addictions doctor, is more blunt: "..."`: a quote after a colon belongs to the sentence's subject.
   if (/:\s*$/.test(before)) return subjectAtStart(before, from, ctx);
@@ -437,7 +437,7 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
  * person of that gender, or a nominal speaker (`officials`, `a spokesperson for the camp`) kept as written.
  */
 function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | null {
-  const clean = phrase.replace(/^[\s,]+|[\s,]+$/g, '');
+  const clean = phrase.replace(/^[\s,]+|[\s,]+$/g, '').replace(/\s+(?:himself|herself|themselves)$/, '');
   if (PRONOUN.test(clean)) {
     const gender = /^he$/i.test(clean) ? 'male' : 'female';
     const person = resolvePronoun(ctx, at, gender);
