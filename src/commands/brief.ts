@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { renderBrief } from '../render/brief.js';
 import { renderArticleChoices } from '../render/choices.js';
-import { clip } from '../render/embed.js';
-import { AUTOCOMPLETE_CHOICES_LIMIT } from '../render/limits.js';
+import { clip, escapeText } from '../render/embed.js';
+import { AUTOCOMPLETE_CHOICES_LIMIT, ECHO_LIMIT } from '../render/limits.js';
 import { findArticle } from '../services/article-lookup.js';
 import { buildBrief } from '../services/briefing/index.js';
 import { defineCommand, type Choice, type CommandContext } from './command.js';
@@ -51,6 +51,11 @@ export async function suggestArticles(focused: { value: string }, ctx: CommandCo
 export function articleNotFound(query: string): UserError {
   return new UserError(
     'article_not_found',
-    `No stored article matches "${clip(query.trim(), 100, { note: false })}". Try /search with other words, an article id or its URL.`,
+    `No stored article matches "${echo(query)}". Try /search with other words, an article id or its URL.`,
   );
+}
+
+/** Typed text or a headline repeated back in an answer: one line, markdown made inert, cut to a short length. */
+export function echo(text: string): string {
+  return clip(escapeText(text.replace(/\s+/g, ' ').trim()), ECHO_LIMIT, { note: false });
 }

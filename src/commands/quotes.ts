@@ -2,12 +2,13 @@ import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { renderTextChoices } from '../render/choices.js';
-import { clip } from '../render/embed.js';
+import { clip, escapeText } from '../render/embed.js';
+import { SPEAKER_LIST_LIMIT } from '../render/limits.js';
 import { renderQuotes } from '../render/quotes.js';
 import { findArticle } from '../services/article-lookup.js';
 import { extractQuotes } from '../services/briefing/index.js';
 import type { Quote } from '../services/briefing/types.js';
-import { articleNotFound, suggestArticles } from './brief.js';
+import { articleNotFound, echo, suggestArticles } from './brief.js';
 import { defineCommand } from './command.js';
 
 export const quotes = defineCommand({
@@ -30,14 +31,14 @@ export const quotes = defineCommand({
     if (article === undefined) throw articleNotFound(args.article);
     const all = extractQuotes(article);
     if (all.length === 0) {
-      throw new UserError('no_quotes', `"${clip(article.title, 150, { note: false })}" has no direct quotes.`);
+      throw new UserError('no_quotes', `"${echo(article.title)}" has no direct quotes.`);
     }
     if (args.speaker === undefined) return renderQuotes(article, all, { ephemeral: args.private });
     const chosen = quotesBy(all, args.speaker);
     if (chosen.length === 0) {
       const speakers = speakersOf(all);
-      const known = speakers.length > 0 ? ` Speakers quoted: ${clip(speakers.join(', '), 1_500)}.` : '';
-      throw new UserError('unknown_speaker', `No quote in this article is attributed to "${clip(args.speaker, 100, { note: false })}".${known}`);
+      const known = speakers.length > 0 ? ` Speakers quoted: ${clip(escapeText(speakers.join(', ')), SPEAKER_LIST_LIMIT)}.` : '';
+      throw new UserError('unknown_speaker', `No quote in this article is attributed to "${echo(args.speaker)}".${known}`);
     }
     return renderQuotes(article, chosen, { speaker: chosen[0]?.speaker ?? args.speaker, ephemeral: args.private });
   },

@@ -1,9 +1,9 @@
 import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
-import { clip } from '../render/embed.js';
 import { SEARCH_RESULTS_LIMIT } from '../render/limits.js';
 import { renderSearch } from '../render/search.js';
+import { echo } from './brief.js';
 import { defineCommand } from './command.js';
 
 const DAY_MS = 86_400_000;
@@ -26,7 +26,7 @@ export const search = defineCommand({
     const hits = await ctx.store.articles.search(args.query, { limit: SEARCH_RESULTS_LIMIT, ...(from === undefined ? {} : { from }) });
     if (hits.length === 0) {
       const scope = args.days === undefined ? '' : ` from the last ${args.days} day${args.days === 1 ? '' : 's'}`;
-      throw new UserError('article_not_found', `No stored article${scope} matches "${clip(args.query, 100, { note: false })}".`);
+      throw new UserError('article_not_found', `No stored article${scope} matches "${echo(args.query)}".`);
     }
     return renderSearch(args.query, hits, { timeZone: ctx.config.timezone, ...(args.days === undefined ? {} : { days: args.days }) });
   },

@@ -16,3 +16,7 @@ export const AUTOCOMPLETE_VALUE_LIMIT = 100;
 export const QUOTES_PAGE_TARGET = 2_800;
 /** Matches `/search` lists at most (one embed field each, well under the 25-field limit). */
 export const SEARCH_RESULTS_LIMIT = 10;
+/** Characters of typed input or a headline repeated back inside a short answer. */
+export const ECHO_LIMIT = 120;
+/** Characters of the speaker list in an "unknown speaker" answer (well under the 2,000 content limit). */
+export const SPEAKER_LIST_LIMIT = 1_500;

@@ -43,6 +43,11 @@ describe('/brief', () => {
     expect(reply.content).toBe('No stored article matches "zeppelin marmalade". Try /search with other words, an article id or its URL.');
   });
 
+  it('repeats typed text back with its markdown made inert', async () => {
+    const reply = await runCommand(brief, { article: '**zeppelin** [x](https://evil.example)' }, commandContext(store));
+    expect(reply.content).toContain('"\\*\\*zeppelin\\*\\* \\[x](https://evil.example)"');
+  });
+
   it('names the option when bullets is out of range', async () => {
     const reply = await runCommand(brief, { article: 'ferry', bullets: 9 }, commandContext(store));
     expect(reply.ephemeral).toBe(true);

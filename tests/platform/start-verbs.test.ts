@@ -1,18 +1,20 @@
 import { PassThrough } from 'node:stream';
+import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import type { BackgroundJob, BackgroundJobDeps } from '../../src/platform/background-jobs.js';
 import type { CliApp } from '../../src/platform/cli/cli-app.js';
-import { startNewsbrief } from '../../src/platform/cli/start-verbs.js';
+import { registerStartVerbs, startNewsbrief } from '../../src/platform/cli/start-verbs.js';
 import { FakeDiscord } from '../support/fake-discord.js';
 
-function cliApp(env: Record<string, string>): CliApp {
+function cliApp(env: Record<string, string>, printed: string[] = []): CliApp {
   return {
     config: loadConfig({ DATABASE_URL: 'sqlite::memory:', ...env }),
     log: silentLogger,
     withStore: () => Promise.reject(new Error('start opens its own store')),
-    print: () => undefined,
+    print: (line) => void printed.push(line),
   };
 }
 
@@ -75,5 +77,32 @@ describe('startNewsbrief', () => {
     } finally {
       await discord.close();
     }
+  });
+});
+
+describe('deploy-commands', () => {
+  it('registers every command definition for the given guild and says so', async () => {
+    const discord = await FakeDiscord.start();
+    try {
+      const printed: string[] = [];
+      const app = cliApp({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DISCORD_APPLICATION_ID: discord.applicationId }, printed);
+      const program = new Command().exitOverride();
+      registerStartVerbs(program, () => app);
+      await program.parseAsync(['node', 'newsbrief', 'deploy-commands', '--guild', discord.guildId]);
+      const put = discord.requests.find((request) => request.method === 'PUT');
+      expect(put?.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
+      expect(put?.body).toEqual(COMMANDS.map((command) => command.definition));
+      expect(printed).toEqual([`Registered ${COMMANDS.length} commands for server ${discord.guildId}.`]);
+    } finally {
+      await discord.close();
+    }
+  });
+
+  it('refuses a guild id that is not a snowflake', async () => {
+    const program = new Command().exitOverride();
+    registerStartVerbs(program, () => cliApp({ DISCORD_TOKEN: 'x' }));
+    await expect(program.parseAsync(['node', 'newsbrief', 'deploy-commands', '--guild', 'newsroom'])).rejects.toThrow(
+      '--guild must be a Discord server id (digits)',
+    );
   });
 });
