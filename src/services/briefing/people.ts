@@ -37,7 +37,9 @@ const NOT_NAME = new Set(
     'in on at of for to from by with after before during since until about over under between into ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
     'september october november december today yesterday tomorrow mr. mrs. ms. dr. there here what who why how ' +
-    'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each'
+    'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
+    'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
+    'asked even only just once'
   ).split(/\s+/),
 );
 

@@ -30,6 +30,8 @@ function sayForms(): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 const SAY = sayForms().join('|');
+const DOCUMENT_FROM =
+  /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
@@ -408,7 +410,7 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
   const resolveSegment = (phrase: string, adjacent: boolean): Attribution | null => {
     const candidates = [phrase];
     const of = phrase.search(/\s(?:of|from|for|at|in)\s/);
-    if (of > 0) candidates.unshift(phrase.slice(0, of));
+    if (of > 0 && !DOCUMENT_FROM.test(phrase)) candidates.unshift(phrase.slice(0, of));
     for (const candidate of candidates) {
       const found = resolvePhrase(candidate, at, ctx);
       if (found === null) continue;
@@ -444,8 +446,15 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
   }
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
-  const document = /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i.exec(clean);
+  const document = DOCUMENT_FROM.exec(clean);
   if (document?.[1] !== undefined) return resolvePhrase(document[1], at, ctx);
+  // "The RCMP statement said", "Facebook's statement said": the organisation or person it comes from.
+  const owner = /^(?:the\s+)?(\p{Lu}[\p{L}.'’\- ]*?)(?:['’]s?)?\s+(?:statement|release|report|website|memo|letter|email|e-mail)$/iu.exec(clean);
+  if (owner?.[1] !== undefined && /^\p{Lu}/u.test(owner[1])) {
+    const name = owner[1].trim();
+    const person = lookup(ctx.all, name, at);
+    return { speaker: person?.name ?? name, role: null, person, pronoun: false };
+  }
   const possessive = /^(his|her)\s+(?:statement|office|spokes\w+|post|tweet|letter|website|email|e-mail|lawyer|attorney|campaign|memo)$/i.exec(clean);
   if (possessive?.[1] !== undefined) {
     const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
