@@ -1,4 +1,7 @@
 import { PassThrough } from 'node:stream';
+import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
+import { z } from 'zod';
+import { defineCommand } from '../../src/commands/command.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
@@ -24,6 +27,24 @@ describe('parseConsoleLine', () => {
     expect(parseConsoleLine('/brief ferry bullets:many', COMMANDS)).toEqual({ kind: 'error', message: 'Option "bullets": must be a whole number' });
     expect(parseConsoleLine('/search', COMMANDS)).toMatchObject({ kind: 'error', message: expect.stringMatching(/^\/search needs query/) });
     expect(parseConsoleLine('/bogus x', COMMANDS)).toEqual({ kind: 'error', message: 'Unknown command "/bogus". Type /help for the list.' });
+  });
+
+  it('reads a subcommand as Discord sends it: its name under subcommand, then its options', () => {
+    const schedule = defineCommand({
+      definition: {
+        name: 'schedule',
+        description: 'x',
+        options: [
+          { type: Opt.Subcommand, name: 'set', description: 'x', options: [{ type: Opt.String, name: 'time', description: 't', required: true }] },
+          { type: Opt.Subcommand, name: 'off', description: 'x' },
+        ],
+      },
+      args: z.object({}),
+      run: () => Promise.reject(new Error('not run')),
+    });
+    expect(parseConsoleLine('/schedule set time:07:30', [schedule])).toMatchObject({ options: { subcommand: 'set', time: '07:30' } });
+    expect(parseConsoleLine('/schedule off', [schedule])).toMatchObject({ options: { subcommand: 'off' } });
+    expect(parseConsoleLine('/schedule', [schedule])).toEqual({ kind: 'error', message: '/schedule needs one of: set, off.' });
   });
 
   it('knows help, quit and blank lines', () => {

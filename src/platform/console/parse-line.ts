@@ -25,8 +25,21 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
   const command = findCommand(name, commands);
   if (command === undefined) return { kind: 'error', message: `Unknown command "/${name}". Type /help for the list.` };
 
-  const definitions = command.definition.options ?? [];
-  const rest = trimmed.slice(head.length).trim();
+  let definitions: readonly APIApplicationCommandOption[] = command.definition.options ?? [];
+  let rest = trimmed.slice(head.length).trim();
+  const options: Record<string, OptionValue> = {};
+  const subcommands = definitions.filter((option) => option.type === Opt.Subcommand);
+  if (subcommands.length > 0) {
+    // `/digest set channel:...`: the first word picks the subcommand, as Discord sends it (`subcommand` + its options).
+    const [word = ''] = rest.split(/\s+/);
+    const chosen = subcommands.find((option) => option.name === word.toLowerCase());
+    if (chosen === undefined) {
+      return { kind: 'error', message: `/${name} needs one of: ${subcommands.map((option) => option.name).join(', ')}.` };
+    }
+    options['subcommand'] = chosen.name;
+    definitions = chosen.options ?? [];
+    rest = rest.slice(word.length).trim();
+  }
   const names = definitions.map((option) => option.name);
   const pairs = splitPairs(rest, names);
   const raw = new Map<string, string>();
@@ -37,7 +50,6 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
   }
   for (const [key, value] of pairs.named) raw.set(key, value);
 
-  const options: Record<string, OptionValue> = {};
   for (const [key, text] of raw) {
     const definition = definitions.find((option) => option.name === key);
     if (definition === undefined) continue;
@@ -85,13 +97,21 @@ function convert(option: APIApplicationCommandOption, text: string): OptionValue
 
 /** `/help`: every command with its options, from the same definitions Discord gets. */
 export function describeCommands(commands: readonly Command[]): string {
+  const usage = (path: string, options: readonly APIApplicationCommandOption[]): string =>
+    `${path} ${options.map((option) => (option.required === true ? `${option.name}:<…>` : `[${option.name}:…]`)).join(' ')}`.trimEnd();
+  const details = (options: readonly APIApplicationCommandOption[]): string[] =>
+    options.map((option) => `    ${option.name}: ${option.description}`);
   return commands
-    .map((command) => {
-      const options = (command.definition.options ?? [])
-        .map((option) => (option.required === true ? `${option.name}:<…>` : `[${option.name}:…]`))
-        .join(' ');
-      const details = (command.definition.options ?? []).map((option) => `    ${option.name}: ${option.description}`);
-      return [`/${command.definition.name} ${options}`.trimEnd(), `    ${command.definition.description}`, ...details].join('\n');
+    .flatMap((command) => {
+      const path = `/${command.definition.name}`;
+      const options = command.definition.options ?? [];
+      const subcommands = options.filter((option) => option.type === Opt.Subcommand);
+      if (subcommands.length === 0) {
+        return [[usage(path, options), `    ${command.definition.description}`, ...details(options)].join('\n')];
+      }
+      return subcommands.map((sub) =>
+        [usage(`${path} ${sub.name}`, sub.options ?? []), `    ${sub.description}`, ...details(sub.options ?? [])].join('\n'),
+      );
     })
     .concat(['/help    this list', '/quit    leave the console'])
     .join('\n');
