@@ -2,15 +2,15 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { Span } from './types.js';
 
-/** A token of the text with its character span and universal POS tag. */
-export type Token = Span & { value: string; pos: string };
+/** A token of the text with its character span. */
+export type Token = Span & { value: string };
 
 /** Sentences (character spans) and tokens of a text, as wink-nlp splits and tags them. */
 export type Tokenized = { sentences: Span[]; tokens: Token[] };
 
-// Only sentence boundaries and POS: the full pipeline (NER, negation, sentiment) costs twice the time and we use none
-// of it. The model is loaded once per process.
-const nlp = winkNLP(model, ['sbd', 'pos']);
+// Only sentence boundary detection: the full pipeline (POS, NER, negation, sentiment) costs more than twice the time
+// and the engine uses none of it. The model is loaded once per process.
+const nlp = winkNLP(model, ['sbd']);
 const its = nlp.its;
 
 /**
@@ -21,7 +21,6 @@ const its = nlp.its;
 export function tokenize(text: string): Tokenized {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value);
-  const tags = doc.tokens().out(its.pos);
   const tokens: Token[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
@@ -33,7 +32,7 @@ export function tokenize(text: string): Tokenized {
     const found = at >= 0;
     const start = found ? at : cursor;
     const end = found ? at + value.length : cursor;
-    tokens.push({ start, end, value, pos: tags[i] ?? 'X' });
+    tokens.push({ start, end, value });
     cursor = end;
   }
   const sentences: Span[] = [];
