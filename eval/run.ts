@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { DATA_DIR } from './data.js';
 import { evalQuotes, printQuoteEval } from './quotes-eval.js';
+import { evalSplitters, printSplitEval } from './split-eval.js';
 import { evalSummaries, printSummaryEval } from './summaries-eval.js';
 
 const print = (line: string): void => {
@@ -19,6 +20,8 @@ if (!existsSync(DATA_DIR)) {
     if (rows === undefined) print(`\n${file}: absent, skipped`);
     else printSummaryEval(file, rows, print);
   }
+  const split = evalSplitters();
+  if (split !== undefined) printSplitEval(split, print);
   for (const file of ['quotes-dev.jsonl', 'quotes-dev-polnear.jsonl']) {
     const rows = evalQuotes(file);
     if (rows === undefined) print(`\n${file}: absent, skipped`);
