@@ -15,9 +15,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
 
 /** Lower-cases, strips diacritics and splits on anything that is not a letter or a digit. */
 export function splitWords(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  // Plain ASCII (most titles) has no diacritics to strip; skipping normalize keeps autocomplete's title scan cheap.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
+  return folded
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');

@@ -50,7 +50,7 @@ const AUTOCOMPLETE_INDEX_CAP = 2_000;
  * specific query) is ranked exactly; a very broad one (a single common word) is ranked among its newest matches,
  * which keeps every search within a few milliseconds at 100,000 articles and favours recent stories.
  */
-export const SEARCH_CANDIDATE_CAP = 2_000;
+export const SEARCH_CANDIDATE_CAP = 1_000;
 const EXPORT_PAGE = 500;
 
 function toArticle(row: ArticleRow): Article {
