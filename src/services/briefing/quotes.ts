@@ -101,6 +101,10 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
+    if (attribution === null && kind === 'partial' && sentence !== undefined) {
+      // "calls herself “The Lioness”", "described as “lacking a conscience”": the sentence's subject uses the words.
+      attribution = subjectAtStart(text.slice(sentence.start, first.open), sentence.start, context);
+    }
     if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
     const quote: Quote = {
       start: first.start,
