@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { brief } from '../../src/commands/brief.js';
+import { NewArticle } from '../../src/data/schemas.js';
 import type { Store } from '../../src/data/store.js';
 import { AUTOCOMPLETE_CHOICES_LIMIT, AUTOCOMPLETE_NAME_LIMIT } from '../../src/render/limits.js';
 import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
@@ -59,6 +60,25 @@ describe('/brief', () => {
     expect(choices.length).toBeLessThanOrEqual(AUTOCOMPLETE_CHOICES_LIMIT);
     expect(choices.map((choice) => choice.value)).toEqual(ids.slice(0, 4));
     for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(AUTOCOMPLETE_NAME_LIMIT);
+  });
+
+  it('offers at most 25 choices, cutting long headlines to 100 characters', async () => {
+    const many = Array.from({ length: 30 }, (_, i) =>
+      NewArticle.parse({
+        url: `https://tidewater.example/news/council-minutes-${i}`,
+        title: `Council minutes ${i}: ${'a very long agenda item about harbour dues and mooring fees '.repeat(3)}`,
+        publishedAt: `2026-10-${String(i + 1).padStart(2, '0')}T10:00:00Z`,
+        text: `Minutes of meeting ${i}.`,
+      }),
+    );
+    await store.articles.upsert(many);
+    const choices = await runAutocomplete(brief, { name: 'article', value: 'council minutes', options: {} }, commandContext(store));
+    expect(choices).toHaveLength(AUTOCOMPLETE_CHOICES_LIMIT);
+    for (const choice of choices) {
+      expect(choice.name.length).toBeLessThanOrEqual(AUTOCOMPLETE_NAME_LIMIT);
+      expect(choice.name).toMatch(/… · \d+ Oct 2026$/);
+    }
+    expect(choices[0]?.name).toMatch(/^Council minutes 29: /);
   });
 
   it('suggests matching titles for typed words', async () => {
