@@ -101,6 +101,9 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
+    // "Meet the Press", "Orange Is the New Black", "Contract with America": a title in quote marks, not speech,
+    // unless a verb of saying follows it.
+    if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && !spokenRightAfter(text, first)) continue;
     if (attribution === null && kind === 'partial' && sentence !== undefined) {
       // "calls herself “The Lioness”", "described as “lacking a conscience”": the sentence's subject uses the words.
       attribution = subjectAtStart(text.slice(sentence.start, first.open), sentence.start, context);
@@ -121,6 +124,23 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     previous = { quote, person: attribution?.person ?? null, line: first.line, lastLine: last.line };
   }
   return quotes;
+}
+
+const SMALL_WORDS = new Set('a an the of in on at for with and or to from by is are be as vs'.split(' '));
+
+/** Title Case throughout and short: the name of a show, book, law or campaign. */
+function isTitleLike(quoted: string): boolean {
+  const words = quoted.replace(/[.,!?;:…]+$/, '').split(/\s+/).filter(Boolean);
+  if (words.length === 0 || words.length > 8) return false;
+  const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
+  if (content.length === 0 || content.length === 1 && words.length === 1 && !/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  if (words.length === 1) return false;
+  return content.every((w) => /^[\p{Lu}\d]/u.test(w)) && /^[\p{Lu}\d]/u.test(words[0] ?? '');
+}
+
+function spokenRightAfter(text: string, part: Part): boolean {
+  const after = text.slice((part.close ?? part.end) + 1, (part.close ?? part.end) + 60);
+  return new RegExp(`^[\\s,]*(?:(?:\\S+\\s+){0,3})(?:${SAY})\\b`).test(after);
 }
 
 function lineStart(lines: readonly Line[], part: Part): number {
@@ -453,8 +473,8 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   const document = DOCUMENT_FROM.exec(clean);
   if (document?.[1] !== undefined) return resolvePhrase(document[1], at, ctx);
   // "The RCMP statement said", "Facebook's statement said": the organisation or person it comes from.
-  const owner = /^(?:the\s+)?(\p{Lu}[\p{L}.'’\- ]*?)(?:['’]s?)?\s+(?:statement|release|report|website|memo|letter|email|e-mail)$/iu.exec(clean);
-  if (owner?.[1] !== undefined && /^\p{Lu}/u.test(owner[1])) {
+  const owner = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.'’\- ]*?)(?:['’]s?)?\s+(?:statement|release|report|website|memo|letter|email|e-mail)$/u.exec(clean);
+  if (owner?.[1] !== undefined && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(owner[1].trim())) {
     const name = owner[1].trim();
     const person = lookup(ctx.all, name, at);
     return { speaker: person?.name ?? name, role: null, person, pronoun: false };

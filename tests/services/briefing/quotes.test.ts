@@ -125,4 +125,13 @@ describe('extractQuotes', () => {
     const text = 'Piet Varga spoke first.\n“Tomas Berg told us nothing,” he said.';
     expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
   });
+
+  it('does not take a show or book title in quote marks for a quote', () => {
+    const quotes = quotesOf('Mayor Ingrid Solberg told “Good Morning Harbour” the pier was “a danger to everyone.”');
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['a danger to everyone.', 'Ingrid Solberg']]);
+  });
+
+  it('drops a short unattributed phrase in quote marks as a term, not a quote', () => {
+    expect(quotesOf('Ferry crews met on the quay, where the vote was a "done deal" by noon.')).toHaveLength(0);
+  });
 });
