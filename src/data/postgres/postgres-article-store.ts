@@ -39,11 +39,11 @@ const RANK_WINDOW = 100;
 const SEARCH_INDEX_READ_LIMIT = 20_000;
 const AUTOCOMPLETE_INDEX_READ_LIMIT = 2_000;
 /**
- * "Newest first" for a query over `articles a`. With `viaMatches`, the sort key is an expression, so the planner
+ * "Newest first" for a query over `articles` or `article_terms` (as `alias`). With `viaMatches`, the sort key is an expression, so the planner
  * cannot walk the recency index and reads the (few) matches from the GIN index instead.
  */
-const newestFirst = (viaMatches: boolean): string =>
-  viaMatches ? `a.recency_ts + interval '0 s' DESC, a.seq DESC` : 'a.recency_ts DESC, a.seq DESC';
+const newestFirst = (viaMatches: boolean, alias = 'a'): string =>
+  viaMatches ? `${alias}.recency_ts + interval '0 s' DESC, ${alias}.seq DESC` : `${alias}.recency_ts DESC, ${alias}.seq DESC`;
 /** The part of `EXPLAIN (FORMAT JSON)` a search reads: the planner's row estimate. */
 const PlanEstimate = z.array(z.object({ Plan: z.object({ 'Plan Rows': z.number() }) }));
 /** Arbitrary constant naming "article upsert" for `pg_advisory_xact_lock`; see `upsert`. */
@@ -319,6 +319,7 @@ export class PostgresArticleStore implements ArticleStore {
     const tsquery = words.map((word) => `'${word}'`).join(' & ');
     return guard('search articles', async () => {
       const params = [tsquery, parsed.from ?? null, parsed.to ?? null, parsed.outlet ?? null, parsed.section ?? null];
+      const isFiltered = params.slice(1).some((value) => value !== null);
       const filters = `($2::timestamptz IS NULL OR a.published_ts >= $2::timestamptz)
              AND ($3::timestamptz IS NULL OR a.published_ts < $3::timestamptz)
              AND ($4::text IS NULL OR lower(a.outlet) = lower($4::text))
@@ -331,26 +332,31 @@ export class PostgresArticleStore implements ArticleStore {
       // index, whose filter would unpack every tsvector it passes); a common one by walking the recency index,
       // where matches come often. The planner's estimate (from the tsvector statistics) picks the way.
       const expected = await this.#estimateRows(
-        `SELECT 1 FROM articles a WHERE a.search_vector @@ to_tsquery('english', $1) AND ${filters}`,
-        params,
+        `SELECT 1 FROM article_terms t WHERE t.search_vector @@ to_tsquery('english', $1)`,
+        [tsquery],
       );
-      const order = newestFirst(expected <= SEARCH_INDEX_READ_LIMIT);
+      const viaMatches = expected <= SEARCH_INDEX_READ_LIMIT;
+      // Filters need the article row; without them the narrow terms table answers alone.
+      const recent = isFiltered
+        ? `SELECT t.seq FROM article_terms t JOIN articles a ON a.seq = t.seq
+           WHERE t.search_vector @@ to_tsquery('english', $1) AND ${filters}
+           ORDER BY ${newestFirst(viaMatches, 't')} LIMIT ${RANK_WINDOW}`
+        : `SELECT t.seq FROM article_terms t
+           WHERE t.search_vector @@ to_tsquery('english', $1) AND $2::timestamptz IS NULL AND $3::timestamptz IS NULL
+             AND $4::text IS NULL AND $5::text IS NULL
+           ORDER BY ${newestFirst(viaMatches, 't')} LIMIT ${RANK_WINDOW}`;
       const { rows } = await this.#pool.query<SummaryRow & { text: string; score: number }>(
-        `WITH recent AS MATERIALIZED (
-           SELECT a.seq FROM articles a
-           WHERE a.search_vector @@ to_tsquery('english', $1) AND ${filters}
-           ORDER BY ${order} LIMIT ${RANK_WINDOW}
-         ),
+        `WITH recent AS MATERIALIZED (${recent}),
          titled AS MATERIALIZED (
            SELECT a.seq FROM articles a
            WHERE a.title_vector @@ to_tsquery('english', $1) AND ${filters}
-           ORDER BY ${order} LIMIT ${RANK_WINDOW}
+           ORDER BY ${newestFirst(viaMatches)} LIMIT ${RANK_WINDOW}
          ),
          top AS MATERIALIZED (
-           SELECT a.seq, ts_rank_cd('${RANK_WEIGHTS}', a.search_vector, to_tsquery('english', $1)) AS score, a.recency_ts
-           FROM articles a
-           WHERE a.seq IN (SELECT seq FROM recent UNION SELECT seq FROM titled)
-           ORDER BY score DESC, a.recency_ts DESC, a.seq DESC
+           SELECT t.seq, ts_rank_cd('${RANK_WEIGHTS}', t.search_vector, to_tsquery('english', $1)) AS score, t.recency_ts
+           FROM article_terms t
+           WHERE t.seq IN (SELECT seq FROM recent UNION SELECT seq FROM titled)
+           ORDER BY score DESC, t.recency_ts DESC, t.seq DESC
            LIMIT $6
          )
          SELECT a.id, a.url, a.title, a.outlet, a.section, a.published_at, a.text, top.score
