@@ -93,6 +93,14 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
         };
       }
     }
+    if (attribution === null && previous !== null && previous.quote.speaker !== null && previous.lastLine === first.line) {
+      // `Teachers are "looking ...," García said. "That's got to scare an educator."`: the same speaker goes on.
+      const lastPart = previous.quote.parts.at(-1);
+      const between = lastPart === undefined ? '' : text.slice(lastPart.end + 1, first.open);
+      if (isAttributionOnly(between)) {
+        attribution = { speaker: previous.quote.speaker, role: previous.quote.speakerRole, person: previous.person, pronoun: false };
+      }
+    }
     if (attribution === null) {
       const lead = leadIn(text, seg, first, context);
       if (lead !== null) attribution = lead;
@@ -327,10 +335,11 @@ function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
   return rest;
 }
 
-const NAME_PHRASE = String.raw`((?:[A-Za-z.'’\-]+[ ,]+){0,10}?[A-Z][A-Za-z.'’\-]+|he|she|He|She|I|we|they|[a-z][a-z'’\- ]{2,60}?)`;
-const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+((?:[A-Za-z.'’\-]+\s+){0,10}?[A-Z][A-Za-z.'’\-]+)`);
+const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|I|we|they|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
+const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+(?=\S)`, 'u');
 const AFTER_NAME_FIRST = new RegExp(
   String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+)?(?:${SAY})\b`,
+  'u',
 );
 const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}.'’\- ]{2,60})/u;
 
@@ -338,8 +347,8 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
   const rest = clauseAfter(text, part, seg.lines);
   const at = (part.close ?? part.end) + 1;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
-  if (verbFirst?.[1] !== undefined) {
-    const resolved = resolvePhrase(leadingPhrase(rest.slice(verbFirst.index + verbFirst[0].length - verbFirst[1].length)), at, ctx);
+  if (verbFirst !== null) {
+    const resolved = resolvePhrase(leadingPhrase(rest.slice(verbFirst[0].length)), at, ctx);
     if (resolved !== null) return resolved;
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);

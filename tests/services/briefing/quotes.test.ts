@@ -134,4 +134,9 @@ describe('extractQuotes', () => {
   it('drops a short unattributed phrase in quote marks as a term, not a quote', () => {
     expect(quotesOf('Ferry crews met on the quay, where the vote was a "done deal" by noon.')).toHaveLength(0);
   });
+
+  it('reads speakers whose names or roles have digits or accents', () => {
+    const quotes = quotesOf('“It was a big order,” said L2 president Bruce Willsie, who gave no price. Crews are “ready for winter,” union chief Lucía García said. “We always are.”');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Bruce Willsie', 'Lucía García', 'Lucía García']);
+  });
 });
