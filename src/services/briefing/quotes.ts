@@ -435,11 +435,11 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
   let clause = head.replace(/\s+$/, '');
   for (let i = 0; i < 3; i += 1) clause = clause.replace(FILLER, '');
   const at = offset + head.length;
-  const segments = clause
-    .split(/[;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/)
-    .at(-1)
-    ?.split(',')
-    .map((s) => s.trim()) ?? [];
+  // An appositive ("Douglas Brinkley, a historian who attended, recalled") may hold clause words of its own, so a
+  // head ending in a comma is cut only at hard punctuation.
+  const appositive = clause.endsWith(',');
+  const boundary = appositive ? /[;:()"“”—–]/ : /[;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/;
+  const segments = clause.split(boundary).at(-1)?.split(',').map((s) => s.trim()) ?? [];
   const resolveSegment = (phrase: string, adjacent: boolean): Attribution | null => {
     const candidates = [phrase];
     const of = phrase.search(/\s(?:of|from|for|at|in)\s/);
@@ -453,7 +453,11 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
     }
     return null;
   };
-  if (clause.endsWith(',') && segments.length > 2) {
+  if (appositive && segments.length === 2) {
+    // "Clinton seemed ready to riff on it, telling the crowd, ...": the clause's subject.
+    return subjectAtStart(segments[0] ?? '', offset, ctx);
+  }
+  if (appositive && segments.length > 2) {
     // "Navdeep Bains, Minister of Innovation, Science and Economic Development, said": the subject comes before the
     // appositive, so the first segment that names someone wins.
     for (const [index, segment] of segments.slice(0, -1).entries()) {
@@ -502,6 +506,15 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
       const role = split.role !== null && split.role.length > 0 ? stripDeterminer(split.role) : null;
       return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
     }
+  }
+  // "noted the Milwaukee Journal Sentinel": an organisation named in full.
+  const organisation = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
+  if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
+    return { speaker: organisation[1], role: null, person: null, pronoun: false };
+  }
+  // "the Christie supporter", "a Justice Department official": a described speaker.
+  if (/^(?:the|a|an|one|another)\s+(?:[\p{L}\-'’]+\s+){0,3}\p{Ll}[\p{Ll}\-]+$/u.test(clean) && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || /(?:er|or|ist|ian|ant|ent)s?$/.test(clean))) {
+    return { speaker: clean, role: null, person: null, pronoun: false };
   }
   const nominal = /^(?:(?:the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\s+)?[a-z][a-z'’\- ]*$/i.exec(clean);
   if (nominal !== null && NOMINAL_HEAD.test(clean) && words.length <= 7) {
@@ -575,6 +588,12 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
   if (previous === undefined) return null;
   const body = text.slice(previous.start, previous.end);
   if (/[“”"]/.test(body)) return null;
+  // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
+  const trailing = /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
+  if (trailing?.[1] !== undefined) {
+    const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
+    if (found !== null) return found;
+  }
   SAY_WORD.lastIndex = 0;
   const verb = SAY_WORD.exec(body);
   if (verb !== null && verb.index <= 160) {
