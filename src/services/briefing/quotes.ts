@@ -512,6 +512,9 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
     return { speaker: organisation[1], role: null, person: null, pronoun: false };
   }
+  // "the EU", "NATO", "the RCMP": an organisation by its acronym.
+  const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
+  if (acronym?.[1] !== undefined) return { speaker: acronym[1], role: null, person: null, pronoun: false };
   // "the Christie supporter", "a Justice Department official": a described speaker.
   if (/^(?:the|a|an|one|another)\s+(?:[\p{L}\-'’]+\s+){0,3}\p{Ll}[\p{Ll}\-]+$/u.test(clean) && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || /(?:er|or|ist|ian|ant|ent)s?$/.test(clean))) {
     return { speaker: clean, role: null, person: null, pronoun: false };
