@@ -2,6 +2,8 @@ import type { Config } from '../config.js';
 import type { Store } from '../data/store.js';
 import type { Logger } from '../log.js';
 import type { ReplyMessage } from '../render/reply.js';
+import { startFeedPoller } from '../services/feeds/feed-poller.js';
+import { createDigestJob } from './discord/digest-poster.js';
 
 /** Posts a message to a Discord channel; what background jobs (the digest) get instead of a discord.js client. */
 export type ChannelPoster = {
@@ -30,4 +32,27 @@ export type BackgroundJob = {
  * Every background job, listed explicitly. `start` starts them, in order, after the store opens and the platform
  * is up, and stops them in reverse order on SIGINT/SIGTERM or when the console quits.
  */
-export const BACKGROUND_JOBS: readonly BackgroundJob[] = [];
+/** Polls registered feeds on `FEED_POLL_CRON` (in the newsroom's time zone) while the bot or console runs. */
+export const feedPollerJob: BackgroundJob = {
+  name: 'feed-poller',
+  async start({ store, log, config, now }) {
+    if (!config.feeds.pollEnabled) {
+      log.info('feed polling disabled');
+      return { stop: async () => undefined };
+    }
+    return startFeedPoller({
+      store,
+      policy: config.fetch,
+      log,
+      now,
+      instanceId: config.instanceId,
+      cron: config.feeds.pollCron,
+      timezone: config.timezone,
+    });
+  },
+};
+
+/** The daily digest; its `scheduler` lets `/digest` reschedule a server without a restart. */
+export const digestJob = createDigestJob();
+
+export const BACKGROUND_JOBS: readonly BackgroundJob[] = [feedPollerJob, digestJob];

@@ -5,7 +5,7 @@ import { COMMANDS } from '../../commands/index.js';
 import { openStore } from '../../data/open-store.js';
 import { StoreError, UsageError } from '../../errors.js';
 import { seedSampleNewsroom } from '../../services/sample-newsroom.js';
-import { BACKGROUND_JOBS, type BackgroundJob, type ChannelPoster } from '../background-jobs.js';
+import { BACKGROUND_JOBS, digestJob, type BackgroundJob, type ChannelPoster } from '../background-jobs.js';
 import { runConsole } from '../console/console.js';
 import { startDiscordBot, type DiscordBot } from '../discord/client.js';
 import { deployCommands } from '../discord/deploy.js';
@@ -70,7 +70,7 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
   };
   const startJobs = async (discord: ChannelPoster | null): Promise<void> => {
     for (const job of jobs) {
-      const handle = await job.start({ store, log: log.child({ job: job.name }), config, now: () => new Date(), discord });
+      const handle = await job.start({ store, log, config, now: () => new Date(), discord });
       running.push({ name: job.name, stop: () => handle.stop() });
       log.info({ job: job.name }, 'background job started');
     }
@@ -94,6 +94,7 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
         config,
         store,
         log,
+        digestScheduler: digestJob.scheduler,
         ...(options.onInteractionHandled === undefined ? {} : { onInteractionHandled: options.onInteractionHandled }),
       });
       await startJobs(bot.poster);

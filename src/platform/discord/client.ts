@@ -19,6 +19,7 @@ import { renderNotice } from '../../render/notice.js';
 import { replyMessages, type Reply, type ReplyMessage } from '../../render/reply.js';
 import type { ChannelPoster } from '../background-jobs.js';
 import { runAutocomplete, runCommand } from '../run-command.js';
+import { checkChannelAccess } from './digest-poster.js';
 import { rawOptions } from './options.js';
 
 /** How long a command may run before the reply is deferred; Discord drops interactions not answered within 3 s. */
@@ -32,6 +33,8 @@ export type DiscordBotDeps = {
   commands?: readonly Command[];
   /** Milliseconds before a slow command's reply is deferred; default 1500; 0 defers every command at once. */
   deferAfterMs?: number;
+  /** Reschedules a server's digest after `/digest` changes it (the running digest job's scheduler). */
+  digestScheduler?: CommandContext['digestScheduler'];
   /** Called once an interaction has been fully answered (or given up on); tests wait on it. */
   onInteractionHandled?: (interactionId: string) => void;
 };
@@ -88,6 +91,7 @@ async function handleInteraction(interaction: Interaction, deps: HandlerDeps): P
 }
 
 function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction, deps: HandlerDeps): CommandContext {
+  const guildId = interaction.guildId;
   return {
     store: deps.store,
     log: deps.log.child({ interactionId: interaction.id }),
@@ -97,6 +101,8 @@ function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInter
     userId: interaction.user.id,
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? null,
     config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId },
+    ...(deps.digestScheduler === undefined ? {} : { digestScheduler: deps.digestScheduler }),
+    ...(guildId === null ? {} : { channelAccess: (channelId: string) => checkChannelAccess(interaction.client, guildId, channelId) }),
   };
 }
 

@@ -150,7 +150,7 @@ export type FeedPoller = {
  * overlap: a tick that comes while a run is still going is skipped. A failed run is logged and the schedule goes
  * on. Throws `ConfigError` for an invalid cron expression.
  */
-export function startFeedPoller(deps: PollDeps & { cron: string }): FeedPoller {
+export function startFeedPoller(deps: PollDeps & { cron: string; timezone?: string }): FeedPoller {
   if (!cron.validate(deps.cron)) {
     throw new ConfigError(`FEED_POLL_CRON: "${deps.cron}" is not a valid cron expression (e.g. */15 * * * *).`);
   }
@@ -169,7 +169,11 @@ export function startFeedPoller(deps: PollDeps & { cron: string }): FeedPoller {
       });
     return running;
   };
-  const task = cron.schedule(deps.cron, run, { name: 'feed-poller', noOverlap: true });
+  const task = cron.schedule(deps.cron, run, {
+    name: 'feed-poller',
+    noOverlap: true,
+    ...(deps.timezone === undefined ? {} : { timezone: deps.timezone }),
+  });
   log.info({ cron: deps.cron }, 'feed poller started');
   return {
     async stop() {
