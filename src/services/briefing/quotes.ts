@@ -156,11 +156,18 @@ function lineStart(lines: readonly Line[], part: Part): number {
   return line === undefined ? -1 : line.start + 1;
 }
 
+/** The last sentence starting at or before `offset + 1` (binary search; sentences are in article order). */
 function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
   let found: Sentence | undefined;
-  for (const sentence of sentences) {
-    if (sentence.start <= offset + 1) found = sentence;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const sentence = sentences[mid] as Sentence;
+    if (sentence.start <= offset + 1) {
+      found = sentence;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return found;
 }
