@@ -25,10 +25,15 @@ export function tokenize(text: string): Tokenized {
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i] ?? '';
-    // Look only a short way ahead: a token wink rewrote would otherwise cost a scan of the rest of the text.
-    const window = text.slice(cursor, cursor + value.length + 64);
-    const offset = value.length === 0 ? -1 : window.indexOf(value);
-    const at = offset < 0 ? -1 : cursor + offset;
+    // Tokens are usually separated by whitespace only; otherwise look a short way ahead (a token wink rewrote would
+    // cost a scan of the rest of the text).
+    let next = cursor;
+    while (next < text.length && (text.charCodeAt(next) <= 32 || text.charCodeAt(next) === 160)) next += 1;
+    let at = value.length > 0 && text.startsWith(value, next) ? next : -1;
+    if (at < 0 && value.length > 0) {
+      const offset = text.slice(cursor, cursor + value.length + 64).indexOf(value);
+      at = offset < 0 ? -1 : cursor + offset;
+    }
     const found = at >= 0;
     const start = found ? at : cursor;
     const end = found ? at + value.length : cursor;
