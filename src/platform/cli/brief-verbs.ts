@@ -84,11 +84,10 @@ export async function runBatch(
   return { ok, bad };
 }
 
-/** A quote as printed: each verbatim part in its own marks (`“A,” … “B.”`), then the speaker and role. */
-function quoteLine(text: string, quote: Quote): string {
+/** A quote as printed: its words (elisions marked ` … `) in quote marks, then the speaker and role. */
+function quoteLine(quote: Quote): string {
   const who = quote.speaker === null ? 'speaker not given' : quote.speakerRole === null ? quote.speaker : `${quote.speaker} (${quote.speakerRole})`;
-  const parts = quote.parts.map((part) => `“${text.slice(part.start, part.end)}”`).join(' … ');
-  return `${parts} — ${who}`;
+  return `“${quote.text}” — ${who}`;
 }
 
 function header(article: Article): string[] {
@@ -108,14 +107,14 @@ export function formatBrief(article: Article, brief: Brief): string {
   for (const bullet of brief.bullets) lines.push(`• ${bullet.text}`);
   if (brief.keyQuotes.length > 0) {
     lines.push('', 'Key quotes');
-    for (const quote of brief.keyQuotes) lines.push(`  ${quoteLine(article.text, quote)}`);
+    for (const quote of brief.keyQuotes) lines.push(`  ${quoteLine(quote)}`);
   }
   return lines.join('\n');
 }
 
 /** An article's quotes, numbered, as a person reads them. */
 export function formatQuotes(article: Article, quotes: readonly Quote[]): string {
-  return [...header(article), '', ...quotes.map((quote, i) => `${String(i + 1).padStart(2)}. ${quoteLine(article.text, quote)}`)].join('\n');
+  return [...header(article), '', ...quotes.map((quote, i) => `${String(i + 1).padStart(2)}. ${quoteLine(quote)}`)].join('\n');
 }
 
 /** Does `speaker` match what the user typed (any whole word of the name, or the full name), ignoring case? */

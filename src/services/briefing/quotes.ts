@@ -120,7 +120,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     const quote: Quote = {
       start: first.start,
       end: last.end,
-      text: group.map((p) => text.slice(p.start, p.end)).join(' '),
+      text: joinParts(text, group),
       parts: group.map((p) => ({ start: p.start, end: p.end })),
       speaker: attribution?.speaker ?? null,
       speakerRole: attribution?.role ?? null,
@@ -643,3 +643,18 @@ function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Attr
 }
 
 export { isNameWord, isOrgWord, ROLE_WORDS };
+
+/**
+ * The quote's words as one string: parts that only a paragraph break separates are joined by a space; parts that the
+ * reporter's words separate (`"A," she said. "B."`) by ` … `, so a reader sees that something was left out.
+ */
+export function joinParts(text: string, parts: readonly Span[]): string {
+  return parts
+    .map((part, i) => {
+      const words = text.slice(part.start, part.end);
+      if (i === 0) return words;
+      const gap = text.slice(parts[i - 1]!.end, part.start);
+      return `${/^[\s"'“”‘’]*$/.test(gap) ? ' ' : ' … '}${words}`;
+    })
+    .join('');
+}

@@ -10,7 +10,8 @@ export type Bullet = Span & {
 
 /**
  * A direct quote. `text` is verbatim; a quote interrupted by its attribution (`"A," she said. "B."`) is one quote whose
- * `parts` are each a verbatim span, and whose `text` joins them with a single space.
+ * `parts` are each a verbatim span, and whose `text` joins them with ` … ` (or a space where only a paragraph break
+ * separates them), so the elided attribution shows.
  */
 export type Quote = Span & {
   text: string;

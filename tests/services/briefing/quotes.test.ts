@@ -16,7 +16,15 @@ describe('extractQuotes', () => {
     expect(quotes.length).toBeGreaterThan(3);
     for (const quote of quotes) {
       for (const part of quote.parts) expect(article.text.slice(part.start, part.end).length).toBeGreaterThan(0);
-      expect(quote.parts.map((p) => article.text.slice(p.start, p.end)).join(' ')).toBe(quote.text);
+      // `text` is the verbatim parts in order, joined by a space or an elision mark and nothing else.
+      let rest = quote.text;
+      for (const [i, part] of quote.parts.entries()) {
+        if (i > 0) rest = rest.replace(/^( … | )/, '');
+        const words = article.text.slice(part.start, part.end);
+        expect(rest.startsWith(words)).toBe(true);
+        rest = rest.slice(words.length);
+      }
+      expect(rest).toBe('');
     }
   });
 
@@ -24,6 +32,7 @@ describe('extractQuotes', () => {
     const quotes = quotesOf('“We were not asked,” said Piet Varga. “Now we are told to drive around the bay.”');
     expect(quotes).toHaveLength(1);
     expect(quotes[0]?.parts).toHaveLength(2);
+    expect(quotes[0]?.text).toBe('We were not asked, … Now we are told to drive around the bay.');
     expect(quotes[0]?.speaker).toBe('Piet Varga');
   });
 
