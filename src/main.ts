@@ -3,7 +3,7 @@ import { config as loadDotenv } from 'dotenv';
 import { Command, CommanderError } from 'commander';
 import { ConfigError, IngestError, UsageError } from './errors.js';
 import { createCliApp, EXIT_PARTIAL, EXIT_USAGE, type CliApp, type RegisterVerbs } from './platform/cli/cli-app.js';
-import { VERBS } from './platform/cli/verbs.js';
+import { loadVerbs } from './platform/cli/verbs.js';
 
 loadDotenv({ quiet: true });
 
@@ -20,7 +20,7 @@ function buildProgram(verbs: readonly RegisterVerbs[]): Command {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram(VERBS);
+  const program = buildProgram(await loadVerbs(argv.slice(2)));
   try {
     await program.parseAsync(argv);
   } catch (error) {
