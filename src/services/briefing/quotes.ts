@@ -106,6 +106,11 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
       if (lead !== null) attribution = lead;
     }
     if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
+    if (attribution === null && kind === 'direct' && previous !== null && previous.quote.speaker !== null && previous.lastLine === first.line) {
+      // `"A," said Peter Morgan, a lawyer who has fought the industry for years. "B."`: a paragraph's unattributed quote
+      // after an attributed one is the same speaker's (a new speaker would be named before or after it).
+      attribution = { speaker: previous.quote.speaker, role: previous.quote.speakerRole, person: previous.person, pronoun: false };
+    }
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.

@@ -148,4 +148,9 @@ describe('extractQuotes', () => {
     const quotes = quotesOf('“It was a big order,” said L2 president Bruce Willsie, who gave no price. Crews are “ready for winter,” union chief Lucía García said. “We always are.”');
     expect(quotes.map((q) => q.speaker)).toEqual(['Bruce Willsie', 'Lucía García', 'Lucía García']);
   });
+  it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
+    const text =
+      'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer who has inspected the pier and the two ferry ramps beside it every spring for nine years. "We cannot patch it again."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
+  });
 });
