@@ -81,7 +81,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     if (first === undefined || last === undefined) continue;
     const sentence = sentenceAt(seg.sentences, first.start);
     const kind = isPartial(text, first, sentence) ? 'partial' : 'direct';
-    let attribution = attribute(text, group, seg, context);
+    let attribution = attribute(text, group, seg, context, kind === 'partial');
     if (attribution === null && previous !== null && kind === 'direct' && first.start === lineStart(seg.lines, first)) {
       // A quote paragraph with no attribution of its own continues the speaker of the quote just before it.
       if (first.line - previous.lastLine <= 1 && previous.quote.speaker !== null) {
@@ -326,9 +326,12 @@ function isPartial(text: string, part: Part, sentence: Sentence | undefined): bo
 }
 
 /** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
-function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context): Attribution | null {
+function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context, partial = false): Attribution | null {
   for (const part of group) {
     if (part.close === null) continue;
+    // `Japan branded it an "outlaw nation." Russia insisted ...`: a partial quote that ends the reporter's sentence is
+    // followed by the next sentence, whose subject is not the speaker.
+    if (partial && /[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(clauseAfter(text, part, seg.lines))) continue;
     const found = attributeAfter(text, part, seg, ctx);
     if (found !== null) return found;
   }

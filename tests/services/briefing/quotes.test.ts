@@ -153,4 +153,8 @@ describe('extractQuotes', () => {
       'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer who has inspected the pier and the two ferry ramps beside it every spring for nine years. "We cannot patch it again."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
   });
+  it('does not credit a partial quote that ends its sentence to the subject of the next sentence', () => {
+    const text = 'Mayor Ingrid Solberg called the old pier "a hazard to every ferry." Piet Varga said repairs would start in May.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['a hazard to every ferry.', 'Ingrid Solberg']]);
+  });
 });
