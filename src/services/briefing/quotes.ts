@@ -347,7 +347,7 @@ function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
   let rest = text.slice(from, Math.min(end, from + 200));
   const nextQuote = rest.search(/[“"‘„«]/);
   if (nextQuote >= 0) rest = rest.slice(0, nextQuote);
-  return rest;
+  return withoutAsides(rest);
 }
 
 const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|I|we|they|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
@@ -380,12 +380,20 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
 }
 
 
+/**
+ * The clause without short bracketed asides (`Rep. Jim Jordan (R-Ohio) said`, `Sen. Ana Ruiz (D-Vt.), a member, said`),
+ * so that the name and the verb read as neighbours. Offsets into the result may run up to the asides' length short.
+ */
+function withoutAsides(clause: string): string {
+  return clause.includes('(') ? clause.replace(/\s?\([^()“”"]{1,40}\)/g, '') : clause;
+}
+
 /** `X said: "..."`, `X warned that Putin "..."`, `according to X, "..."` within the quote's sentence. */
 function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
   const line = seg.lines[part.line];
   const sentence = sentenceAt(seg.sentences, part.open);
   const from = Math.max(sentence?.start ?? line?.start ?? 0, line?.start ?? 0);
-  const before = text.slice(from, part.open);
+  const before = withoutAsides(text.slice(from, part.open));
   const window = before + text.slice(part.close ?? part.end, Math.min((part.close ?? part.end) + 160, line?.end ?? text.length));
   const according = /according to (.+)/.exec(window);
   if (according?.[1] !== undefined) {

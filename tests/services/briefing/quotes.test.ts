@@ -157,4 +157,9 @@ describe('extractQuotes', () => {
     const text = 'Mayor Ingrid Solberg called the old pier "a hazard to every ferry." Piet Varga said repairs would start in May.';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['a hazard to every ferry.', 'Ingrid Solberg']]);
   });
+  it('reads a speaker past a bracketed party label', () => {
+    const text =
+      '"We will fund the pier," Sen. Ana Ruiz (D-Harbour), a member of the transport panel, said on Monday.\n"It is overdue," Rep. Tomas Berg (R-Ohio) said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ana Ruiz', 'Tomas Berg']);
+  });
 });
