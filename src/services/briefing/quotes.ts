@@ -47,6 +47,8 @@ type Context = {
   sentences: readonly Sentence[];
   /** People already credited with a quote, in article order so far. */
   speakers: Set<Person>;
+  /** Organisations already credited with a quote (`BC Hydro said`), with where, for a later `it said`. */
+  organisations: Array<{ name: string; at: number }>;
 };
 
 type Attribution = { speaker: string | null; role: string | null; person: Person | null; pronoun: boolean };
@@ -72,7 +74,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
   const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
-  const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences, speakers: new Set() };
+  const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences, speakers: new Set(), organisations: [] };
   const quotes: Quote[] = [];
   let previous: { quote: Quote; person: Person | null; line: number; lastLine: number } | null = null;
   for (const group of groups) {
@@ -134,6 +136,9 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     };
     quotes.push(quote);
     if (attribution?.person != null) context.speakers.add(attribution.person);
+    else if (attribution != null && attribution.speaker !== null && !attribution.pronoun && /^\p{Lu}/u.test(attribution.speaker)) {
+      context.organisations.push({ name: attribution.speaker, at: first.start });
+    }
     previous = { quote, person: attribution?.person ?? null, line: first.line, lastLine: last.line };
   }
   return quotes;
@@ -350,7 +355,7 @@ function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
   return withoutAsides(rest);
 }
 
-const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|I|we|they|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
+const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|it|It|I|we|they|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
 const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+(?=\S)`, 'u');
 const AFTER_NAME_FIRST = new RegExp(
   String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+)?(?:${SAY})\b`,
@@ -367,6 +372,11 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     if (resolved !== null) return resolved;
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);
+  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) {
+    // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
+    const organisation = lastOrganisation(ctx, at);
+    return organisation === null ? null : { speaker: organisation, role: null, person: null, pronoun: true };
+  }
   if (nameFirst?.[1] !== undefined) {
     const resolved = resolvePhrase(nameFirst[1], at, ctx);
     if (resolved !== null) return resolved;
@@ -506,6 +516,11 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
   }
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
+  if (/^the\s+(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group)$/i.test(clean)) {
+    // `the company said` after `Google ...`: the organisation it stands for, when the article has named one.
+    const organisation = lastOrganisation(ctx, at);
+    if (organisation !== null) return { speaker: organisation, role: null, person: null, pronoun: true };
+  }
   const document = DOCUMENT_FROM.exec(clean);
   if (document?.[1] !== undefined) return resolvePhrase(document[1], at, ctx);
   // "The RCMP statement said", "Facebook's statement said": the organisation or person it comes from.
@@ -547,6 +562,31 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     return { speaker: clean, role: null, person: null, pronoun: false };
   }
   return null;
+}
+
+const CAPITALISED_RUN = /(?<![\p{L}\d])\p{Lu}[\p{L}&'’\-]*(?:\s+(?:of\s+|for\s+|&\s+)?\p{Lu}[\p{L}&'’\-]*){0,5}/gu;
+
+/**
+ * The organisation an `it said` at `at` means: the nearest before it of an organisation already credited with a quote
+ * and an organisation named within the last few hundred characters (a run of capitalised words with an organisation
+ * word, `Ministry of Health`, or led by an acronym, `BC Hydro`, `NATO`). `null` when there is none: never guessed.
+ */
+function lastOrganisation(ctx: Context, at: number): string | null {
+  let best: { name: string; at: number } | null = null;
+  for (const org of ctx.organisations) if (org.at < at && (best === null || org.at > best.at)) best = org;
+  const from = Math.max(0, at - 600);
+  const window = ctx.text.slice(from, at);
+  CAPITALISED_RUN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CAPITALISED_RUN.exec(window)) !== null) {
+    const words = match[0].replace(/['’]s$/, '').split(/\s+/);
+    const lead = words[0] ?? '';
+    const isOrganisation = words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead);
+    if (!isOrganisation) continue;
+    const name = words.join(' ').replace(/^(?:The|A|An)\s+/, '');
+    if (best === null || from + match.index > best.at) best = { name, at: from + match.index };
+  }
+  return best?.name ?? null;
 }
 
 function stripDeterminer(role: string): string {

@@ -162,4 +162,11 @@ describe('extractQuotes', () => {
       '"We will fund the pier," Sen. Ana Ruiz (D-Harbour), a member of the transport panel, said on Monday.\n"It is overdue," Rep. Tomas Berg (R-Ohio) said.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ana Ruiz', 'Tomas Berg']);
   });
+  it('gives `it said` and `the company said` to the organisation named last, and nobody when none is named', () => {
+    const text =
+      'Mayor Ingrid Solberg spoke first. BC Ferries cancelled ten sailings on Friday.\n"Crews are checking every ramp," it said.\n' +
+      'Nordvik Shipping Company cut two routes.\n"We had no choice," the company said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['BC Ferries', 'Nordvik Shipping Company']);
+    expect(quotesOf('The storm closed the pier.\n"Crews are checking every ramp," it said.').map((q) => q.speaker)).toEqual([null]);
+  });
 });
