@@ -96,6 +96,8 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #findExisting: Statement<{ canonical: string | null; hash: string; id: string }, number>;
   readonly #insert: Statement<Record<string, unknown>>;
   readonly #insertText: Statement<[number | bigint, string]>;
+  readonly #indexTitle: Statement<[number | bigint, string]>;
+  readonly #indexText: Statement<[number | bigint, string, string]>;
   readonly #update: Statement<Record<string, unknown>>;
   readonly #updateText: Statement<[string, number]>;
   readonly #deleteForImport: Statement<[string, string | null]>;
@@ -125,6 +127,9 @@ export class SqliteArticleStore implements ArticleStore {
       VALUES (:id, :canonical_url, :content_hash, :published_ms, :recency_ms, :ingested_ms,
         :ingested_at, :published_at, :outlet, :section, :language, :url, :authors, :tags, :title)`);
     this.#insertText = db.prepare('INSERT INTO article_texts (seq, text) VALUES (?, ?)');
+    // Index entries of a new article, written here rather than by insert triggers (see the migration for why).
+    this.#indexTitle = db.prepare('INSERT INTO article_titles_fts (rowid, title) VALUES (?, ?)');
+    this.#indexText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     this.#update = db.prepare(`UPDATE articles SET canonical_url = :canonical_url, content_hash = :content_hash,
         published_ms = :published_ms, recency_ms = :recency_ms, published_at = :published_at, outlet = :outlet,
         section = :section, language = :language, url = :url, authors = :authors, tags = :tags, title = :title
@@ -173,10 +178,17 @@ export class SqliteArticleStore implements ArticleStore {
           ingested_ms: ingestedMs,
           ingested_at: article.ingestedAt,
         });
-        this.#insertText.run(lastInsertRowid, article.text);
+        this.#insertTextAndIndex(lastInsertRowid, article.title, article.text);
       }
       return articles.length;
     });
+  }
+
+  /** Completes a just-inserted `articles` row: its text and both full-text index entries. */
+  #insertTextAndIndex(seq: number | bigint, title: string, text: string): void {
+    this.#insertText.run(seq, text);
+    this.#indexTitle.run(seq, title);
+    this.#indexText.run(seq, title, text);
   }
 
   #columns(article: NewArticle, canonical: string | null, hash: string, publishedMs: number | null, ingestedMs: number) {
@@ -211,7 +223,7 @@ export class SqliteArticleStore implements ArticleStore {
         ingested_ms: now.getTime(),
         ingested_at: now.toISOString(),
       });
-      this.#insertText.run(lastInsertRowid, article.text);
+      this.#insertTextAndIndex(lastInsertRowid, article.title, article.text);
       return { id, outcome: 'inserted' };
     }
     // The first known URL stays: a re-ingest through a tracking link or a URL-less file must not move the article.
