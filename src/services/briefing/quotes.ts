@@ -458,7 +458,7 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
 }
 
 const FILLER =
-  /\s+(?:also|later|then|has|had|have|would|will|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly)$/;
+  /\s+(?:also|later|then|has|had|have|would|will|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
 
 /**
  * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives
@@ -537,6 +537,18 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   }
   const words = clean.split(/\s+/);
   if (words.length > 12) return null;
+  // `Mr. Morgan of the Sierra Club`, `Peter Morgan from the Harbour Trust`: the person, with the body they speak for.
+  const affiliated = /^(.*?\p{Lu}[\p{L}'’\-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}/u.exec(clean);
+  if (affiliated?.[1] !== undefined) {
+    const head = splitRoleAndName(affiliated[1]);
+    if (head !== null && !head.name.split(/\s+/).some(isOrgWord)) {
+      const person = lookup(ctx.all, head.name, at);
+      if (person !== null || head.role !== null || head.name.includes(' ')) {
+        const role = head.role === null ? null : stripDeterminer(head.role);
+        return { speaker: person?.name ?? head.name, role: role === '' ? null : role, person, pronoun: false };
+      }
+    }
+  }
   if (/[A-Z]/.test(clean)) {
     const split = splitRoleAndName(clean);
     if (split !== null) {

@@ -169,4 +169,9 @@ describe('extractQuotes', () => {
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['BC Ferries', 'Nordvik Shipping Company']);
     expect(quotesOf('The storm closed the pier.\n"Crews are checking every ramp," it said.').map((q) => q.speaker)).toEqual([null]);
   });
+  it('reads `X of the Y said` as the person X, and `X responded by saying` as X', () => {
+    const text =
+      '"It was the least bad outcome," Peter Morgan of the Harbour Trust said.\nA port official responded by saying the ramps were "very old and unsafe."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Peter Morgan', 'A port official']);
+  });
 });
