@@ -368,8 +368,10 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
   const at = (part.close ?? part.end) + 1;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
   if (verbFirst !== null) {
-    const resolved = resolvePhrase(leadingPhrase(rest.slice(verbFirst[0].length)), at, ctx);
-    if (resolved !== null) return resolved;
+    const tail = rest.slice(verbFirst[0].length);
+    const phrase = leadingPhrase(tail);
+    const resolved = resolvePhrase(phrase, at, ctx);
+    if (resolved !== null) return withAppositiveRole(resolved, tail.slice(tail.indexOf(phrase) + phrase.length));
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);
   if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) {
@@ -379,7 +381,7 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
   }
   if (nameFirst?.[1] !== undefined) {
     const resolved = resolvePhrase(nameFirst[1], at, ctx);
-    if (resolved !== null) return resolved;
+    if (resolved !== null) return withAppositiveRole(resolved, rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length));
   }
   const dash = DASH_CREDIT.exec(rest);
   if (dash?.[1] !== undefined) {
@@ -389,6 +391,18 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
   return null;
 }
 
+/**
+ * `said Tomas Adeyemi, the port's operations director`: the appositive right after a named speaker is their role, kept
+ * as written, when the name came without one.
+ */
+function withAppositiveRole(found: Attribution, after: string): Attribution {
+  if (found.role !== null || found.pronoun || found.speaker === null || !/^\p{Lu}/u.test(found.speaker)) return found;
+  const protectedText = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
+  const appositive = /^\s*,\s*((?:the|a|an)\s+[^,.;:!?()"“”—–]{2,80}?)\s*(?:[,.;!?—–]|$)/u.exec(protectedText);
+  const role = appositive?.[1]?.replace(/\u0000/g, '.');
+  if (role === undefined || /\b(?:who|whom|which|that|whose|where|when)\b/.test(role)) return found;
+  return { ...found, role };
+}
 
 /**
  * The clause without short bracketed asides (`Rep. Jim Jordan (R-Ohio) said`, `Sen. Ana Ruiz (D-Vt.), a member, said`),

@@ -174,4 +174,14 @@ describe('extractQuotes', () => {
       '"It was the least bad outcome," Peter Morgan of the Harbour Trust said.\nA port official responded by saying the ramps were "very old and unsafe."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Peter Morgan', 'A port official']);
   });
+  it('keeps the appositive after a named speaker as the role', () => {
+    const quotes = quotesOf(
+      '"The ramps are old," said Tomas Adeyemi, the port\'s operations director.\n"We have the money," Ana Ruiz, a councillor with St. Olav Harbour Trust, said.\n"Not yet," said Piet Varga, who runs the yard.',
+    );
+    expect(quotes.map((q) => [q.speaker, q.speakerRole])).toEqual([
+      ['Tomas Adeyemi', "the port's operations director"],
+      ['Ana Ruiz', 'a councillor with St. Olav Harbour Trust'],
+      ['Piet Varga', null],
+    ]);
+  });
 });
