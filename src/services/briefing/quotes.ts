@@ -355,7 +355,7 @@ function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
   return withoutAsides(rest);
 }
 
-const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|it|It|I|we|they|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
+const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|it|It|I|we|they|(?:[Tt]he|[Aa]n?)\s+[\p{L}\d'’\- ]{2,60}?\p{Ll}|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
 const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+(?=\S)`, 'u');
 const AFTER_NAME_FIRST = new RegExp(
   String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+)?(?:${SAY})\b`,
@@ -580,7 +580,7 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
   if (acronym?.[1] !== undefined) return { speaker: acronym[1], role: null, person: null, pronoun: false };
   // "the Christie supporter", "a Justice Department official": a described speaker.
-  if (/^(?:the|a|an|one|another)\s+(?:[\p{L}\-'’]+\s+){0,3}\p{Ll}[\p{Ll}\-]+$/u.test(clean) && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || /(?:er|or|ist|ian|ant|ent)s?$/.test(clean))) {
+  if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean) && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/.test(clean))) {
     return { speaker: clean, role: null, person: null, pronoun: false };
   }
   const nominal = /^(?:(?:the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\s+)?[a-z][a-z'’\- ]*$/i.exec(clean);

@@ -184,4 +184,8 @@ describe('extractQuotes', () => {
       ['Piet Varga', null],
     ]);
   });
+  it('keeps a described speaker the article does not name as written', () => {
+    const text = '"We will see," the Harbour senator told reporters.\n"It is overdue," said the former top aide to the mayor.\n"Fine," The ferry captain said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['the Harbour senator', 'the former top aide', 'The ferry captain']);
+  });
 });
