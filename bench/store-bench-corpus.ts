@@ -1,6 +1,7 @@
 /**
- * A deterministic synthetic newsroom for the store benchmark: real English words, common ones following a Zipf
- * curve, plus per-article topic words (people, places, subjects) repeated through the story as real reporting does.
+ * A deterministic synthetic newsroom for the store benchmark: a Zipf-distributed vocabulary of 6,000 words (real
+ * English words for the most frequent ranks, made-up ones for the tail), plus per-article topic words (people,
+ * places, subjects) repeated through the story as real reporting does.
  */
 import type { NewArticle } from '../src/data/schemas.js';
 
@@ -94,7 +95,7 @@ export function makeCorpusArticle(index: number, words = 600, seed = 20_261_125)
   const random = createRandom(seed ^ Math.imul(index + 1, 0x9e3779b1));
   const common = COMMON_TABLE;
   const topics = Array.from({ length: 6 }, () => pick(TOPICS, random));
-  const theme = Array.from({ length: 3 }, () => COMMON[pickZipf(common, random) + 20] ?? 'report');
+  const theme = Array.from({ length: 3 }, () => VOCABULARY[pickZipf(common, random) + 20] ?? 'report');
   const paragraphs: string[] = [];
   let count = 0;
   while (count < words) {
@@ -107,7 +108,7 @@ export function makeCorpusArticle(index: number, words = 600, seed = 20_261_125)
         if (roll < 0.38) parts.push(pick(FILLERS, random));
         else if (roll < 0.46) parts.push(pick(topics, random));
         else if (roll < 0.52) parts.push(pick(theme, random));
-        else parts.push(COMMON[pickZipf(common, random)] ?? 'said');
+        else parts.push(VOCABULARY[pickZipf(common, random)] ?? 'said');
       }
       count += length;
       const sentence = parts.join(' ');
@@ -133,7 +134,35 @@ export function makeCorpusArticle(index: number, words = 600, seed = 20_261_125)
   };
 }
 
-const COMMON_TABLE = zipfTable(COMMON.length - 20);
+/**
+ * The vocabulary's long tail: the real words above are its most frequent 330 ranks, and these made-up but
+ * pronounceable words ("tavoren", "keslimar") fill ranks up to VOCABULARY_SIZE. With 330 words alone every word
+ * of the list appeared in most of the 100,000 articles, so nearly any search matched nearly everything; with a
+ * Zipf tail of a few thousand words, word frequencies look like news text (a few words everywhere, most rare).
+ */
+const VOCABULARY_SIZE = 6_000;
+const ONSETS = ['b', 'br', 'd', 'f', 'g', 'gr', 'h', 'k', 'kl', 'l', 'm', 'n', 'p', 'pr', 'r', 's', 'st', 't', 'tr', 'v', 'z'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ea'];
+const CODAS = ['', '', 'n', 'r', 'l', 's', 'm', 'nd', 'st'];
+
+function makeVocabulary(size: number): string[] {
+  const random = createRandom(424_242);
+  const words = [...new Set(COMMON)];
+  const seen = new Set(words);
+  while (words.length < size) {
+    const syllables = 2 + Math.floor(random() * 2);
+    let word = '';
+    for (let i = 0; i < syllables; i += 1) word += pick(ONSETS, random) + pick(VOWELS, random);
+    word += pick(CODAS, random);
+    if (seen.has(word)) continue;
+    seen.add(word);
+    words.push(word);
+  }
+  return words;
+}
+
+const VOCABULARY = makeVocabulary(VOCABULARY_SIZE);
+const COMMON_TABLE = zipfTable(VOCABULARY.length - 20);
 
 /** `date` written in local time at a fixed offset, e.g. `2025-03-01T09:00:00+09:00`, as feeds publish them. */
 function toOffsetIso(date: Date, offsetHours: number): string {
