@@ -342,7 +342,26 @@ function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx:
   }
   const first = group[0];
   if (first === undefined) return null;
-  return attributeBefore(text, first, seg, ctx);
+  return attributeBefore(text, first, seg, ctx) ?? attributeAtSentenceEnd(text, group, seg, ctx);
+}
+
+/**
+ * `"He can assert it, but it seems unlikely" that Sanders can win, said Steve Elmendorf, a strategist.`: the reporter's
+ * sentence goes on after the quote and names the speaker at its end.
+ */
+function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segmentation, ctx: Context): Attribution | null {
+  const last = group.at(-1);
+  if (last?.close == null) return null;
+  const sentence = sentenceAt(seg.sentences, last.close);
+  const line = seg.lines[last.line];
+  const end = Math.min(sentence !== undefined && sentence.end > last.close ? sentence.end : (line?.end ?? text.length), line?.end ?? text.length);
+  const rest = withoutAsides(text.slice(last.close + 1, end));
+  if (/[“”"„«»]/.test(rest)) return null;
+  const trailing = /,\s+(?:said|says|added|according to)\s+(.+)$/.exec(rest);
+  if (trailing?.[1] === undefined) return null;
+  const phrase = leadingPhrase(trailing[1]);
+  const found = resolvePhrase(phrase, last.close + 1 + (trailing.index ?? 0), ctx);
+  return found === null ? null : withAppositiveRole(found, trailing[1].slice(trailing[1].indexOf(phrase) + phrase.length));
 }
 
 function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
@@ -358,7 +377,7 @@ function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
 const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|it|It|I|we|they|(?:[Tt]he|[Aa]n?)\s+[\p{L}\d'’\- ]{2,60}?\p{Ll}|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
 const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+(?=\S)`, 'u');
 const AFTER_NAME_FIRST = new RegExp(
-  String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+)?(?:${SAY})\b`,
+  String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},|,)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+|is quoted as\s+|was quoted as\s+)?(?:${SAY})\b`,
   'u',
 );
 const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}.'’\- ]{2,60})/u;

@@ -188,4 +188,13 @@ describe('extractQuotes', () => {
     const text = '"We will see," the Harbour senator told reporters.\n"It is overdue," said the former top aide to the mayor.\n"Fine," The ferry captain said.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['the Harbour senator', 'the former top aide', 'The ferry captain']);
   });
+  it('reads a speaker named after a comma or at the end of the reporter\'s sentence', () => {
+    const text =
+      'The yard opened in May.\n"We were ready by December," the port\'s operations director, Tomas Adeyemi, said in an interview.\n' +
+      '"It seems very unlikely" that the ramps reopen this year, said Ana Ruiz, a councillor.';
+    expect(quotesOf(text).map((q) => [q.speaker, q.speakerRole])).toEqual([
+      ['Tomas Adeyemi', "port's operations director"],
+      ['Ana Ruiz', 'a councillor'],
+    ]);
+  });
 });
