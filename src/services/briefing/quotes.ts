@@ -283,7 +283,14 @@ function groupParts(text: string, parts: readonly Part[], lines: readonly Line[]
       if (prev.line === part.line && prev.close !== null) {
         const between = text.slice(prev.close + 1, part.open);
         const prevText = text.slice(prev.start, prev.end);
-        if (isAttributionOnly(between) && /[,.!?…—–-]['’"”]*$/.test(prevText) && prev.open === startOfClause(text, lines, prev)) {
+        // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
+        // reporter's clause (`, adding that they were handed out "like candy."`).
+        if (
+          isAttributionOnly(between) &&
+          /[,.!?…—–-]['’"”]*$/.test(prevText) &&
+          prev.open === startOfClause(text, lines, prev) &&
+          /[.,:;!?—–]\s*$/.test(between)
+        ) {
           group.push(part);
           continue;
         }
@@ -337,6 +344,9 @@ function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx:
     // `Japan branded it an "outlaw nation." Russia insisted ...`: a partial quote that ends the reporter's sentence is
     // followed by the next sentence, whose subject is not the speaker.
     if (partial && /[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(clauseAfter(text, part, seg.lines))) continue;
+    // `critics say it pays a "middle man" to deliver services, Jagelewski says`: a partial quote in mid-clause is not
+    // followed by its attribution; only one that closes its clause (`"a disaster," Berg said`) can be.
+    if (partial && !/[,!?—–-]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^\s*[,—–]/.test(clauseAfter(text, part, seg.lines))) continue;
     const found = attributeAfter(text, part, seg, ctx);
     if (found !== null) return found;
   }
@@ -504,7 +514,7 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
   // An appositive ("Douglas Brinkley, a historian who attended, recalled") may hold clause words of its own, so a
   // head ending in a comma is cut only at hard punctuation.
   const appositive = clause.endsWith(',');
-  const boundary = appositive ? /[;:()"“”—–]/ : /[;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/;
+  const boundary = appositive ? /[;:()"“”—–]/ : /[;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/i;
   const segments = clause.split(boundary).at(-1)?.split(',').map((s) => s.trim()) ?? [];
   const resolveSegment = (phrase: string, adjacent: boolean): Attribution | null => {
     const candidates = [phrase];

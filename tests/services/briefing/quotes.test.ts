@@ -197,4 +197,17 @@ describe('extractQuotes', () => {
       ['Ana Ruiz', 'a councillor'],
     ]);
   });
+  it('does not join a partial quote that finishes the reporter\'s clause to the quote before it', () => {
+    const text =
+      '"The ramps must close," Mayor Ingrid Solberg said in a statement, adding that repairs were handed out "like sweets to friends."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['The ramps must close,', 'Ingrid Solberg'],
+      ['like sweets to friends.', 'Ingrid Solberg'],
+    ]);
+  });
+
+  it('does not credit a partial quote in mid-clause to a name later in the sentence', () => {
+    const text = 'While some critics say the port should not pay a "middle man for every repair" to run the yard, Tomas Adeyemi says the fee is fair.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['some critics']);
+  });
 });
