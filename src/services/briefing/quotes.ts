@@ -447,7 +447,14 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   const sentence = sentenceAt(seg.sentences, part.open);
   const from = Math.max(sentence?.start ?? line?.start ?? 0, line?.start ?? 0);
   const before = withoutAsides(text.slice(from, part.open));
-  const window = before + text.slice(part.close ?? part.end, Math.min((part.close ?? part.end) + 160, line?.end ?? text.length));
+  // What follows the quote in its own sentence (nothing when the quote ends the sentence and a new one starts), never
+  // a fixed slice that could cut a name in two or reach into the next sentence.
+  const close = part.close ?? part.end;
+  let after = text.slice(close, Math.min(close + 400, line?.end ?? text.length));
+  if (/[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^["”’'\s]*\p{Ll}/u.test(after)) after = '';
+  const stop = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000')).search(/[.!?](?=["”’']?\s|$)/);
+  if (stop >= 0) after = after.slice(0, stop + 1);
+  const window = before + after;
   const according = /according to (.+)/.exec(window);
   if (according?.[1] !== undefined) {
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);

@@ -210,4 +210,11 @@ describe('extractQuotes', () => {
     const text = 'While some critics say the port should not pay a "middle man for every repair" to run the yard, Tomas Adeyemi says the fee is fair.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['some critics']);
   });
+  it('reads an `according to` name in full however far it is from the quote, and never from the next sentence', () => {
+    const far =
+      'The port is paying "dozens" of workers fifteen dollars an hour to go from door to door, mostly in the harbour district, the old town near the ferry terminal and the streets by the bus station, according to port director Tomas Adeyemi.';
+    expect(quotesOf(far).map((q) => [q.speaker, q.speakerRole])).toEqual([['Tomas Adeyemi', 'port director']]);
+    const next = 'Anna Berg spoke first. She said the pier was "an old and tired wreck." The ramps stay shut, according to Piet Varga.';
+    expect(quotesOf(next).map((q) => q.speaker)).toEqual(['Anna Berg']);
+  });
 });
