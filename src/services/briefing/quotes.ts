@@ -352,6 +352,9 @@ function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx:
   }
   const first = group[0];
   if (first === undefined) return null;
+  // `McCain and Romney "were stiff" in comparison to Obama, Gingrich said.`: a partial quote's sentence that ends by
+  // naming who said it outranks the names before the quote.
+  if (partial) return attributeAtSentenceEnd(text, group, seg, ctx) ?? attributeBefore(text, first, seg, ctx);
   return attributeBefore(text, first, seg, ctx) ?? attributeAtSentenceEnd(text, group, seg, ctx);
 }
 
@@ -368,7 +371,12 @@ function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segme
   const rest = withoutAsides(text.slice(last.close + 1, end));
   if (/[“”"„«»]/.test(rest)) return null;
   const trailing = /,\s+(?:said|says|added|according to)\s+(.+)$/.exec(rest);
-  if (trailing?.[1] === undefined) return null;
+  if (trailing?.[1] === undefined) {
+    // `..., Gingrich said.` / `..., the mayor said Monday.`
+    const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
+    if (nameFirst?.[1] === undefined) return null;
+    return resolvePhrase(nameFirst[1], last.close + 1 + (nameFirst.index ?? 0), ctx);
+  }
   const phrase = leadingPhrase(trailing[1]);
   const found = resolvePhrase(phrase, last.close + 1 + (trailing.index ?? 0), ctx);
   return found === null ? null : withAppositiveRole(found, trailing[1].slice(trailing[1].indexOf(phrase) + phrase.length));

@@ -217,4 +217,8 @@ describe('extractQuotes', () => {
     const next = 'Anna Berg spoke first. She said the pier was "an old and tired wreck." The ramps stay shut, according to Piet Varga.';
     expect(quotesOf(next).map((q) => q.speaker)).toEqual(['Anna Berg']);
   });
+  it('gives a partial quote to the speaker its sentence names at the end rather than to a name before it', () => {
+    const text = 'Anna Berg spoke first.\nThe old mayors, Piet Varga and Ingrid Solberg, "were stiff and never smiled" in comparison to Berg, Tomas Adeyemi said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tomas Adeyemi']);
+  });
 });
