@@ -579,10 +579,13 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     const organisation = lastOrganisation(ctx, at);
     if (organisation !== null) return { speaker: organisation, role: null, person: null, pronoun: true };
   }
+  // "the Security Council issued a statement calling it ...": whoever issued it.
+  const issuer = /^(.+?)\s+(?:issued|released|put out|posted|published|sent(?: out)?)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|release|letter|email|e-mail|report|tweet|post|memo)$/.exec(clean);
+  if (issuer?.[1] !== undefined) return resolvePhrase(issuer[1], at, ctx);
   const document = DOCUMENT_FROM.exec(clean);
   if (document?.[1] !== undefined) return resolvePhrase(document[1], at, ctx);
   // "The RCMP statement said", "Facebook's statement said": the organisation or person it comes from.
-  const owner = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.'’\- ]*?)(?:['’]s?)?\s+(?:statement|release|report|website|memo|letter|email|e-mail)$/u.exec(clean);
+  const owner = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}.'’\-]*)*?)(?:['’]s?)?\s+(?:statement|release|report|website|memo|letter|email|e-mail)$/u.exec(clean);
   if (owner?.[1] !== undefined && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(owner[1].trim())) {
     const name = owner[1].trim();
     const person = lookup(ctx.all, name, at);

@@ -221,4 +221,9 @@ describe('extractQuotes', () => {
     const text = 'Anna Berg spoke first.\nThe old mayors, Piet Varga and Ingrid Solberg, "were stiff and never smiled" in comparison to Berg, Tomas Adeyemi said.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tomas Adeyemi']);
   });
+  it('credits a statement to whoever issued it', () => {
+    const text =
+      'After a meeting, the Harbour Council issued a statement calling the closure "a clear breach of the lease."\n"We will appeal," the Nordvik Ferry Company statement said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Harbour Council', 'Nordvik Ferry Company']);
+  });
 });
