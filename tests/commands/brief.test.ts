@@ -27,7 +27,7 @@ describe('/brief', () => {
     expect(embed?.author?.name).toBe('Tidewater Gazette');
     expect(embed?.description).toContain('By Ines Marlowe · 24 Nov 2026 · Transport');
     expect(embed?.description?.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(3);
-    expect(embed?.fields?.map((field) => field.name)).toContain('Odile Ferrant');
+    expect(embed?.fields?.map((field) => field.name)).toContain('Odile Ferrant, the chair of the harbour board');
     expect(embed?.footer?.text).toBe(`Article ${ids[0]}`);
   });
 

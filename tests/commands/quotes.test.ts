@@ -41,7 +41,7 @@ describe('/quotes', () => {
     const reply = await runCommand(quotes, { article: ids[3] ?? '', speaker: 'okonkwo' }, commandContext(store));
     const text = replyMessages(reply).flatMap((m) => m.embeds ?? []).map((e) => e.description ?? '').join('\n');
     expect(reply.embeds?.[0]?.title).toMatch(/^Quotes by Yusra Okonkwo: /);
-    expect(text.match(/— \*\*Yusra Okonkwo\*\*/g)).toHaveLength(12);
+    expect(text.match(/— \*\*Yusra Okonkwo, a trawler captain\*\*/g)).toHaveLength(12);
     expect(text).not.toContain('Halvard Penrose');
   });
 

@@ -49,7 +49,7 @@ describe('Discord bot against a fake Discord', () => {
     expect(embed?.url).toBe(FERRY_ARTICLE.url);
     expect(embed?.author?.name).toBe('Tidewater Gazette');
     expect(embed?.description?.split('\n').filter((line) => line.startsWith('- '))).toHaveLength(3);
-    expect(embed?.fields?.map((field) => field.name)).toEqual(['Odile Ferrant', 'Barnaby Quill']);
+    expect(embed?.fields?.map((field) => field.name)).toEqual(['Odile Ferrant, the chair of the harbour board', 'Barnaby Quill, the operations manager']);
     expect(embed?.footer?.text).toBe(`Article ${harness.ids[0]}`);
     for (const body of sentBodies(outcome)) expect(body.allowed_mentions).toEqual({ parse: [] });
   });
