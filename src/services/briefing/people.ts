@@ -1,3 +1,4 @@
+import type { Token } from './nlp.js';
 import type { Sentence } from './segment.js';
 
 export type Gender = 'male' | 'female' | null;
@@ -142,7 +143,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   const mentions: Mention[] = [];
   const evidence = new Map<Person, { male: number; female: number }>();
   for (const sentence of sentences) {
-    const words = sentence.tokens.filter((t) => /\S/.test(t.value));
+    const words = joinHyphenated(sentence.tokens.filter((t) => /\S/.test(t.value)));
     const inSentence: Person[] = [];
     for (let i = 0; i < words.length; i += 1) {
       const token = words[i];
@@ -237,6 +238,31 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   }
   // Gender found for a full name also holds for its short form, and the other way round.
   return { people, mentions: mentions.map((m) => ({ ...m, person: canonical(bySurname, m.person) })) };
+}
+
+/** `Wilson`, `-`, `Raybould` written without spaces are one word, as the name `Wilson-Raybould` is. */
+function joinHyphenated(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
+    const last = out.at(-1);
+    const next = tokens[i + 1];
+    if (
+      token.value === '-' &&
+      last !== undefined &&
+      next !== undefined &&
+      last.end === token.start &&
+      token.end === next.start &&
+      /^\p{Lu}/u.test(last.value) &&
+      /^\p{Lu}/u.test(next.value)
+    ) {
+      out[out.length - 1] = { start: last.start, end: next.end, value: `${last.value}-${next.value}` };
+      i += 1;
+      continue;
+    }
+    out.push(token);
+  }
+  return out;
 }
 
 function canonical(bySurname: Map<string, Person>, person: Person): Person {

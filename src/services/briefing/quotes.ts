@@ -510,9 +510,19 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
-    if (found !== null && (found.person !== null || found.pronoun)) return found;
+    if (found === null || (found.person === null && !found.pronoun)) continue;
+    // `Lobbying records show Tomas Adeyemi met ...`: a name after the clause's own verb is not its subject.
+    if (found.role !== null && !isTitleOrRole(found.role)) continue;
+    return found;
   }
   return null;
+}
+
+/** Words that can stand before a name as its title or role: capitalised words, role words, determiners. */
+function isTitleOrRole(role: string): boolean {
+  return role
+    .split(/\s+/)
+    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w));
 }
 
 const FILLER =

@@ -226,4 +226,13 @@ describe('extractQuotes', () => {
       'After a meeting, the Harbour Council issued a statement calling the closure "a clear breach of the lease."\n"We will appeal," the Nordvik Ferry Company statement said.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Harbour Council', 'Nordvik Ferry Company']);
   });
+  it('keeps a hyphenated surname whole when a pronoun refers back to it', () => {
+    const text = '"The minister will not comment," said Ana Ruiz-Varga.\nLater, Ruiz-Varga left the hall. "Not today," she said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ana Ruiz-Varga', 'Ana Ruiz-Varga']);
+  });
+
+  it('does not take a name after the clause\'s own verb for the subject of a partial quote', () => {
+    const text = 'Lobbying records show Tomas Adeyemi has met officials on the topic of "harbour safety" and "ferry law" every month.';
+    expect(quotesOf(text)).toEqual([]);
+  });
 });
