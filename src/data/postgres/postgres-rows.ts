@@ -1,6 +1,5 @@
-import type { z } from 'zod';
-import { StoreError } from '../../errors.js';
-import { Article, ArticleSummary, DigestRecord, DigestSettings, Feed, SearchHit } from '../schemas.js';
+import { feedFromRow, parseRow, type FeedRow as SharedFeedRow } from '../rows.js';
+import { Article, ArticleSummary, SearchHit, type Feed } from '../schemas.js';
 
 /** Columns of `articles` as pg returns them (text[] arrive as string[]). */
 export type ArticleRow = {
@@ -24,15 +23,8 @@ export const SUMMARY_COLUMNS = 'id, url, title, outlet, section, published_at';
 
 export type SummaryRow = Pick<ArticleRow, 'id' | 'url' | 'title' | 'outlet' | 'section' | 'published_at'>;
 
-/** Rows read back are validated: a row that does not fit the schema is a bug or a damaged database, never data. */
-function validate<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new StoreError(`postgres: stored ${what} does not match its schema`, { cause: parsed.error });
-  return parsed.data;
-}
-
 export function toArticle(row: ArticleRow): Article {
-  return validate(
+  return parseRow(
     Article,
     {
       id: row.id,
@@ -53,7 +45,7 @@ export function toArticle(row: ArticleRow): Article {
 }
 
 export function toSummary(row: SummaryRow): ArticleSummary {
-  return validate(
+  return parseRow(
     ArticleSummary,
     { id: row.id, url: row.url, title: row.title, outlet: row.outlet, section: row.section, publishedAt: row.published_at },
     'article summary',
@@ -61,7 +53,7 @@ export function toSummary(row: SummaryRow): ArticleSummary {
 }
 
 export function toSearchHit(row: SummaryRow & { score: number; snippet: string }): SearchHit {
-  return validate(
+  return parseRow(
     SearchHit,
     {
       id: row.id,
@@ -77,107 +69,18 @@ export function toSearchHit(row: SummaryRow & { score: number; snippet: string }
   );
 }
 
-export type FeedRow = {
-  id: string;
-  url: string;
-  title: string | null;
-  outlet: string | null;
-  section: string | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  next_poll_at: string | null;
-};
+/** Feed rows as pg returns them: the bigint id arrives as a string. */
+export type FeedRow = Omit<SharedFeedRow, 'id'> & { id: string };
 
 export const FEED_COLUMNS =
   'id, url, title, outlet, section, added_at, etag, last_modified, last_polled_at, last_success_at, last_error, consecutive_failures, next_poll_at';
 
 export function toFeed(row: FeedRow): Feed {
-  return validate(
-    Feed,
-    {
-      id: Number(row.id),
-      url: row.url,
-      title: row.title,
-      outlet: row.outlet,
-      section: row.section,
-      addedAt: row.added_at,
-      etag: row.etag,
-      lastModified: row.last_modified,
-      lastPolledAt: row.last_polled_at,
-      lastSuccessAt: row.last_success_at,
-      lastError: row.last_error,
-      consecutiveFailures: row.consecutive_failures,
-      nextPollAt: row.next_poll_at,
-    },
-    'feed',
-  );
+  return feedFromRow({ ...row, id: Number(row.id) });
 }
 
-export type SettingsRow = {
-  guild_id: string;
-  channel_id: string;
-  time: string;
-  timezone: string;
-  max_stories: number;
-  sections: string[];
-  enabled: boolean;
-  empty_day: string;
-  updated_at: string;
-};
+export type { SettingsRow } from '../rows.js';
+export { settingsFromRow as toSettings, recordFromRow as toRecord, RECORD_COLUMNS as SLOT_COLUMNS } from '../rows.js';
+export type { RecordRow as SlotRow } from '../rows.js';
 
 export const SETTINGS_COLUMNS = 'guild_id, channel_id, time, timezone, max_stories, sections, enabled, empty_day, updated_at';
-
-export function toSettings(row: SettingsRow): DigestSettings {
-  return validate(
-    DigestSettings,
-    {
-      guildId: row.guild_id,
-      channelId: row.channel_id,
-      time: row.time,
-      timezone: row.timezone,
-      maxStories: row.max_stories,
-      sections: row.sections,
-      enabled: row.enabled,
-      emptyDay: row.empty_day,
-      updatedAt: row.updated_at,
-    },
-    'digest settings',
-  );
-}
-
-export type SlotRow = {
-  guild_id: string;
-  local_date: string;
-  status: string;
-  instance_id: string;
-  claimed_at: string;
-  posted_at: string | null;
-  message_id: string | null;
-  error: string | null;
-  attempts: number;
-};
-
-export const SLOT_COLUMNS = 'guild_id, local_date, status, instance_id, claimed_at, posted_at, message_id, error, attempts';
-
-export function toRecord(row: SlotRow): DigestRecord {
-  return validate(
-    DigestRecord,
-    {
-      guildId: row.guild_id,
-      localDate: row.local_date,
-      status: row.status,
-      instanceId: row.instance_id,
-      claimedAt: row.claimed_at,
-      postedAt: row.posted_at,
-      messageId: row.message_id,
-      error: row.error,
-      attempts: row.attempts,
-    },
-    'digest record',
-  );
-}

@@ -1,60 +1,15 @@
 import type { Database, Transaction } from 'better-sqlite3';
-import { DigestRecord, DigestSettings, type LocalDate } from '../schemas.js';
+import { RECORD_COLUMNS, recordFromRow as toRecord, settingsFromRow, type RecordRow, type SettingsRow } from '../rows.js';
+import { DigestSettings, type DigestRecord, type LocalDate } from '../schemas.js';
 import type { DigestStore } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
 
-type SettingsRow = {
-  guild_id: string;
-  channel_id: string;
-  time: string;
-  timezone: string;
-  max_stories: number;
-  sections: string;
-  enabled: number;
-  empty_day: string;
-  updated_at: string;
-};
-type RecordRow = {
-  guild_id: string;
-  local_date: string;
-  status: string;
-  instance_id: string;
-  claimed_at: string;
-  posted_at: string | null;
-  message_id: string | null;
-  error: string | null;
-  attempts: number;
-};
+/** Settings rows as SQLite stores them: sections as JSON text, enabled as 0/1. */
+type SqliteSettingsRow = Omit<SettingsRow, 'sections' | 'enabled'> & { sections: string; enabled: number };
 
-function toSettings(row: SettingsRow): DigestSettings {
-  return DigestSettings.parse({
-    guildId: row.guild_id,
-    channelId: row.channel_id,
-    time: row.time,
-    timezone: row.timezone,
-    maxStories: row.max_stories,
-    sections: JSON.parse(row.sections),
-    enabled: row.enabled === 1,
-    emptyDay: row.empty_day,
-    updatedAt: row.updated_at,
-  });
+function toSettings(row: SqliteSettingsRow): DigestSettings {
+  return settingsFromRow({ ...row, sections: JSON.parse(row.sections) as string[], enabled: row.enabled === 1 });
 }
-
-function toRecord(row: RecordRow): DigestRecord {
-  return DigestRecord.parse({
-    guildId: row.guild_id,
-    localDate: row.local_date,
-    status: row.status,
-    instanceId: row.instance_id,
-    claimedAt: row.claimed_at,
-    postedAt: row.posted_at,
-    messageId: row.message_id,
-    error: row.error,
-    attempts: row.attempts,
-  });
-}
-
-const RECORD_COLUMNS = 'guild_id, local_date, status, instance_id, claimed_at, posted_at, message_id, error, attempts';
 
 /** Digest settings and posting slots over one better-sqlite3 connection. */
 export class SqliteDigestStore implements DigestStore {
@@ -90,7 +45,7 @@ export class SqliteDigestStore implements DigestStore {
 
   async getSettings(guildId: string): Promise<DigestSettings | undefined> {
     return guard('read digest settings', () => {
-      const row = this.#db.prepare<[string], SettingsRow>('SELECT * FROM digest_settings WHERE guild_id = ?').get(guildId);
+      const row = this.#db.prepare<[string], SqliteSettingsRow>('SELECT * FROM digest_settings WHERE guild_id = ?').get(guildId);
       return row === undefined ? undefined : toSettings(row);
     });
   }
@@ -107,7 +62,7 @@ export class SqliteDigestStore implements DigestStore {
 
   async listSettings(): Promise<DigestSettings[]> {
     return guard('list digest settings', () =>
-      this.#db.prepare<[], SettingsRow>('SELECT * FROM digest_settings ORDER BY guild_id').all().map(toSettings),
+      this.#db.prepare<[], SqliteSettingsRow>('SELECT * FROM digest_settings ORDER BY guild_id').all().map(toSettings),
     );
   }
 

@@ -1,41 +1,8 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
-import { Feed, NewFeed, type FeedPollRecord } from '../schemas.js';
+import { feedFromRow as toFeed, type FeedRow } from '../rows.js';
+import { NewFeed, type Feed, type FeedPollRecord } from '../schemas.js';
 import type { FeedStore } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
-
-type FeedRow = {
-  id: number;
-  url: string;
-  title: string | null;
-  outlet: string | null;
-  section: string | null;
-  added_at: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_polled_at: string | null;
-  last_success_at: string | null;
-  last_error: string | null;
-  consecutive_failures: number;
-  next_poll_at: string | null;
-};
-
-function toFeed(row: FeedRow): Feed {
-  return Feed.parse({
-    id: row.id,
-    url: row.url,
-    title: row.title,
-    outlet: row.outlet,
-    section: row.section,
-    addedAt: row.added_at,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    lastPolledAt: row.last_polled_at,
-    lastSuccessAt: row.last_success_at,
-    lastError: row.last_error,
-    consecutiveFailures: row.consecutive_failures,
-    nextPollAt: row.next_poll_at,
-  });
-}
 
 /** Feeds over one better-sqlite3 connection; claims are leases (`claimed_by`, `claim_expires_ms`). */
 export class SqliteFeedStore implements FeedStore {

@@ -1,0 +1,114 @@
+import type { z } from 'zod';
+import { StoreError } from '../errors.js';
+import { DigestRecord, DigestSettings, Feed } from './schemas.js';
+
+/**
+ * The snake_case columns of the feed and digest tables, shared by both stores. Each backend converts only the column
+ * types its driver returns differently (SQLite: JSON text and 0/1; pg: bigint ids as strings) before mapping.
+ */
+export type FeedRow = {
+  id: number;
+  url: string;
+  title: string | null;
+  outlet: string | null;
+  section: string | null;
+  added_at: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_polled_at: string | null;
+  last_success_at: string | null;
+  last_error: string | null;
+  consecutive_failures: number;
+  next_poll_at: string | null;
+};
+
+export type SettingsRow = {
+  guild_id: string;
+  channel_id: string;
+  time: string;
+  timezone: string;
+  max_stories: number;
+  sections: string[];
+  enabled: boolean;
+  empty_day: string;
+  updated_at: string;
+};
+
+export type RecordRow = {
+  guild_id: string;
+  local_date: string;
+  status: string;
+  instance_id: string;
+  claimed_at: string;
+  posted_at: string | null;
+  message_id: string | null;
+  error: string | null;
+  attempts: number;
+};
+
+export const RECORD_COLUMNS = 'guild_id, local_date, status, instance_id, claimed_at, posted_at, message_id, error, attempts';
+
+/** Rows read back are validated: a row that does not fit its schema is a bug or a damaged database, never data. */
+export function parseRow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new StoreError(`stored ${what} does not match its schema`, { cause: parsed.error });
+  return parsed.data;
+}
+
+export function feedFromRow(row: FeedRow): Feed {
+  return parseRow(
+    Feed,
+    {
+      id: row.id,
+      url: row.url,
+      title: row.title,
+      outlet: row.outlet,
+      section: row.section,
+      addedAt: row.added_at,
+      etag: row.etag,
+      lastModified: row.last_modified,
+      lastPolledAt: row.last_polled_at,
+      lastSuccessAt: row.last_success_at,
+      lastError: row.last_error,
+      consecutiveFailures: row.consecutive_failures,
+      nextPollAt: row.next_poll_at,
+    },
+    'feed',
+  );
+}
+
+export function settingsFromRow(row: SettingsRow): DigestSettings {
+  return parseRow(
+    DigestSettings,
+    {
+      guildId: row.guild_id,
+      channelId: row.channel_id,
+      time: row.time,
+      timezone: row.timezone,
+      maxStories: row.max_stories,
+      sections: row.sections,
+      enabled: row.enabled,
+      emptyDay: row.empty_day,
+      updatedAt: row.updated_at,
+    },
+    'digest settings',
+  );
+}
+
+export function recordFromRow(row: RecordRow): DigestRecord {
+  return parseRow(
+    DigestRecord,
+    {
+      guildId: row.guild_id,
+      localDate: row.local_date,
+      status: row.status,
+      instanceId: row.instance_id,
+      claimedAt: row.claimed_at,
+      postedAt: row.posted_at,
+      messageId: row.message_id,
+      error: row.error,
+      attempts: row.attempts,
+    },
+    'digest record',
+  );
+}
