@@ -14,6 +14,18 @@ const newRef = (): string => randomUUID().slice(0, 8);
  * invocation's context and answered with a generic message and a ref. Never throws, never shows a stack trace.
  */
 export async function runCommand(command: Command, options: RawOptions, ctx: CommandContext): Promise<Reply> {
+  return (await executeCommand(command, options, ctx)).reply;
+}
+
+/** How a command ended; callers with an exit code (the CLI) need it beside the reply. */
+export type CommandOutcome = 'ok' | 'user_error' | 'store_unavailable' | 'internal_error';
+
+/** `runCommand`, also telling how the command ended. */
+export async function executeCommand(
+  command: Command,
+  options: RawOptions,
+  ctx: CommandContext,
+): Promise<{ reply: Reply; outcome: CommandOutcome }> {
   const name = command.definition.name;
   const startedAt = performance.now();
   const log = ctx.log.child({ command: name, userId: ctx.userId, guildId: ctx.guildId });
@@ -24,19 +36,19 @@ export async function runCommand(command: Command, options: RawOptions, ctx: Com
     if (!parsed.success) throw new UserError('bad_option', describeBadOption(parsed.error.issues), { cause: parsed.error });
     const reply = await command.run(parsed.data, { ...ctx, log });
     logDone('ok', { messages: 1 + (reply.followUps?.length ?? 0) });
-    return reply;
+    return { reply, outcome: 'ok' };
   } catch (error) {
     if (error instanceof UserError) {
       logDone('user_error', { code: error.code });
-      return renderUserError(error.message);
+      return { reply: renderUserError(error.message), outcome: 'user_error' };
     }
     const ref = newRef();
     if (error instanceof StoreError) {
       log.error({ err: error, ref, options }, 'store unavailable during command');
-      return renderStoreUnavailable(ref);
+      return { reply: renderStoreUnavailable(ref), outcome: 'store_unavailable' };
     }
     log.error({ err: error, ref, options }, 'command failed');
-    return renderInternalError(ref);
+    return { reply: renderInternalError(ref), outcome: 'internal_error' };
   }
 }
 

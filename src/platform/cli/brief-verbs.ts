@@ -3,12 +3,16 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import type { Article } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { findArticle } from '../../services/article-lookup.js';
+import { brief as briefCommand } from '../../commands/brief.js';
+import { quotes as quotesCommand, quotesBy, speakersOf } from '../../commands/quotes.js';
+import { renderText } from '../../render/text.js';
 import { buildBrief } from '../../services/briefing/brief.js';
 import { extractQuotes } from '../../services/briefing/quotes.js';
-import type { Brief, Quote } from '../../services/briefing/types.js';
+import type { Quote } from '../../services/briefing/types.js';
+import { localCommandContext } from '../console/console.js';
+import { executeCommand } from '../run-command.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
 /** One input line of `--input FILE.jsonl`. */
@@ -84,47 +88,6 @@ export async function runBatch(
   return { ok, bad };
 }
 
-/** A quote as printed: its words (elisions marked ` … `) in quote marks, then the speaker and role. */
-function quoteLine(quote: Quote): string {
-  const who = quote.speaker === null ? 'speaker not given' : quote.speakerRole === null ? quote.speaker : `${quote.speaker} (${quote.speakerRole})`;
-  return `“${quote.text}” — ${who}`;
-}
-
-function header(article: Article): string[] {
-  const lines = [article.title];
-  const meta = [article.authors.length > 0 ? `By ${article.authors.join(', ')}` : null, article.outlet, article.publishedAt?.slice(0, 10) ?? null]
-    .filter((part): part is string => part !== null)
-    .join(' | ');
-  if (meta !== '') lines.push(meta);
-  if (article.url !== null) lines.push(article.url);
-  lines.push(`id ${article.id}`);
-  return lines;
-}
-
-/** A brief as a person reads it in a terminal. */
-export function formatBrief(article: Article, brief: Brief): string {
-  const lines = [...header(article), ''];
-  for (const bullet of brief.bullets) lines.push(`• ${bullet.text}`);
-  if (brief.keyQuotes.length > 0) {
-    lines.push('', 'Key quotes');
-    for (const quote of brief.keyQuotes) lines.push(`  ${quoteLine(quote)}`);
-  }
-  return lines.join('\n');
-}
-
-/** An article's quotes, numbered, as a person reads them. */
-export function formatQuotes(article: Article, quotes: readonly Quote[]): string {
-  return [...header(article), '', ...quotes.map((quote, i) => `${String(i + 1).padStart(2)}. ${quoteLine(quote)}`)].join('\n');
-}
-
-/** Does `speaker` match what the user typed (any whole word of the name, or the full name), ignoring case? */
-export function speakerMatches(speaker: string | null, wanted: string): boolean {
-  if (speaker === null) return false;
-  const want = wanted.trim().toLowerCase();
-  const name = speaker.toLowerCase();
-  return name === want || name.split(/\s+/).includes(want) || name.includes(want);
-}
-
 async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: VerbFlags): Promise<void> {
   const format = parseFlag(Format, flags.format, 'format', 'must be jsonl or text.') ?? (flags.input === undefined ? 'text' : 'jsonl');
   const bullets = parseFlag(Count(3, 6), flags.bullets, 'bullets', 'must be a whole number from 3 to 6.');
@@ -154,23 +117,31 @@ async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: Ve
   if (query === '') throw new UsageError(`${mode} needs an article: an id, id prefix, URL or search words, or --input FILE.jsonl.`);
   const cli = app();
   await cli.withStore(async (store) => {
+    if (format === 'text') {
+      // For a person: the same command, and the same text, as `/brief` and `/quotes` in the console.
+      const command = mode === 'brief' ? briefCommand : quotesCommand;
+      const args = mode === 'brief' ? { article: query, ...(bullets === undefined ? {} : { bullets }) } : { article: query, ...(flags.speaker === undefined ? {} : { speaker: flags.speaker }) };
+      const { reply, outcome } = await executeCommand(command, args, localCommandContext({ store, log: cli.log, config: cli.config }));
+      if (outcome === 'ok') cli.print(renderText(reply));
+      else process.stderr.write(`${renderText(reply)}\n`);
+      process.exitCode = outcome === 'ok' ? EXIT_OK : EXIT_PARTIAL;
+      return;
+    }
     const article = await findArticle(store.articles, query);
     if (article === undefined) {
       process.stderr.write(`No stored article matches "${query}".\n`);
       process.exitCode = EXIT_PARTIAL;
       return;
     }
-    const text = { title: article.title, text: article.text };
     if (mode === 'brief') {
-      const brief = buildBrief(text, options);
-      cli.print(format === 'jsonl' ? batchLine('brief', { id: article.id, title: article.title, text: article.text }, options) : formatBrief(article, brief));
+      cli.print(batchLine('brief', { id: article.id, title: article.title, text: article.text }, options));
       process.exitCode = EXIT_OK;
       return;
     }
-    const all = extractQuotes(text);
-    const chosen = flags.speaker === undefined ? all : all.filter((q) => speakerMatches(q.speaker, flags.speaker ?? ''));
+    const all = extractQuotes({ title: article.title, text: article.text });
+    const chosen = flags.speaker === undefined ? all : quotesBy(all, flags.speaker);
     if (chosen.length === 0) {
-      const speakers = [...new Set(all.map((q) => q.speaker).filter((s): s is string => s !== null))];
+      const speakers = speakersOf(all);
       process.stderr.write(
         flags.speaker === undefined
           ? `No direct quotes in "${article.title}".\n`
@@ -179,11 +150,7 @@ async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: Ve
       process.exitCode = EXIT_PARTIAL;
       return;
     }
-    cli.print(
-      format === 'jsonl'
-        ? JSON.stringify({ id: article.id, bullets: [], quotes: chosen.map(quotePair) })
-        : formatQuotes(article, chosen),
-    );
+    cli.print(JSON.stringify({ id: article.id, bullets: [], quotes: chosen.map(quotePair) }));
     process.exitCode = EXIT_OK;
   });
 }

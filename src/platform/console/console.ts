@@ -28,6 +28,20 @@ export const CONNECT_HELP = [
   'register the commands with `npm run -s newsbrief -- deploy-commands [--guild ID]`, then run `npm start` again.',
 ].join('\n');
 
+/** The context commands get outside Discord (console, CLI): no server, no channel, a local user. */
+export function localCommandContext(deps: { store: Store; log: Logger; config: Config; now?: () => Date }): CommandContext {
+  return {
+    store: deps.store,
+    log: deps.log.child({ platform: 'console' }),
+    now: deps.now ?? (() => new Date()),
+    guildId: null,
+    channelId: null,
+    userId: 'console',
+    memberPermissions: null,
+    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId },
+  };
+}
+
 /**
  * The local console: the same slash commands as Discord, typed on stdin, answered as text on stdout.
  * Resolves when the user types /quit, at end of input, or when `signal` aborts.
@@ -55,16 +69,7 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
     write(CONNECT_HELP);
     lines.prompt();
   }
-  const ctx: CommandContext = {
-    store: deps.store,
-    log: deps.log.child({ platform: 'console' }),
-    now: deps.now ?? (() => new Date()),
-    guildId: null,
-    channelId: null,
-    userId: 'console',
-    memberPermissions: null,
-    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId },
-  };
+  const ctx = localCommandContext(deps);
   try {
     for (let next = await pending.next(); next.done !== true; next = await pending.next()) {
       const line = next.value;

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runBatch, speakerMatches } from '../../../src/platform/cli/brief-verbs.js';
+import { quotesBy } from '../../../src/commands/quotes.js';
+import { runBatch } from '../../../src/platform/cli/brief-verbs.js';
+import type { Quote } from '../../../src/services/briefing/types.js';
 
 const fixture = readFileSync(new URL('../../fixtures/briefing-article.txt', import.meta.url), 'utf8');
 const [title = '', ...rest] = fixture.split('\n');
@@ -50,11 +52,23 @@ describe('runBatch', () => {
   });
 });
 
-describe('speakerMatches', () => {
+describe('quotes --speaker (the /quotes speaker match)', () => {
+  const quote = (speaker: string | null): Quote => ({
+    text: 'We will rebuild the pier.',
+    start: 0,
+    end: 25,
+    parts: [{ start: 0, end: 25 }],
+    speaker,
+    speakerRole: null,
+    kind: 'direct',
+    sentenceIndex: 0,
+  });
+  const matches = (speaker: string | null, typed: string): boolean => quotesBy([quote(speaker)], typed).length === 1;
+
   it('matches a full name, a surname or any part, ignoring case', () => {
-    expect(speakerMatches('Kaja Kallas', 'kallas')).toBe(true);
-    expect(speakerMatches('Kaja Kallas', 'Kaja Kallas')).toBe(true);
-    expect(speakerMatches('Kaja Kallas', 'Trump')).toBe(false);
-    expect(speakerMatches(null, 'Trump')).toBe(false);
+    expect(matches('Kaja Kallas', 'kallas')).toBe(true);
+    expect(matches('Kaja Kallas', 'Kaja Kallas')).toBe(true);
+    expect(matches('Kaja Kallas', 'Trump')).toBe(false);
+    expect(matches(null, 'Trump')).toBe(false);
   });
 });
