@@ -15,7 +15,7 @@ import { safeDigestLines } from '../services/digest/digest-lines.js';
 import { prepareDigest } from '../services/digest/digest-runner.js';
 import { defaultDigestSettings } from '../services/digest/digest-settings.js';
 import { nextSlotAfter } from '../services/digest/digest-slot.js';
-import { addDays, localDateOf } from '../services/digest/local-time.js';
+import { addDays, localDateOf } from '../services/local-time.js';
 import { isValidTimeZone, listTimeZones } from '../time-zone.js';
 import { defineCommand, type CommandContext } from './command.js';
 

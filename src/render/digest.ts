@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Digest, DigestSection, DigestStory } from '../services/digest/build-digest.js';
-import { localTimeOf } from '../services/digest/local-time.js';
+import { localTimeOf } from '../services/local-time.js';
 import { chunkBlocks, clip, escapeText, packEmbeds } from './embed.js';
 import { formatDate } from './format.js';
 import { EMBED_DESCRIPTION_LIMIT, EMBED_FOOTER_LIMIT, EMBED_TITLE_LIMIT, MESSAGE_CONTENT_LIMIT } from './limits.js';

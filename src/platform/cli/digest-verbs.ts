@@ -8,7 +8,7 @@ import { renderDigestMessages, renderDigestText } from '../../render/digest.js';
 import { safeDigestLines } from '../../services/digest/digest-lines.js';
 import { prepareDigest, runDigestSlot, type DigestRunOutcome } from '../../services/digest/digest-runner.js';
 import { defaultDigestSettings } from '../../services/digest/digest-settings.js';
-import { localDateOf } from '../../services/digest/local-time.js';
+import { localDateOf } from '../../services/local-time.js';
 import { isValidTimeZone } from '../../time-zone.js';
 import { createDigestPoster, createRestChannelPoster } from '../discord/digest-poster.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { IsoDateTime, LocalDate, type Article, type ArticleSummary, type SearchHit } from '../../data/schemas.js';
 import type { Store } from '../../data/store.js';
 import { UsageError } from '../../errors.js';
-import { addDays, startOfLocalDay } from '../../services/digest/local-time.js';
+import { addDays, startOfLocalDay } from '../../services/local-time.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
 const Limit = z.coerce.number().int().min(1).max(100);

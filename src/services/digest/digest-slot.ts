@@ -1,5 +1,5 @@
 import type { DigestRecord, DigestSettings, LocalDate } from '../../data/schemas.js';
-import { addDays, instantOfLocalTime, localDateOf } from './local-time.js';
+import { addDays, instantOfLocalTime, localDateOf } from '../local-time.js';
 
 /** What the slot math needs of a server's settings. */
 export type SlotSettings = Pick<DigestSettings, 'time' | 'timezone'>;

@@ -3,7 +3,7 @@ import type { DigestSettings } from '../../../src/data/schemas.js';
 import { silentLogger } from '../../../src/log.js';
 import { DigestScheduler, type DigestSchedulerDeps } from '../../../src/services/digest/digest-scheduler.js';
 import type { DigestPoster, PostOutcome } from '../../../src/services/digest/digest-runner.js';
-import { localDateOf, localTimeOf } from '../../../src/services/digest/local-time.js';
+import { localDateOf, localTimeOf } from '../../../src/services/local-time.js';
 import { makeSettings, MemoryDigestStore, memoryStore, titleLines } from './digest-test-kit.js';
 
 const HOUR = 3_600_000;

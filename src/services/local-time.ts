@@ -1,4 +1,4 @@
-import type { LocalDate } from '../../data/schemas.js';
+import type { LocalDate } from '../data/schemas.js';
 
 /** Wall-clock fields of an instant in a time zone. */
 type WallClock = { year: number; month: number; day: number; hour: number; minute: number; second: number };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, instantOfLocalTime, localDateOf, localTimeOf, startOfLocalDay } from '../../../src/services/digest/local-time.js';
+import { addDays, instantOfLocalTime, localDateOf, localTimeOf, startOfLocalDay } from '../../src/services/local-time.js';
 
 describe('localDateOf', () => {
   it('gives the calendar day in the zone, not in UTC', () => {
