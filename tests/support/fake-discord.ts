@@ -47,7 +47,11 @@ export type InteractionOutcome = {
   requests: RecordedRequest[];
 };
 
-export type OptionInput = string | number | boolean;
+/** An option value; `{ channel }` is a channel option (type 7), resolved as one of the fake server's text channels. */
+export type OptionInput = string | number | boolean | { channel: string };
+
+/** Who runs a command and how: the member's permission bits, and the subcommand that holds the options. */
+export type InvokeOptions = { permissions?: string; subcommand?: string };
 
 const EPHEMERAL = 1 << 6;
 const HEARTBEAT_INTERVAL_MS = 41_250;
@@ -62,6 +66,8 @@ export class FakeDiscord {
   readonly guildId = '1300000000000000002';
   readonly channelId = '1300000000000000003';
   readonly userId = '1300000000000000004';
+  /** A second text channel where everyone, the bot included, is denied Send Messages. */
+  readonly readOnlyChannelId = '1300000000000000005';
   readonly requests: RecordedRequest[] = [];
   /** Every IDENTIFY payload's `d` the gateway received. */
   readonly identifies: Record<string, unknown>[] = [];
@@ -114,17 +120,18 @@ export class FakeDiscord {
   }
 
   /** Sends a chat-input command through the gateway and resolves with everything the bot sent for it. */
-  async slashCommand(
-    name: string,
-    options: Record<string, OptionInput> = {},
-    member: { permissions?: string } = {},
-  ): Promise<InteractionOutcome> {
-    return this.#interact(2, name, options, undefined, member.permissions ?? SEND_AND_EMBED);
+  async slashCommand(name: string, options: Record<string, OptionInput> = {}, invoke: InvokeOptions = {}): Promise<InteractionOutcome> {
+    return this.#interact(2, name, options, undefined, invoke);
   }
 
   /** Sends an autocomplete interaction for `focused` and resolves with the choices the bot answered. */
-  async autocomplete(name: string, options: Record<string, OptionInput>, focused: string): Promise<InteractionOutcome> {
-    return this.#interact(4, name, options, focused, SEND_AND_EMBED);
+  async autocomplete(
+    name: string,
+    options: Record<string, OptionInput>,
+    focused: string,
+    invoke: InvokeOptions = {},
+  ): Promise<InteractionOutcome> {
+    return this.#interact(4, name, options, focused, invoke);
   }
 
   /** Resolves once a request matching the predicate has been recorded. */
@@ -163,7 +170,7 @@ export class FakeDiscord {
     name: string,
     options: Record<string, OptionInput>,
     focused: string | undefined,
-    permissions: string,
+    invoke: InvokeOptions,
   ): Promise<InteractionOutcome> {
     const id = this.#snowflake();
     const token = `interaction-token-${id}`;
@@ -171,7 +178,7 @@ export class FakeDiscord {
       if (this.#handledIds.has(id)) resolve();
       else this.#handled.set(id, resolve);
     });
-    this.#dispatch('INTERACTION_CREATE', this.#interactionPayload(id, token, type, name, options, focused, permissions));
+    this.#dispatch('INTERACTION_CREATE', this.#interactionPayload(id, token, type, name, options, focused, invoke));
     await handled;
     this.#handled.delete(id);
     return this.#outcome(id, token);
@@ -184,8 +191,16 @@ export class FakeDiscord {
     name: string,
     options: Record<string, OptionInput>,
     focused: string | undefined,
-    permissions: string,
+    invoke: InvokeOptions,
   ): Record<string, unknown> {
+    const values = Object.entries(options).map(([optionName, value]) => ({
+      name: optionName,
+      type: optionType(value, optionName === focused),
+      value: typeof value === 'object' ? value.channel : optionName === focused ? String(value) : value,
+      ...(optionName === focused ? { focused: true } : {}),
+    }));
+    const channelIds = Object.values(options).flatMap((value) => (typeof value === 'object' ? [value.channel] : []));
+    const permissions = invoke.permissions ?? SEND_AND_EMBED;
     return {
       id,
       application_id: this.applicationId,
@@ -214,12 +229,11 @@ export class FakeDiscord {
         name,
         type: 1,
         guild_id: this.guildId,
-        options: Object.entries(options).map(([optionName, value]) => ({
-          name: optionName,
-          type: optionType(value, optionName === focused),
-          value: optionName === focused ? String(value) : value,
-          ...(optionName === focused ? { focused: true } : {}),
-        })),
+        options: invoke.subcommand === undefined ? values : [{ name: invoke.subcommand, type: 1, options: values }],
+        // Discord sends the channels that options name; the fake knows only its own text channel.
+        ...(channelIds.length > 0
+          ? { resolved: { channels: Object.fromEntries(channelIds.map((id) => [id, { ...this.#channel(id), permissions: SEND_AND_EMBED }])) } }
+          : {}),
       },
       app_permissions: SEND_AND_EMBED,
       locale: 'en-US',
@@ -299,14 +313,16 @@ export class FakeDiscord {
     return { id, username, discriminator: '0', global_name: null, avatar: null, bot: isBot, flags: 0, public_flags: 0 };
   }
 
-  #channel(): Record<string, unknown> {
+  #channel(id = this.channelId): Record<string, unknown> {
+    const readOnly = id === this.readOnlyChannelId;
     return {
-      id: this.channelId,
+      id,
       type: 0,
       guild_id: this.guildId,
-      name: 'newsroom',
-      position: 0,
-      permission_overwrites: [],
+      name: readOnly ? 'announcements-archive' : 'newsroom',
+      position: readOnly ? 1 : 0,
+      // Overwrite type 0 is a role; the server's id is its @everyone role.
+      permission_overwrites: readOnly ? [{ id: this.guildId, type: 0, allow: '0', deny: (1n << 11n).toString() }] : [],
       nsfw: false,
       topic: null,
       last_message_id: null,
@@ -354,8 +370,22 @@ export class FakeDiscord {
       large: false,
       unavailable: false,
       member_count: 2,
-      members: [],
-      channels: [this.#channel()],
+      // The bot's own member, so discord.js can work out its permissions in the channel (`guild.members.me`).
+      members: [
+        {
+          user: this.#user(this.applicationId, 'newsbrief', true),
+          roles: [],
+          joined_at: '2026-01-01T00:00:00.000Z',
+          deaf: false,
+          mute: false,
+          flags: 0,
+          pending: false,
+          nick: null,
+          avatar: null,
+          premium_since: null,
+        },
+      ],
+      channels: [this.#channel(), this.#channel(this.readOnlyChannelId)],
       threads: [],
       presences: [],
       voice_states: [],
@@ -469,8 +499,9 @@ export class FakeDiscord {
   }
 }
 
-/** Discord's option type for a value: 3 string, 4 integer, 5 boolean, 10 number; focused options arrive as strings. */
+/** Discord's option type for a value: 3 string, 4 integer, 5 boolean, 7 channel, 10 number; focused options arrive as strings. */
 function optionType(value: OptionInput, isFocused: boolean): number {
+  if (typeof value === 'object') return 7;
   if (isFocused || typeof value === 'string') return 3;
   if (typeof value === 'boolean') return 5;
   return Number.isInteger(value) ? 4 : 10;
