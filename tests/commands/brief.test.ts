@@ -1,21 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { brief } from '../../src/commands/brief.js';
 import { NewArticle } from '../../src/data/schemas.js';
 import type { Store } from '../../src/data/store.js';
 import { AUTOCOMPLETE_CHOICES_LIMIT, AUTOCOMPLETE_NAME_LIMIT } from '../../src/render/limits.js';
 import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
-import { FERRY_ARTICLE, openBotStore } from '../fixtures/bot-articles.js';
+import { FERRY_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
 import { commandContext } from './command-context.js';
 
 describe('/brief', () => {
   let store: Store;
   let ids: string[];
-  beforeEach(async () => {
-    ({ store, ids } = await openBotStore());
-  });
-  afterEach(async () => {
-    await store?.close();
-  });
+  useBotStore((opened) => ({ store, ids } = opened));
 
   it('answers with the headline linked to the article, its bullets and an id footer', async () => {
     const reply = await runCommand(brief, { article: 'ferry late crossings', bullets: 3 }, commandContext(store));

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { quotes } from '../../src/commands/quotes.js';
 import { NewArticle } from '../../src/data/schemas.js';
 import type { Store } from '../../src/data/store.js';
@@ -8,18 +8,13 @@ import { replyMessages } from '../../src/render/reply.js';
 import { markdownToText } from '../../src/render/text.js';
 import { extractQuotes } from '../../src/services/briefing/index.js';
 import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
-import { HEARING_ARTICLE, openBotStore } from '../fixtures/bot-articles.js';
+import { HEARING_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
 import { commandContext } from './command-context.js';
 
 describe('/quotes', () => {
   let store: Store;
   let ids: string[];
-  beforeEach(async () => {
-    ({ store, ids } = await openBotStore());
-  });
-  afterEach(async () => {
-    await store?.close();
-  });
+  useBotStore((opened) => ({ store, ids } = opened));
 
   it('splits a long quote list over messages within every limit, each quote whole and verbatim', async () => {
     const reply = await runCommand(quotes, { article: 'dredging hearing' }, commandContext(store));

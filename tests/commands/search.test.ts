@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { search } from '../../src/commands/search.js';
 import type { Store } from '../../src/data/store.js';
 import { runCommand } from '../../src/platform/run-command.js';
-import { openBotStore } from '../fixtures/bot-articles.js';
+import { useBotStore } from '../fixtures/bot-articles.js';
 import { commandContext } from './command-context.js';
 
 describe('/search', () => {
   let store: Store;
   let ids: string[];
-  beforeEach(async () => {
-    ({ store, ids } = await openBotStore());
-  });
-  afterEach(async () => {
-    await store?.close();
-  });
+  useBotStore((opened) => ({ store, ids } = opened));
 
   it('lists matches with their ids and dates', async () => {
     const reply = await runCommand(search, { query: 'harbour' }, commandContext(store));

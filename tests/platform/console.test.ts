@@ -2,14 +2,14 @@ import { PassThrough } from 'node:stream';
 import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import { z } from 'zod';
 import { defineCommand } from '../../src/commands/command.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/data/store.js';
 import { silentLogger } from '../../src/log.js';
 import { CONNECT_HELP, runConsole } from '../../src/platform/console/console.js';
 import { parseConsoleLine } from '../../src/platform/console/parse-line.js';
-import { FERRY_ARTICLE, openBotStore } from '../fixtures/bot-articles.js';
+import { FERRY_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
 
 describe('parseConsoleLine', () => {
   it('gives leading text to the first required option and reads name:value pairs with spaces', () => {
@@ -57,12 +57,7 @@ describe('parseConsoleLine', () => {
 describe('runConsole', () => {
   let store: Store;
   let ids: string[];
-  beforeEach(async () => {
-    ({ store, ids } = await openBotStore());
-  });
-  afterEach(async () => {
-    await store?.close();
-  });
+  useBotStore((opened) => ({ store, ids } = opened));
 
   async function session(lines: string[], isInteractive: boolean): Promise<string> {
     const input = new PassThrough();

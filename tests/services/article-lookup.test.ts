@@ -1,17 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/data/store.js';
 import { findArticle } from '../../src/services/article-lookup.js';
-import { FERRY_ARTICLE, HEARING_ARTICLE, openBotStore } from '../fixtures/bot-articles.js';
+import { FERRY_ARTICLE, HEARING_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
 
 describe('findArticle', () => {
   let store: Store;
   let ids: string[];
-  beforeEach(async () => {
-    ({ store, ids } = await openBotStore());
-  });
-  afterEach(async () => {
-    await store?.close();
-  });
+  useBotStore((opened) => ({ store, ids } = opened));
 
   it('finds by exact id, in any case', async () => {
     expect((await findArticle(store.articles, (ids[1] ?? '').toUpperCase()))?.id).toBe(ids[1]);
