@@ -43,6 +43,14 @@ function settingsFor(guild: string, overrides: Partial<DigestSettings>): DigestS
   return makeSettings({ guildId: guild, channelId: channelOf(guild), ...overrides });
 }
 
+/** The fake clock at `at`, a store holding one server's settings and a poster (answering `script` first). */
+async function oneServerAt(at: string, settings: Partial<DigestSettings> = {}, script: PostOutcome[] = []) {
+  vi.setSystemTime(new Date(at));
+  const digests = new MemoryDigestStore();
+  await digests.saveSettings(settingsFor('100000000000000001', settings));
+  return { digests, poster: new ClockPoster(script) };
+}
+
 describe('DigestScheduler', () => {
   const running: DigestScheduler<string>[] = [];
   const start = async (scheduler: DigestScheduler<string>): Promise<DigestScheduler<string>> => {
@@ -78,10 +86,7 @@ describe('DigestScheduler', () => {
   });
 
   it.each([0, 120])('posts exactly once on each day across the US spring-forward with a 02:30 slot (grace %i min)', async (graceMinutes) => {
-    vi.setSystemTime(new Date('2026-03-06T12:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', { time: '02:30', timezone: 'America/New_York' }));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-03-06T12:00:00Z', { time: '02:30', timezone: 'America/New_York' });
     await start(schedulerOn(digests, poster, { graceMinutes }));
 
     await vi.advanceTimersByTimeAsync(4 * 24 * HOUR);
@@ -96,10 +101,7 @@ describe('DigestScheduler', () => {
   });
 
   it.each([0, 120])('posts exactly once on each day across the EU fall-back with a 01:30 slot (grace %i min)', async (graceMinutes) => {
-    vi.setSystemTime(new Date('2026-10-23T12:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', { time: '01:30', timezone: 'Europe/London' }));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-10-23T12:00:00Z', { time: '01:30', timezone: 'Europe/London' });
     await start(schedulerOn(digests, poster, { graceMinutes }));
 
     await vi.advanceTimersByTimeAsync(4 * 24 * HOUR);
@@ -131,10 +133,7 @@ describe('DigestScheduler', () => {
   });
 
   it('posts once when the process restarts before the slot', async () => {
-    vi.setSystemTime(new Date('2026-06-15T06:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-06-15T06:00:00Z');
     const first = await start(schedulerOn(digests, poster));
     await vi.advanceTimersByTimeAsync(30 * 60_000);
     await first.stop();
@@ -144,10 +143,7 @@ describe('DigestScheduler', () => {
   });
 
   it('does not post again when the process restarts after the post', async () => {
-    vi.setSystemTime(new Date('2026-06-15T06:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-06-15T06:00:00Z');
     const first = await start(schedulerOn(digests, poster));
     await vi.advanceTimersByTimeAsync(75 * 60_000);
     await first.stop();
@@ -160,10 +156,7 @@ describe('DigestScheduler', () => {
   });
 
   it('lets one of two instances sharing a store post the slot', async () => {
-    vi.setSystemTime(new Date('2026-06-15T06:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-06-15T06:00:00Z');
     await start(schedulerOn(digests, poster, { instanceId: 'instance-a' }));
     await start(schedulerOn(digests, poster, { instanceId: 'instance-b' }));
     await vi.advanceTimersByTimeAsync(26 * HOUR);
@@ -171,10 +164,7 @@ describe('DigestScheduler', () => {
   });
 
   it('catches up a digest missed within the grace period on start', async () => {
-    vi.setSystemTime(new Date('2026-06-15T08:45:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-06-15T08:45:00Z');
     const scheduler = schedulerOn(digests, poster);
     running.push(scheduler);
     const outcomes = await scheduler.start();
@@ -183,10 +173,7 @@ describe('DigestScheduler', () => {
   });
 
   it('skips a digest missed beyond the grace period, and posts the next day', async () => {
-    vi.setSystemTime(new Date('2026-06-15T09:30:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-06-15T09:30:00Z');
     const scheduler = schedulerOn(digests, poster);
     running.push(scheduler);
     const outcomes = await scheduler.start();
@@ -196,10 +183,7 @@ describe('DigestScheduler', () => {
   });
 
   it('retries a failed post with back-off and records it once posted', async () => {
-    vi.setSystemTime(new Date('2026-06-15T06:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
-    const poster = new ClockPoster([{ ok: false, retryable: true, reason: 'Discord server error (503)' }]);
+    const { digests, poster } = await oneServerAt('2026-06-15T06:00:00Z', {}, [{ ok: false, retryable: true, reason: 'Discord server error (503)' }]);
     await start(schedulerOn(digests, poster));
     await vi.advanceTimersByTimeAsync(HOUR + 4_000);
     expect(poster.posts).toHaveLength(0);
@@ -209,11 +193,8 @@ describe('DigestScheduler', () => {
   });
 
   it('tries again at the safety-net firing after retries ran out', async () => {
-    vi.setSystemTime(new Date('2026-06-15T06:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
     const down: PostOutcome = { ok: false, retryable: true, reason: 'Discord server error (500)' };
-    const poster = new ClockPoster([down, down, down, down]);
+    const { digests, poster } = await oneServerAt('2026-06-15T06:00:00Z', {}, [down, down, down, down]);
     await start(schedulerOn(digests, poster));
     await vi.advanceTimersByTimeAsync(90 * 60_000);
     expect(await digests.getRecord('100000000000000001', '2026-06-15')).toMatchObject({ status: 'failed' });
@@ -222,10 +203,7 @@ describe('DigestScheduler', () => {
   });
 
   it('moves a server to its new time when rescheduled, without a restart', async () => {
-    vi.setSystemTime(new Date('2026-06-15T05:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', { time: '07:00' }));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-06-15T05:00:00Z', { time: '07:00' });
     const scheduler = await start(schedulerOn(digests, poster));
     await digests.saveSettings(settingsFor('100000000000000001', { time: '09:15', timezone: 'Europe/Paris' }));
     await scheduler.reschedule('100000000000000001');
@@ -235,10 +213,7 @@ describe('DigestScheduler', () => {
   });
 
   it('drops a server whose digest is turned off', async () => {
-    vi.setSystemTime(new Date('2026-06-15T05:00:00Z'));
-    const digests = new MemoryDigestStore();
-    await digests.saveSettings(settingsFor('100000000000000001', {}));
-    const poster = new ClockPoster();
+    const { digests, poster } = await oneServerAt('2026-06-15T05:00:00Z');
     const scheduler = await start(schedulerOn(digests, poster));
     await digests.deleteSettings('100000000000000001');
     await scheduler.reschedule('100000000000000001');
