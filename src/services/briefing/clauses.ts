@@ -61,27 +61,34 @@ function boundaries(text: string): Boundary[] {
 /** A cut proposes a shorter span of the sentence, or `undefined` when it does not apply. */
 type Cut = (text: string, span: Span, list: readonly Boundary[]) => Span | undefined;
 
-/** The last boundary inside `span` and the clause after it, without the sentence's final punctuation. */
+/** A list item has at most this many words (`Paris`, `the two harbour towns`). */
+const LIST_ITEM_WORDS = 4;
+const COORDINATED = /^(?:\S+\s+){0,3}(?:and|or)\s/;
+
+/**
+ * The last clause boundary inside `span` and the clause after it, without the final punctuation. The commas of a list
+ * (`pointing to China, Iran, and North Korea`) are no clause boundaries: a comma is inside a list when a short item
+ * comes before it and the list goes on to an `and` or `or`.
+ */
 function lastClause(text: string, span: Span, list: readonly Boundary[]): { cut: Boundary; tail: string } | undefined {
-  for (let i = list.length - 1; i >= 0; i -= 1) {
-    const b = list[i] as Boundary;
-    if (b.after < span.end && b.at > span.start) return { cut: b, tail: text.slice(b.after, span.end).replace(/[.!?]+$/, '') };
+  const inside = list.filter((b) => b.at > span.start && b.after < span.end);
+  let listGoesOn = false;
+  for (let i = inside.length - 1; i >= 0; i -= 1) {
+    const b = inside[i] as Boundary;
+    const item = text.slice(inside[i - 1]?.after ?? span.start, b.at);
+    const segment = text.slice(b.after, inside[i + 1]?.at ?? span.end);
+    listGoesOn = wordCount(item) <= LIST_ITEM_WORDS && (listGoesOn || COORDINATED.test(segment));
+    if (!listGoesOn) return { cut: b, tail: text.slice(b.after, span.end).replace(/[.!?]+$/, '') };
   }
   return undefined;
 }
 
 const dropTail: Cut = (text, span, list) => {
   const found = lastClause(text, span, list);
-  if (found === undefined) return undefined;
-  const { cut, tail } = found;
-  if (COORDINATE.test(tail)) {
-    // "Paris, London, and Rome": a comma before the last item of a list is no clause boundary.
-    const before = list.filter((b) => b.at < cut.at && b.at > span.start).at(-1);
-    if (before !== undefined && wordCount(text.slice(before.after, cut.at)) <= 4) return undefined;
-  } else if (![ATTRIBUTION, PARTICIPLE, RELATIVE, CONCESSIVE].some((pattern) => pattern.test(tail))) {
+  if (found === undefined || ![ATTRIBUTION, PARTICIPLE, RELATIVE, CONCESSIVE, COORDINATE].some((p) => p.test(found.tail))) {
     return undefined;
   }
-  return { start: span.start, end: cut.at };
+  return { start: span.start, end: found.cut.at };
 };
 
 const dropConnective: Cut = (text, span) => {

@@ -21,6 +21,11 @@ describe('trimClauses', () => {
     expect(trimmed(text)).toBe(expected);
   });
 
+  it('reads past a list at the end of the clause it drops', () => {
+    const text = 'The port authority warned that storms are not the only risk to the harbour, pointing to silt, rust, and rising rents.';
+    expect(trimmed(text)).toBe('The port authority warned that storms are not the only risk to the harbour');
+  });
+
   it('drops several tails in turn', () => {
     const text = 'Fire swept through the timber yard on the quay, destroying three sheds, fire crews said.';
     expect(trimmed(text)).toBe('Fire swept through the timber yard on the quay');
