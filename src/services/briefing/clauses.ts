@@ -114,7 +114,12 @@ function readsAsSentence(piece: string): boolean {
   if (wordCount(piece) < MIN_WORDS || DANGLING_END.test(piece)) return false;
   if (!/^[A-Z0-9“"‘']/.test(piece)) return false;
   const count = (re: RegExp): number => piece.match(re)?.length ?? 0;
-  return count(/“/g) === count(/”/g) && count(/"/g) % 2 === 0 && count(/\(/g) === count(/\)/g);
+  // Single quotes double as apostrophes: an opening one starts a word, a closing one ends it before a space or stop.
+  const singleOpen = count(/(?:^|[\s(])['‘](?=\w)/g);
+  const singleClose = count(/(?<=[\w.,!?])['’](?=[\s.,;:!?)]|$)/g);
+  return (
+    count(/“/g) === count(/”/g) && count(/"/g) % 2 === 0 && count(/\(/g) === count(/\)/g) && singleOpen <= singleClose
+  );
 }
 
 /**

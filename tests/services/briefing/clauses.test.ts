@@ -36,6 +36,7 @@ describe('trimClauses', () => {
     ['a remainder that would open in lower case', 'However, the council said the repairs would cost too much to justify.'],
     ['the last item of a list', 'The storm closed schools in Alderby, Westmoor, and the two villages beyond the bay.'],
     ['a list after a leading place', 'In Alderby, Westmoor and Kettleness, residents were told to stay indoors until the evening.'],
+    ['a comma inside a single-quoted quotation', "The harbourmaster told the inquiry: 'The sea wall failed, and nobody had checked it for years.'"],
     ['a comma inside a quotation', '“The pier is finished, and we all know it,” the engineer wrote in his report to the council.'],
     ['an attribution with no subject of its own', 'The engineer who inspected the supports last winter, said the report.'],
     ['a clause of time, which carries the news', 'The mayor resigned from the harbour council on Friday, after the vote went against her.'],
