@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { trimSentence } from '../src/services/briefing/clauses.js';
 import { FEATURE_NAMES, rankSentences, selectSentences, sentenceFeatures, type RankerModel } from '../src/services/briefing/rank.js';
 import { segmentArticle, type Sentence } from '../src/services/briefing/segment.js';
 import { readJsonl, SummaryRecord } from './data.js';
@@ -13,7 +14,7 @@ import { foldOf, rougeLsum, rougeN, stemmedTokens } from './metrics.js';
 
 const LAMBDA = 1.0;
 
-type Example = { id: string; fold: 0 | 1; sentences: Sentence[]; features: number[][]; targets: number[]; reference: string[][] };
+type Example = { id: string; fold: 0 | 1; sentences: Sentence[]; units: Sentence[]; features: number[][]; targets: number[]; reference: string[][] };
 
 function solve(a: number[][], b: number[]): number[] {
   const n = b.length;
@@ -55,16 +56,18 @@ function loadExamples(): Example[] | undefined {
   if (records === undefined) return undefined;
   return records.map((record) => {
     const sentences = segmentArticle(record.text).sentences;
-    const { features } = sentenceFeatures(sentences, record.title ?? '');
+    // The ranker scores sentences as they would stand in the brief: after clause trimming, as buildBrief does.
+    const units = sentences.map(trimSentence);
+    const { features } = sentenceFeatures(units, record.title ?? '');
     const reference = record.reference.split('\n').map(stemmedTokens).filter((s) => s.length > 0);
     const flat = reference.flat();
     // How well the sentence could stand in for one of the highlights: its best ROUGE-1/2 F1 against any single one.
-    const targets = sentences.map((s) => {
+    const targets = units.map((s) => {
       const tokens = stemmedTokens(s.text);
       return Math.max(0, ...reference.map((h) => (rougeN(tokens, h, 1).f + rougeN(tokens, h, 2).f) / 2));
     });
     void flat;
-    return { id: record.id, fold: foldOf(record.id), sentences, features, targets, reference };
+    return { id: record.id, fold: foldOf(record.id), sentences, units, features, targets, reference };
   });
 }
 
@@ -92,7 +95,7 @@ if (examples === undefined) {
   for (const fold of [0, 1] as const) {
     const model = fitRidge(examples.filter((e) => e.fold !== fold));
     const test = examples.filter((e) => e.fold === fold);
-    const pick = (n: number) => (e: Example) => selectSentences(rankSentences(e.sentences, '', model), n).map((r) => r.sentence.text);
+    const pick = (n: number) => (e: Example) => selectSentences(rankSentences(e.units, '', model), n).map((r) => r.sentence.text);
     process.stdout.write(`  test fold ${fold === 0 ? 'A' : 'B'} (${test.length} articles)\n`);
     process.stdout.write(`    lead-3          ${rouge(test, (e) => e.sentences.slice(0, 3).map((s) => s.text))}\n`);
     process.stdout.write(`    ridge ranker, 3 ${rouge(test, pick(3))}\n`);

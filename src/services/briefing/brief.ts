@@ -1,3 +1,4 @@
+import { trimSentence } from './clauses.js';
 import { quotesOf } from './quotes.js';
 import { rankSentences, selectSentences, contentWords } from './rank.js';
 import { segmentArticle } from './segment.js';
@@ -7,15 +8,17 @@ export const DEFAULT_BULLETS = 4;
 export const DEFAULT_QUOTES = 3;
 
 /**
- * Builds a brief: the headline, 3-6 bullets (default 4) that are sentences of the article, verbatim and in article
- * order, and the key quotes (default 3) with their speakers. Out-of-range option values are clamped. An article with
+ * Builds a brief: the headline, 3-6 bullets (default 4) that are sentences of the article, verbatim or trimmed at a
+ * clause boundary (see `clauses.ts`), in article order, and the key quotes (default 3) with their speakers. Out-of-range option values are clamped. An article with
  * fewer story sentences gets fewer bullets.
  */
 export function buildBrief(article: ArticleText, options: BriefOptions = {}): Brief {
   const bulletCount = clamp(options.bullets ?? DEFAULT_BULLETS, 3, 6);
   const quoteCount = clamp(options.quotes ?? DEFAULT_QUOTES, 0, 10);
   const seg = segmentArticle(article.text, article.title);
-  const ranked = rankSentences(seg.sentences, article.title);
+  // Sentences are ranked as they would stand in the brief, after clause trimming: a long sentence that trims to a short
+  // one is a better bullet than its full length suggests.
+  const ranked = rankSentences(seg.sentences.map(trimSentence), article.title);
   const bullets: Bullet[] = selectSentences(ranked, bulletCount).map(({ sentence }) => ({
     start: sentence.start,
     end: sentence.end,

@@ -68,8 +68,15 @@ export const FEATURE_NAMES = [
   'has_say_verb',
   'is_question',
   'first_person',
+  'pronoun_start',
+  'run_on',
 ] as const;
 
+// A sentence that opens with a pronoun leans on the one before it.
+const PRONOUN_START = /^["“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b/;
+// A lower-case word followed by a capitalised function word with no punctuation between: two sentences (or a caption
+// and a sentence) that the source ran together.
+const RUN_ON = /[a-z] (?:The|A|An|He|She|It|They|His|Her|In|On)\s[a-z]/;
 const SAYS = /\b(?:said|says|told|according to|added|stated|announced|claimed|warned)\b/i;
 
 /** Feature vectors of story sentences (see `FEATURE_NAMES`), with the TF-IDF vectors used for redundancy. */
@@ -106,6 +113,8 @@ export function sentenceFeatures(sentences: readonly Sentence[], title: string):
       SAYS.test(sentence.text) ? 1 : 0,
       /\?["”’']?$/.test(sentence.text) ? 1 : 0,
       /\b(?:I|we|my|our|me|us)\b/.test(sentence.text) ? 1 : 0,
+      PRONOUN_START.test(sentence.text) ? 1 : 0,
+      RUN_ON.test(sentence.text) ? 1 : 0,
     ];
   });
   return { features, vectors };
@@ -117,7 +126,7 @@ export type RankerModel = { features: readonly string[]; weights: readonly numbe
 /**
  * Scores story sentences for a brief with the learned linear ranker (`model/ranker.ts`, trained by
  * `eval/train-ranker.ts` on the dev summaries): lead position, length, centrality, headline overlap, names, numbers,
- * quotes and speech verbs.
+ * quotes, speech verbs, an opening pronoun and run-together sentences.
  */
 export function rankSentences(sentences: readonly Sentence[], title: string, model: RankerModel = RANKER): RankedSentence[] {
   const { features, vectors } = sentenceFeatures(sentences, title);

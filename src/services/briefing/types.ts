@@ -1,7 +1,10 @@
 /** Character offsets into the article text: `text.slice(start, end)`. */
 export type Span = { start: number; end: number };
 
-/** One bullet of a brief: a sentence of the article, verbatim (or cut only at a clause boundary). */
+/**
+ * One bullet of a brief: a sentence of the article, verbatim or cut at a clause boundary (`text` is always
+ * `article.slice(start, end)`); a bullet cut before a trailing clause ends where its clause ends, without a final stop.
+ */
 export type Bullet = Span & {
   text: string;
   /** Index of the sentence in the article's story sentences (captions, credits and promo lines excluded). */

@@ -54,6 +54,16 @@ describe('buildBrief', () => {
     const { bullets } = buildBrief({ title: 'River floods villages', text });
     expect(bullets[0]?.text.startsWith('The river burst')).toBe(true);
   });
+
+  it('trims a chosen sentence at a clause boundary and keeps the span verbatim', () => {
+    const text =
+      'Flood water closed the coast road between Alderby and Westmoor on Sunday, the county council said. ' +
+      'Rescue teams reached the cut-off farms by boat. Nobody was hurt in the two villages. ' +
+      'The water is expected to fall by Wednesday.';
+    const { bullets } = buildBrief({ title: 'Floods close coast road', text });
+    expect(bullets[0]?.text).toBe('Flood water closed the coast road between Alderby and Westmoor on Sunday');
+    for (const bullet of bullets) expect(text.slice(bullet.start, bullet.end)).toBe(bullet.text);
+  });
 });
 
 // The seed article is shared data and stays outside the repository; the test runs when it is present.
