@@ -9,8 +9,8 @@ export const DEFAULT_QUOTES = 3;
 
 /**
  * Builds a brief: the headline, 3-6 bullets (default 4) that are sentences of the article, verbatim or trimmed at a
- * clause boundary (see `clauses.ts`), in article order, and the key quotes (default 3) with their speakers. Out-of-range option values are clamped. An article with
- * fewer story sentences gets fewer bullets.
+ * clause boundary (see `clauses.ts`), in article order, and the key quotes (default 3) with their speakers.
+ * Out-of-range option values are clamped. An article with fewer story sentences gets fewer bullets.
  */
 export function buildBrief(article: ArticleText, options: BriefOptions = {}): Brief {
   const bulletCount = clamp(options.bullets ?? DEFAULT_BULLETS, 3, 6);
