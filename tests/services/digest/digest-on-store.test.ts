@@ -57,7 +57,7 @@ function describeDigestOnStore(backend: string, openShared: () => Promise<() => 
       );
       expect(outcomes.filter((outcome) => outcome.status === 'posted')).toHaveLength(1);
       expect(poster.posts).toEqual([{ channelId: settings.channelId, message: 'World: Tokyo port expands' }]);
-      expect(await first.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageId: '90000000000000001' });
+      expect(await first.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageIds: ['90000000000000001'] });
     });
 
     it('does not post again after a restart, and posts the next day', async () => {
