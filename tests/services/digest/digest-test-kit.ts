@@ -49,19 +49,20 @@ export class MemoryDigestStore implements DigestStore {
   }
   async markPosted(guildId: string, localDate: LocalDate, progress: DigestProgress, now: string): Promise<void> {
     const key = `${guildId}|${localDate}`;
-    const record = this.records.get(key) ?? {
+    const record = this.records.get(key);
+    // An upsert, as in the stores: a post that happened is recorded even without its claim row.
+    this.records.set(key, {
       guildId,
       localDate,
-      status: 'claimed',
-      instanceId: 'unknown',
-      claimedAt: now,
-      postedAt: null,
-      messageIds: [],
-      windowTo: null,
+      status: 'posted',
+      instanceId: record?.instanceId ?? 'unknown',
+      claimedAt: record?.claimedAt ?? now,
+      postedAt: now,
+      messageIds: [...progress.messageIds],
+      windowTo: progress.windowTo,
       error: null,
-      attempts: 1,
-    };
-    this.records.set(key, { ...record, status: 'posted', messageIds: [...progress.messageIds], windowTo: progress.windowTo, postedAt: now, error: null });
+      attempts: record?.attempts ?? 1,
+    });
   }
   async markFailed(guildId: string, localDate: LocalDate, error: string, _now: string): Promise<void> {
     const key = `${guildId}|${localDate}`;
