@@ -41,12 +41,14 @@ export type RecordRow = {
   instance_id: string;
   claimed_at: string;
   posted_at: string | null;
-  message_id: string | null;
+  message_ids: string[];
+  window_to: string | null;
   error: string | null;
   attempts: number;
 };
 
-export const RECORD_COLUMNS = 'guild_id, local_date, status, instance_id, claimed_at, posted_at, message_id, error, attempts';
+export const RECORD_COLUMNS =
+  'guild_id, local_date, status, instance_id, claimed_at, posted_at, message_ids, window_to, error, attempts';
 
 /** Rows read back are validated: a row that does not fit its schema is a bug or a damaged database, never data. */
 export function parseRow<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
@@ -105,7 +107,8 @@ export function recordFromRow(row: RecordRow): DigestRecord {
       instanceId: row.instance_id,
       claimedAt: row.claimed_at,
       postedAt: row.posted_at,
-      messageId: row.message_id,
+      messageIds: row.message_ids,
+      windowTo: row.window_to,
       error: row.error,
       attempts: row.attempts,
     },

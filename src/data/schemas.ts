@@ -115,6 +115,16 @@ export const DigestSettings = z.object({
 });
 export type DigestSettings = z.output<typeof DigestSettings>;
 
+/**
+ * How far a slot's digest got: the ids of the messages posted so far, in posting order, and the end of the story
+ * window they were built from, so a later attempt rebuilds the same digest and posts only the rest.
+ */
+export const DigestProgress = z.object({
+  messageIds: z.array(z.string().min(1)),
+  windowTo: IsoDateTime,
+});
+export type DigestProgress = z.output<typeof DigestProgress>;
+
 /** One slot per server per local day; see `DigestStore.claim`. */
 export const DigestRecord = z.object({
   guildId: z.string(),
@@ -123,7 +133,10 @@ export const DigestRecord = z.object({
   instanceId: z.string(),
   claimedAt: IsoDateTime,
   postedAt: IsoDateTime.nullable(),
-  messageId: z.string().nullable(),
+  /** Posted so far, in order; a `posted` slot holds all of its digest's messages (none for a skipped empty day). */
+  messageIds: z.array(z.string().min(1)),
+  /** The end of the digest's story window once a message is posted; `null` before that and on rows from before it was kept. */
+  windowTo: IsoDateTime.nullable(),
   error: z.string().nullable(),
   attempts: z.number().int().min(0),
 });

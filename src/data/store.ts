@@ -1,6 +1,7 @@
 import type {
   Article,
   ArticleSummary,
+  DigestProgress,
   DigestRecord,
   DigestSettings,
   Feed,
@@ -81,9 +82,17 @@ export interface DigestStore {
    * than `staleAfterMs` (its holder crashed), can be claimed again.
    */
   claim(guildId: string, localDate: LocalDate, instanceId: string, now: string, staleAfterMs: number): Promise<boolean>;
-  /** Marks the claimed slot posted with the message id. */
-  markPosted(guildId: string, localDate: LocalDate, messageId: string, now: string): Promise<void>;
-  /** Marks the slot failed with a reason, releasing it for a later attempt. */
+  /**
+   * Records the messages posted so far and the window they were built from, on a slot that is not `posted` (a
+   * posted slot keeps its record). Claiming the slot again and marking it failed keep the progress.
+   */
+  saveProgress(guildId: string, localDate: LocalDate, progress: DigestProgress): Promise<void>;
+  /**
+   * Marks the slot posted with every message of its digest. Upserts: a post that happened is recorded even when
+   * the slot's row is missing.
+   */
+  markPosted(guildId: string, localDate: LocalDate, progress: DigestProgress, now: string): Promise<void>;
+  /** Marks the slot failed with a reason, releasing it for a later attempt; its progress is kept. */
   markFailed(guildId: string, localDate: LocalDate, error: string, now: string): Promise<void>;
   getRecord(guildId: string, localDate: LocalDate): Promise<DigestRecord | undefined>;
   /** The most recent posted slot for the server, or `undefined`. */

@@ -76,7 +76,7 @@ describe('/digest', () => {
 
   it('names the day after as next when the next slot\'s day is already posted', async () => {
     await store.digests.claim(GUILD, '2026-06-16', 'other', now.toISOString(), 60_000);
-    await store.digests.markPosted(GUILD, '2026-06-16', '5', now.toISOString());
+    await store.digests.markPosted(GUILD, '2026-06-16', { messageIds: ['5'], windowTo: now.toISOString() }, now.toISOString());
     expect((await run(setOptions)).content).toContain('(next on 2026-06-17)');
   });
 

@@ -77,6 +77,8 @@ export function describeDigestStore(backend: string, open: () => Promise<Store>)
           instanceId: winner,
           claimedAt: T0,
           postedAt: null,
+          messageIds: [],
+          windowTo: null,
           attempts: 1,
         });
       });
@@ -90,13 +92,14 @@ export function describeDigestStore(backend: string, open: () => Promise<Store>)
 
       it('never grants a posted slot again', async () => {
         expect(await store.digests.claim(guild, day, 'a', T0, STALE_MS)).toBe(true);
-        await store.digests.markPosted(guild, day, '555555555555555555', at(5_000));
+        await store.digests.markPosted(guild, day, { messageIds: ['555555555555555555'], windowTo: T0 }, at(5_000));
         expect(await store.digests.claim(guild, day, 'b', at(6_000), STALE_MS)).toBe(false);
         expect(await store.digests.claim(guild, day, 'b', at(STALE_MS * 10), STALE_MS)).toBe(false);
         await store.digests.markFailed(guild, day, 'late retry failed', at(7_000));
         expect(await store.digests.getRecord(guild, day)).toMatchObject({
           status: 'posted',
-          messageId: '555555555555555555',
+          messageIds: ['555555555555555555'],
+          windowTo: T0,
           postedAt: at(5_000),
         });
         expect(await store.digests.claim(guild, day, 'c', at(8_000), STALE_MS)).toBe(false);
@@ -122,11 +125,62 @@ export function describeDigestStore(backend: string, open: () => Promise<Store>)
         expect(await store.digests.lastPosted(guild)).toBeUndefined();
         for (const date of ['2026-11-23', '2026-11-24']) {
           await store.digests.claim(guild, date, 'a', T0, STALE_MS);
-          await store.digests.markPosted(guild, date, `77777777777777777${date.slice(-1)}`, T0);
+          await store.digests.markPosted(guild, date, { messageIds: [`77777777777777777${date.slice(-1)}`], windowTo: T0 }, T0);
         }
         await store.digests.claim(guild, day, 'a', T0, STALE_MS);
-        expect(await store.digests.lastPosted(guild)).toMatchObject({ localDate: '2026-11-24', status: 'posted', messageId: '777777777777777774' });
+        expect(await store.digests.lastPosted(guild)).toMatchObject({ localDate: '2026-11-24', status: 'posted', messageIds: ['777777777777777774'] });
         expect(await store.digests.getRecord(guild, '2026-11-01')).toBeUndefined();
+      });
+    });
+
+    describe('progress', () => {
+      const guild = '111111111111111111';
+      const day = '2026-11-25';
+      const ids = ['800000000000000001', '800000000000000002', '800000000000000003'];
+
+      it('keeps the messages posted so far, in order, through a failure and the next claim', async () => {
+        expect(await store.digests.claim(guild, day, 'a', T0, STALE_MS)).toBe(true);
+        await store.digests.saveProgress(guild, day, { messageIds: ids.slice(0, 1), windowTo: T0 });
+        await store.digests.saveProgress(guild, day, { messageIds: ids.slice(0, 2), windowTo: T0 });
+        expect(await store.digests.getRecord(guild, day)).toMatchObject({ status: 'claimed', messageIds: ids.slice(0, 2), windowTo: T0 });
+        await store.digests.markFailed(guild, day, 'Discord server error (502)', at(1_000));
+        expect(await store.digests.claim(guild, day, 'b', at(2_000), STALE_MS)).toBe(true);
+        expect(await store.digests.getRecord(guild, day)).toMatchObject({
+          status: 'claimed',
+          instanceId: 'b',
+          claimedAt: at(2_000),
+          messageIds: ids.slice(0, 2),
+          windowTo: T0,
+        });
+      });
+
+      it('keeps the progress of a stale claim for the instance that takes it over', async () => {
+        expect(await store.digests.claim(guild, day, 'crashed', T0, STALE_MS)).toBe(true);
+        await store.digests.saveProgress(guild, day, { messageIds: ids.slice(0, 1), windowTo: T0 });
+        expect(await store.digests.claim(guild, day, 'b', at(STALE_MS + 1_000), STALE_MS)).toBe(true);
+        expect(await store.digests.getRecord(guild, day)).toMatchObject({ instanceId: 'b', messageIds: ids.slice(0, 1), windowTo: T0 });
+      });
+
+      it('records every message on markPosted and leaves a posted slot\'s messages alone', async () => {
+        expect(await store.digests.claim(guild, day, 'a', T0, STALE_MS)).toBe(true);
+        await store.digests.saveProgress(guild, day, { messageIds: ids.slice(0, 1), windowTo: T0 });
+        await store.digests.markPosted(guild, day, { messageIds: ids, windowTo: T0 }, at(5_000));
+        await store.digests.saveProgress(guild, day, { messageIds: ['800000000000000009'], windowTo: at(9_000) });
+        const posted = { status: 'posted', messageIds: ids, windowTo: T0, postedAt: at(5_000), error: null };
+        expect(await store.digests.getRecord(guild, day)).toMatchObject(posted);
+        expect(await store.digests.lastPosted(guild)).toMatchObject(posted);
+      });
+
+      it('records a post whose slot row is missing', async () => {
+        await store.digests.markPosted(guild, day, { messageIds: ids.slice(0, 2), windowTo: T0 }, at(5_000));
+        expect(await store.digests.getRecord(guild, day)).toMatchObject({ status: 'posted', messageIds: ids.slice(0, 2), windowTo: T0 });
+        expect(await store.digests.claim(guild, day, 'a', at(6_000), STALE_MS)).toBe(false);
+      });
+
+      it('records a day posted with no message', async () => {
+        expect(await store.digests.claim(guild, day, 'a', T0, STALE_MS)).toBe(true);
+        await store.digests.markPosted(guild, day, { messageIds: [], windowTo: T0 }, at(1_000));
+        expect(await store.digests.getRecord(guild, day)).toMatchObject({ status: 'posted', messageIds: [], windowTo: T0 });
       });
     });
   });

@@ -41,6 +41,34 @@ describeWithPostgres('PostgresStore', (db) => {
     }
   });
 
+  it('keeps each digest slot\'s message id when it moves to the list of message ids', async () => {
+    const url = await db.freshSchemaUrl();
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await migratePostgres(pool, silentLogger, MIGRATIONS.filter((migration) => migration.name !== 'digest progress'));
+      const insert = `INSERT INTO digest_records (guild_id, local_date, status, instance_id, claimed_at, claimed_ts,
+        posted_at, message_id, attempts) VALUES ('1', $1, $2, 'a', '2026-11-23T07:00:00.000Z', now(), $3, $4, 1)`;
+      await pool.query(insert, ['2026-11-23', 'posted', '2026-11-23T07:00:05.000Z', '555555555555555555']);
+      await pool.query(insert, ['2026-11-24', 'posted', '2026-11-24T07:00:05.000Z', '']);
+      await pool.query(insert, ['2026-11-25', 'failed', null, null]);
+    } finally {
+      await pool.end();
+    }
+    const store = await openPostgresStore({ url, log: silentLogger, poolSize: 2 });
+    try {
+      expect(await store.digests.getRecord('1', '2026-11-23')).toMatchObject({
+        status: 'posted',
+        messageIds: ['555555555555555555'],
+        windowTo: null,
+        postedAt: '2026-11-23T07:00:05.000Z',
+      });
+      expect(await store.digests.getRecord('1', '2026-11-24')).toMatchObject({ status: 'posted', messageIds: [], windowTo: null });
+      expect(await store.digests.getRecord('1', '2026-11-25')).toMatchObject({ status: 'failed', messageIds: [], windowTo: null });
+    } finally {
+      await store.close();
+    }
+  });
+
   it('fails to open with a StoreError that names the host and never the password', async () => {
     const bad = new URL(db.baseUrl);
     bad.password = 'not-the-password-s3cr3t';

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -58,6 +58,35 @@ describe('SQLite store', () => {
       expect(applyMigrations(db, SQLITE_MIGRATIONS, silentLogger)).toEqual([]);
     } finally {
       db.close();
+    }
+  });
+
+  it('keeps each digest slot\'s message id when it moves to the list of message ids', async () => {
+    const path = join(dir, 'before-progress', 'newsbrief.db');
+    mkdirSync(join(dir, 'before-progress'));
+    const old = new BetterSqlite3(path);
+    try {
+      applyMigrations(old, SQLITE_MIGRATIONS.filter((migration) => migration.name !== 'digest-progress'), silentLogger);
+      const insert = old.prepare(`INSERT INTO digest_records (guild_id, local_date, status, instance_id, claimed_at,
+        claimed_ms, posted_at, message_id, attempts) VALUES ('1', ?, ?, 'a', '2026-11-23T07:00:00.000Z', 0, ?, ?, 1)`);
+      insert.run('2026-11-23', 'posted', '2026-11-23T07:00:05.000Z', '555555555555555555');
+      insert.run('2026-11-24', 'posted', '2026-11-24T07:00:05.000Z', '');
+      insert.run('2026-11-25', 'failed', null, null);
+    } finally {
+      old.close();
+    }
+    const store = await openSqliteStore({ path, log: silentLogger });
+    try {
+      expect(await store.digests.getRecord('1', '2026-11-23')).toMatchObject({
+        status: 'posted',
+        messageIds: ['555555555555555555'],
+        windowTo: null,
+        postedAt: '2026-11-23T07:00:05.000Z',
+      });
+      expect(await store.digests.getRecord('1', '2026-11-24')).toMatchObject({ status: 'posted', messageIds: [], windowTo: null });
+      expect(await store.digests.getRecord('1', '2026-11-25')).toMatchObject({ status: 'failed', messageIds: [], windowTo: null });
+    } finally {
+      await store.close();
     }
   });
 

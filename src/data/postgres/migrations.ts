@@ -130,6 +130,18 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'digest progress',
+    // Every message a digest posted so far, in order, and the end of its story window, so an interrupted digest is
+    // completed instead of posted again. A posted slot's single message id moves into the array; a skipped empty day
+    // (stored as '') gets an empty one.
+    sql: `
+      ALTER TABLE digest_records ADD COLUMN message_ids text[] NOT NULL DEFAULT '{}', ADD COLUMN window_to text;
+      UPDATE digest_records SET message_ids = ARRAY[message_id] WHERE message_id IS NOT NULL AND message_id <> '';
+      ALTER TABLE digest_records DROP COLUMN message_id;
+    `,
+  },
 ];
 
 /** Arbitrary constant naming "newsbrief schema migrations" for `pg_advisory_lock`; shared by every instance. */
@@ -138,14 +150,19 @@ const MIGRATION_LOCK_KEY = 0x6e_62_6d_67; // "nbmg"
 /**
  * Brings the schema up to the newest migration, each in its own transaction. Several instances starting together
  * serialize on a session advisory lock, so each migration is applied exactly once; the late ones find nothing to do.
- * Returns the versions this call applied.
+ * `migrations` defaults to every one (tests pass a prefix to build an older schema). Returns the versions this call
+ * applied.
  */
-export async function migratePostgres(pool: Pool, log: Logger): Promise<number[]> {
+export async function migratePostgres(
+  pool: Pool,
+  log: Logger,
+  migrations: readonly PostgresMigration[] = MIGRATIONS,
+): Promise<number[]> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
-      return await applyPending(client, log);
+      return await applyPending(client, migrations, log);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }
@@ -154,7 +171,7 @@ export async function migratePostgres(pool: Pool, log: Logger): Promise<number[]
   }
 }
 
-async function applyPending(client: PoolClient, log: Logger): Promise<number[]> {
+async function applyPending(client: PoolClient, migrations: readonly PostgresMigration[], log: Logger): Promise<number[]> {
   await client.query(`
     CREATE TABLE IF NOT EXISTS schema_migrations (
       version integer PRIMARY KEY,
@@ -164,7 +181,7 @@ async function applyPending(client: PoolClient, log: Logger): Promise<number[]> 
   const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
   const done = new Set(rows.map((row) => row.version));
   const applied: number[] = [];
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     if (done.has(migration.version)) continue;
     await client.query('BEGIN');
     try {

@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { DigestSettings, type DigestRecord, type LocalDate } from '../schemas.js';
+import { DigestProgress, DigestSettings, type DigestRecord, type LocalDate } from '../schemas.js';
 import type { DigestStore } from '../store.js';
 import { checkIso, guard, inTransaction } from './postgres-errors.js';
 import { SETTINGS_COLUMNS, SLOT_COLUMNS, toRecord, toSettings, type SettingsRow, type SlotRow } from './postgres-rows.js';
@@ -93,17 +93,29 @@ export class PostgresDigestStore implements DigestStore {
     });
   }
 
-  async markPosted(guildId: string, localDate: LocalDate, messageId: string, now: string): Promise<void> {
+  async saveProgress(guildId: string, localDate: LocalDate, progress: DigestProgress): Promise<void> {
+    const valid = DigestProgress.parse(progress);
+    await guard('save digest progress', async () => {
+      await this.#pool.query(
+        `UPDATE digest_records SET message_ids = $3::text[], window_to = $4
+         WHERE guild_id = $1 AND local_date = $2 AND status <> 'posted'`,
+        [guildId, localDate, valid.messageIds, valid.windowTo],
+      );
+    });
+  }
+
+  async markPosted(guildId: string, localDate: LocalDate, progress: DigestProgress, now: string): Promise<void> {
     checkIso(now, 'now');
+    const valid = DigestProgress.parse(progress);
     await guard('mark a digest posted', async () => {
       // An upsert, not an update: a post that happened must be recorded even if its claim row went missing.
       await this.#pool.query(
         `INSERT INTO digest_records (guild_id, local_date, status, instance_id, claimed_at, claimed_ts, posted_at,
-            message_id, attempts)
-         VALUES ($1, $2, 'posted', 'unknown', $3::text, $3::text::timestamptz, $3::text, $4, 1)
+            message_ids, window_to, attempts)
+         VALUES ($1, $2, 'posted', 'unknown', $3::text, $3::text::timestamptz, $3::text, $4::text[], $5, 1)
          ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'posted', posted_at = excluded.posted_at,
-           message_id = excluded.message_id, error = NULL`,
-        [guildId, localDate, now, messageId],
+           message_ids = excluded.message_ids, window_to = excluded.window_to, error = NULL`,
+        [guildId, localDate, now, valid.messageIds, valid.windowTo],
       );
     });
   }

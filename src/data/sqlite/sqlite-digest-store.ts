@@ -1,6 +1,6 @@
 import type { Database, Transaction } from 'better-sqlite3';
-import { RECORD_COLUMNS, recordFromRow as toRecord, settingsFromRow, type RecordRow, type SettingsRow } from '../rows.js';
-import { DigestSettings, type DigestRecord, type LocalDate } from '../schemas.js';
+import { RECORD_COLUMNS, recordFromRow, settingsFromRow, type RecordRow, type SettingsRow } from '../rows.js';
+import { DigestProgress, DigestSettings, type DigestRecord, type LocalDate } from '../schemas.js';
 import type { DigestStore } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
 
@@ -9,6 +9,13 @@ type SqliteSettingsRow = Omit<SettingsRow, 'sections' | 'enabled'> & { sections:
 
 function toSettings(row: SqliteSettingsRow): DigestSettings {
   return settingsFromRow({ ...row, sections: JSON.parse(row.sections) as string[], enabled: row.enabled === 1 });
+}
+
+/** Slot rows as SQLite stores them: message ids as JSON text (the record schema checks the parsed value). */
+type SqliteRecordRow = Omit<RecordRow, 'message_ids'> & { message_ids: string };
+
+function toRecord(row: SqliteRecordRow): DigestRecord {
+  return recordFromRow({ ...row, message_ids: JSON.parse(row.message_ids) as string[] });
 }
 
 /** Digest settings and posting slots over one better-sqlite3 connection. */
@@ -98,17 +105,35 @@ export class SqliteDigestStore implements DigestStore {
     });
   }
 
-  async markPosted(guildId: string, localDate: LocalDate, messageId: string, now: string): Promise<void> {
+  async saveProgress(guildId: string, localDate: LocalDate, progress: DigestProgress): Promise<void> {
+    const valid = DigestProgress.parse(progress);
+    guard('save digest progress', () => {
+      this.#db
+        .prepare<[string, string, string, string]>(`UPDATE digest_records SET message_ids = ?, window_to = ?
+          WHERE guild_id = ? AND local_date = ? AND status <> 'posted'`)
+        .run(JSON.stringify(valid.messageIds), valid.windowTo, guildId, localDate);
+    });
+  }
+
+  async markPosted(guildId: string, localDate: LocalDate, progress: DigestProgress, now: string): Promise<void> {
+    const valid = DigestProgress.parse(progress);
     const nowMs = toEpochMs(now);
     guard('mark a digest posted', () => {
       // An upsert, not an update: a post that happened must be recorded even if its claim row went missing.
       this.#db
         .prepare<Record<string, unknown>>(`INSERT INTO digest_records (guild_id, local_date, status, instance_id,
-            claimed_at, claimed_ms, posted_at, message_id, attempts)
-          VALUES (:guild_id, :local_date, 'posted', 'unknown', :now, :now_ms, :now, :message_id, 1)
+            claimed_at, claimed_ms, posted_at, message_ids, window_to, attempts)
+          VALUES (:guild_id, :local_date, 'posted', 'unknown', :now, :now_ms, :now, :message_ids, :window_to, 1)
           ON CONFLICT (guild_id, local_date) DO UPDATE SET status = 'posted', posted_at = excluded.posted_at,
-            message_id = excluded.message_id, error = NULL`)
-        .run({ guild_id: guildId, local_date: localDate, now, now_ms: nowMs, message_id: messageId });
+            message_ids = excluded.message_ids, window_to = excluded.window_to, error = NULL`)
+        .run({
+          guild_id: guildId,
+          local_date: localDate,
+          now,
+          now_ms: nowMs,
+          message_ids: JSON.stringify(valid.messageIds),
+          window_to: valid.windowTo,
+        });
     });
   }
 
@@ -125,7 +150,7 @@ export class SqliteDigestStore implements DigestStore {
   async getRecord(guildId: string, localDate: LocalDate): Promise<DigestRecord | undefined> {
     return guard('read a digest slot', () => {
       const row = this.#db
-        .prepare<[string, string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM digest_records WHERE guild_id = ? AND local_date = ?`)
+        .prepare<[string, string], SqliteRecordRow>(`SELECT ${RECORD_COLUMNS} FROM digest_records WHERE guild_id = ? AND local_date = ?`)
         .get(guildId, localDate);
       return row === undefined ? undefined : toRecord(row);
     });
@@ -134,7 +159,7 @@ export class SqliteDigestStore implements DigestStore {
   async lastPosted(guildId: string): Promise<DigestRecord | undefined> {
     return guard('read the last posted digest', () => {
       const row = this.#db
-        .prepare<[string], RecordRow>(`SELECT ${RECORD_COLUMNS} FROM digest_records
+        .prepare<[string], SqliteRecordRow>(`SELECT ${RECORD_COLUMNS} FROM digest_records
           WHERE guild_id = ? AND status = 'posted' ORDER BY local_date DESC LIMIT 1`)
         .get(guildId);
       return row === undefined ? undefined : toRecord(row);

@@ -1,4 +1,4 @@
-import type { DigestSettings, LocalDate } from '../../data/schemas.js';
+import type { DigestProgress, DigestSettings, LocalDate } from '../../data/schemas.js';
 import type { Store } from '../../data/store.js';
 import type { Logger } from '../../log.js';
 import { buildDigest, isEmptyDigest, type Digest, type DigestLiner } from './build-digest.js';
@@ -54,20 +54,24 @@ const READ_LIMIT = 1_000;
 
 /**
  * The digest for `localDate` as it would be posted at `now`: the stories since the last posted digest (see
- * `digestWindow`), filtered to the server's sections. Reads only; claims nothing.
+ * `digestWindow`), filtered to the server's sections. With `storedBy`, only articles ingested by then count, so a
+ * digest rebuilt later holds what it held when it was first built. Reads only; claims nothing.
  */
 export async function prepareDigest(
   settings: DigestSettings,
   localDate: LocalDate,
-  deps: DigestStoreDeps & { now: Date; lines: DigestLiner },
+  deps: DigestStoreDeps & { now: Date; lines: DigestLiner; storedBy?: Date },
 ): Promise<Digest> {
   const lastPosted = await deps.store.digests.lastPosted(settings.guildId);
   const window = digestWindow({ localDate, settings, now: deps.now, lastPosted });
-  const articles = await deps.store.articles.listPublished({
+  const published = await deps.store.articles.listPublished({
     ...window,
     ...(settings.sections.length > 0 ? { sections: settings.sections } : {}),
     limit: READ_LIMIT,
   });
+  const storedBy = deps.storedBy?.getTime();
+  const articles =
+    storedBy === undefined ? published : published.filter((article) => Date.parse(article.ingestedAt) <= storedBy);
   return buildDigest({ localDate, timezone: settings.timezone, window, articles, maxStories: settings.maxStories, lines: deps.lines });
 }
 
@@ -75,9 +79,13 @@ const errorText = (error: unknown): string => (error instanceof Error ? error.me
 
 /**
  * Posts the server's digest for `localDate` unless it is already posted: claims the slot (so one caller across
- * instances, restarts and retries proceeds), builds and posts the digest, retrying retryable failures with back-off,
- * then records the slot posted, or failed with the reason (which releases it for a later attempt).
- * Never throws: every outcome is returned and logged.
+ * instances, restarts and retries proceeds), builds and posts the digest message by message, retrying retryable
+ * failures with back-off and recording each posted message on the slot, then records the slot posted, or failed
+ * with the reason (which releases it for a later attempt).
+ *
+ * A digest an earlier attempt left unfinished (a message failed for good, or its process died) is completed, not
+ * posted again: the digest is rebuilt for the window recorded with its first message, and only the messages after
+ * those recorded are posted. Never throws: every outcome is returned and logged.
  */
 export async function runDigestSlot<Message>(
   settings: DigestSettings,
@@ -91,7 +99,7 @@ export async function runDigestSlot<Message>(
 
   const existing = await digests.getRecord(guildId, localDate);
   if (existing?.status === 'posted') {
-    log.debug({ messageId: existing.messageId }, 'digest already posted');
+    log.debug({ messageIds: existing.messageIds }, 'digest already posted');
     return { status: 'already-posted', localDate };
   }
   const claimedAt = deps.now();
@@ -111,32 +119,54 @@ export async function runDigestSlot<Message>(
 
   let attempts = 0;
   try {
-    const digest = await prepareDigest(settings, localDate, { store: deps.store, now: claimedAt, lines: deps.lines });
-    if (isEmptyDigest(digest) && settings.emptyDay === 'skip') {
-      // Recorded as done with no message: the day is settled and the next digest's window starts here.
-      await digests.markPosted(guildId, localDate, '', deps.now().toISOString());
+    // Read after claiming: the progress is what the attempts before this claim left.
+    const started = await digests.getRecord(guildId, localDate);
+    const resumeAt = started?.windowTo ? new Date(started.windowTo) : undefined;
+    // Passing the recorded window end as `now` gives the same window; `storedBy` keeps out stories stored since,
+    // which would otherwise shift the rest of the digest between messages.
+    const digest = await prepareDigest(settings, localDate, {
+      store: deps.store,
+      now: resumeAt ?? claimedAt,
+      lines: deps.lines,
+      ...(resumeAt === undefined ? {} : { storedBy: resumeAt }),
+    });
+    const progress: DigestProgress = { messageIds: [...(started?.messageIds ?? [])], windowTo: digest.window.to };
+    const resumedAfter = progress.messageIds.length;
+    if (resumedAfter === 0 && isEmptyDigest(digest) && settings.emptyDay === 'skip') {
+      // Recorded as done with no message: the day is settled and the next digest's window starts at this one's end.
+      await digests.markPosted(guildId, localDate, progress, deps.now().toISOString());
       log.info({ window: digest.window }, 'digest skipped, no stories');
       return { status: 'skipped-empty', localDate };
     }
     const messages = deps.render(digest);
-    const messageIds: string[] = [];
     for (const [index, message] of messages.entries()) {
+      if (index < resumedAfter) continue;
       const outcome = await postWithRetry(settings.channelId, message, deps, log);
       attempts += outcome.attempts;
       if (!outcome.ok) {
-        const reason = messageIds.length > 0 ? `${outcome.reason} (after ${index} of ${messages.length} messages)` : outcome.reason;
+        const reason = index > 0 ? `${outcome.reason} (after ${index} of ${messages.length} messages)` : outcome.reason;
         await digests.markFailed(guildId, localDate, reason, deps.now().toISOString());
-        log.error({ channelId: settings.channelId, reason, attempts, posted: messageIds.length }, 'digest post failed');
+        log.error({ channelId: settings.channelId, reason, attempts, posted: index }, 'digest post failed');
         return { status: 'failed', localDate, reason, attempts };
       }
-      messageIds.push(outcome.messageId);
+      progress.messageIds.push(outcome.messageId);
+      // Recorded before the next message, so a later attempt resumes after this one. Posting and recording cannot be
+      // one step: a process killed between the two posts this one message again on the next attempt, and only it.
+      await digests.saveProgress(guildId, localDate, progress);
     }
-    await digests.markPosted(guildId, localDate, messageIds[0] ?? '', deps.now().toISOString());
+    await digests.markPosted(guildId, localDate, progress, deps.now().toISOString());
     log.info(
-      { channelId: settings.channelId, stories: digest.shown, more: digest.more, messages: messageIds.length, attempts },
+      {
+        channelId: settings.channelId,
+        stories: digest.shown,
+        more: digest.more,
+        messages: progress.messageIds.length,
+        resumedAfter,
+        attempts,
+      },
       'digest posted',
     );
-    return { status: 'posted', localDate, messageIds, stories: digest.shown };
+    return { status: 'posted', localDate, messageIds: progress.messageIds, stories: digest.shown };
   } catch (error) {
     const reason = `internal error: ${errorText(error)}`;
     await digests.markFailed(guildId, localDate, reason, deps.now().toISOString()).catch((markError: unknown) => {

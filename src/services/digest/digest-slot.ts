@@ -40,8 +40,8 @@ export function nextSlotAfter(now: Date, settings: SlotSettings): DigestSlot {
 /**
  * The node-cron expression for a server's slot: the slot's minute at its hour and at the hour after. The second
  * firing is a safety net, not a second post: on a spring-forward day the slot's hour may not exist (node-cron then
- * skips the day, while `instantOfLocalTime` moves the slot one hour on), and after a failed post it is a retry.
- * The claim on the local day keeps every firing after a post from posting again.
+ * skips the day, while `instantOfLocalTime` moves the slot one hour on), and after a failed post it is a retry that
+ * posts only the messages still missing. The claim on the local day keeps every firing after a post from posting again.
  */
 export function cronExpressionFor(time: string): string {
   const match = /^(\d{2}):(\d{2})$/.exec(time);
@@ -58,9 +58,10 @@ export type DigestWindow = { from: string; to: string };
  * The stories a digest for `localDate` covers: published since the previous digest up to `to`.
  *
  * `to` is `now` when the digest is for the current slot (posting, preview); for a past day it is that day's slot, so a
- * dry run for a past date shows what that day's digest held. `from` is when the last posted digest was claimed (its
- * window ended there) when that lies before `to`; otherwise the previous day's slot, so the first digest of a server
- * covers a day, not only the hours since midnight. The window never spans more than `MAX_WINDOW_MS`.
+ * dry run for a past date shows what that day's digest held. `from` is where the last posted digest's window ended
+ * (its `windowTo`; its `claimedAt` on slots recorded before that was kept) when that lies before `to`, so no story
+ * falls between two digests; otherwise the previous day's slot, so the first digest of a server covers a day, not
+ * only the hours since midnight. The window never spans more than `MAX_WINDOW_MS`.
  */
 export function digestWindow(input: {
   localDate: LocalDate;
@@ -72,7 +73,7 @@ export function digestWindow(input: {
   const slot = slotOn(localDate, settings);
   const isPast = localDate < localDateOf(now, settings.timezone);
   const to = isPast ? Math.min(slot.at.getTime(), now.getTime()) : now.getTime();
-  const lastEnd = lastPosted ? Date.parse(lastPosted.claimedAt) : Number.NaN;
+  const lastEnd = lastPosted ? Date.parse(lastPosted.windowTo ?? lastPosted.claimedAt) : Number.NaN;
   const previousSlot = slotOn(addDays(localDate, -1), settings).at.getTime();
   let from = Number.isFinite(lastEnd) && lastEnd < to ? lastEnd : Math.min(previousSlot, to);
   from = Math.max(from, to - MAX_WINDOW_MS);

@@ -6,14 +6,14 @@ import { NewArticle } from '../../../src/data/schemas.js';
 import { openStore } from '../../../src/data/open-store.js';
 import type { Store } from '../../../src/data/store.js';
 import { silentLogger } from '../../../src/log.js';
-import { runDigestSlot, type DigestRunDeps } from '../../../src/services/digest/digest-runner.js';
+import { runDigestSlot, type DigestPoster, type DigestRunDeps } from '../../../src/services/digest/digest-runner.js';
 import { DigestScheduler } from '../../../src/services/digest/digest-scheduler.js';
 import { describeWithPostgres } from '../../support/postgres.js';
-import { makeSettings, RecordingPoster, renderAsText, titleLines } from './digest-test-kit.js';
+import { makeArticle, makeSettings, RecordingPoster, renderAsText, titleLines } from './digest-test-kit.js';
 
 const settings = makeSettings({ time: '07:00', timezone: 'Asia/Tokyo' });
 
-function runDeps(store: Store, poster: RecordingPoster, instanceId: string, at: Date): DigestRunDeps<string> {
+function runDeps(store: Store, poster: DigestPoster<string>, instanceId: string, at: Date): DigestRunDeps<string> {
   return {
     store,
     log: silentLogger,
@@ -57,7 +57,34 @@ function describeDigestOnStore(backend: string, openShared: () => Promise<() => 
       );
       expect(outcomes.filter((outcome) => outcome.status === 'posted')).toHaveLength(1);
       expect(poster.posts).toEqual([{ channelId: settings.channelId, message: 'World: Tokyo port expands' }]);
-      expect(await first.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageId: '90000000000000001' });
+      expect(await first.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageIds: ['90000000000000001'] });
+    });
+
+    it('lets another instance finish a digest the first left part-posted, without posting any message twice', async () => {
+      const first = await connect();
+      // Imported, so each keeps its stored time: a resumed digest reads only what was stored by its first attempt.
+      await first.articles.importArticles([
+        makeArticle({ title: 'Tokyo port expands', section: 'World', publishedAt: '2026-06-14T20:00:00.000Z' }),
+        makeArticle({ title: 'Rice prices ease', section: 'Business', publishedAt: '2026-06-14T19:00:00.000Z' }),
+        makeArticle({ title: 'Sumo final tonight', section: 'Sport', publishedAt: '2026-06-14T18:00:00.000Z' }),
+      ]);
+      const channel = new RecordingPoster();
+      const refusesSecond: DigestPoster<string> = {
+        post: async (channelId, message) =>
+          channel.posts.length === 1 ? { ok: false, retryable: false, reason: 'Missing Access (50001)' } : channel.post(channelId, message),
+      };
+      const failed = await runDigestSlot(settings, '2026-06-15', runDeps(first, refusesSecond, 'instance-a', new Date('2026-06-14T22:00:00.000Z')));
+      expect(failed).toMatchObject({ status: 'failed' });
+
+      const second = await connect();
+      const later = await runDigestSlot(settings, '2026-06-15', runDeps(second, channel, 'instance-b', new Date('2026-06-14T23:00:00.000Z')));
+      expect(later).toMatchObject({ status: 'posted', messageIds: ['90000000000000001', '90000000000000002', '90000000000000003'] });
+      expect(channel.posts.map((post) => post.message)).toEqual(['World: Tokyo port expands', 'Business: Rice prices ease', 'Sport: Sumo final tonight']);
+      expect(await first.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({
+        status: 'posted',
+        messageIds: ['90000000000000001', '90000000000000002', '90000000000000003'],
+        windowTo: '2026-06-14T22:00:00.000Z',
+      });
     });
 
     it('does not post again after a restart, and posts the next day', async () => {

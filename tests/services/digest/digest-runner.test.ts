@@ -1,6 +1,15 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DigestProgress, LocalDate } from '../../../src/data/schemas.js';
 import { silentLogger } from '../../../src/log.js';
-import { runDigestSlot, runDueDigest, type DigestRunDeps, type PostOutcome } from '../../../src/services/digest/digest-runner.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  DEFAULT_STALE_CLAIM_MS,
+  runDigestSlot,
+  runDueDigest,
+  type DigestPoster,
+  type DigestRunDeps,
+  type PostOutcome,
+} from '../../../src/services/digest/digest-runner.js';
 import { makeArticle, makeSettings, MemoryDigestStore, memoryStore, RecordingPoster, renderAsText, titleLines } from './digest-test-kit.js';
 
 const settings = makeSettings({ time: '07:00', timezone: 'UTC' });
@@ -45,7 +54,7 @@ describe('runDigestSlot', () => {
     const outcome = await runDigestSlot(settings, '2026-06-15', run);
     expect(outcome).toMatchObject({ status: 'posted', stories: 2 });
     expect(run.poster.posts).toEqual([{ channelId: settings.channelId, message: 'City: Ferry strike ends, Harbour plan passes' }]);
-    expect(await run.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageId: '90000000000000001' });
+    expect(await run.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageIds: ['90000000000000001'] });
   });
 
   it('never posts a posted day again', async () => {
@@ -133,6 +142,136 @@ describe('runDigestSlot', () => {
     await runDigestSlot(settings, '2026-06-15', run);
     const nextDay = { ...run, now: () => new Date('2026-06-16T07:00:00.000Z') };
     expect(await runDigestSlot(settings, '2026-06-16', nextDay)).toMatchObject({ status: 'posted', stories: 0 });
+  });
+});
+
+/** Until `hasDied`, recording message 2 never completes: its process is killed between posting it and recording it. */
+class DiesRecordingSecondMessage extends MemoryDigestStore {
+  hasDied = false;
+  override async saveProgress(guildId: string, localDate: LocalDate, progress: DigestProgress): Promise<void> {
+    if (!this.hasDied && progress.messageIds.length === 2) return new Promise(() => undefined);
+    return super.saveProgress(guildId, localDate, progress);
+  }
+}
+
+describe('runDigestSlot on an interrupted digest', () => {
+  // Three sections, so three messages: Weather (newest), Sport, City.
+  const dayOne = [
+    makeArticle({ title: 'Tram line opens', section: 'City', publishedAt: '2026-06-15T04:00:00.000Z' }),
+    makeArticle({ title: 'Rowing club wins', section: 'Sport', publishedAt: '2026-06-15T05:00:00.000Z' }),
+    makeArticle({ title: 'Storm warning lifted', section: 'Weather', publishedAt: '2026-06-15T06:00:00.000Z' }),
+  ];
+  const firstDigest = ['Weather: Storm warning lifted', 'Sport: Rowing club wins', 'City: Tram line opens'];
+  // Arrive after the first attempt: published after its window, or published inside it but stored later. Either
+  // would come first in a digest built afresh and shift every message after it.
+  const laterStories = [
+    makeArticle({ title: 'Gallery reopens', section: 'Arts', publishedAt: '2026-06-15T07:30:00.000Z' }),
+    makeArticle({ title: 'Bakery chain expands', section: 'Business', publishedAt: '2026-06-15T06:30:00.000Z', ingestedAt: '2026-06-15T07:40:00.000Z' }),
+  ];
+  const minutes = (n: number) => n * 60_000;
+
+  /** Deps on the fake clock: `now` reads it and back-off waits on it. */
+  function onClock(store: DigestRunDeps<string>['store'], poster: DigestPoster<string>, instanceId = 'instance-a'): DigestRunDeps<string> {
+    return {
+      store,
+      log: silentLogger,
+      now: () => new Date(),
+      instanceId,
+      poster,
+      render: renderAsText,
+      lines: titleLines,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    };
+  }
+
+  /** Posts to `channel`, but the Sport message (the second) fails on every try of one run. */
+  function sportDownOnce(channel: RecordingPoster): DigestPoster<string> {
+    let failuresLeft = DEFAULT_RETRY_POLICY.maxAttempts;
+    return {
+      post: async (channelId, message) =>
+        message.startsWith('Sport') && failuresLeft-- > 0 ? serverError : channel.post(channelId, message),
+    };
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date('2026-06-15T07:00:00.000Z') });
+  });
+
+  it('posts only the rest after message 2 of 3 failed for good, and ends posted with all three ids', async () => {
+    const channel = new RecordingPoster();
+    const secondDown = sportDownOnce(channel);
+    const articles = [...dayOne];
+    const store = memoryStore(articles);
+    const pending = runDigestSlot(settings, '2026-06-15', onClock(store, secondDown));
+    await vi.advanceTimersByTimeAsync(minutes(1));
+    expect(await pending).toMatchObject({ status: 'failed', reason: 'Discord server error (502) (after 1 of 3 messages)', attempts: 5 });
+    expect(await store.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({
+      status: 'failed',
+      messageIds: ['90000000000000001'],
+      windowTo: '2026-06-15T07:00:00.000Z',
+    });
+
+    articles.push(...laterStories);
+    await vi.advanceTimersByTimeAsync(minutes(59));
+    const later = await runDigestSlot(settings, '2026-06-15', onClock(store, secondDown));
+    expect(later).toEqual({
+      status: 'posted',
+      localDate: '2026-06-15',
+      messageIds: ['90000000000000001', '90000000000000002', '90000000000000003'],
+      stories: 3,
+    });
+    expect(channel.posts.map((post) => post.message)).toEqual(firstDigest);
+    expect(await store.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({
+      status: 'posted',
+      messageIds: ['90000000000000001', '90000000000000002', '90000000000000003'],
+      windowTo: '2026-06-15T07:00:00.000Z',
+    });
+  });
+
+  it('lets another instance complete a digest whose process died after message 1, without posting it again', async () => {
+    const channel = new RecordingPoster();
+    // The process dies while posting message 2: its post never answers, and its claim is left to go stale.
+    const dying: DigestPoster<string> = {
+      post: (channelId, message) => (channel.posts.length === 0 ? channel.post(channelId, message) : new Promise(() => undefined)),
+    };
+    const store = memoryStore(dayOne);
+    void runDigestSlot(settings, '2026-06-15', onClock(store, dying, 'instance-a'));
+    await vi.advanceTimersByTimeAsync(minutes(1));
+    expect(await runDigestSlot(settings, '2026-06-15', onClock(store, channel, 'instance-b'))).toMatchObject({ status: 'claimed-elsewhere' });
+
+    await vi.advanceTimersByTimeAsync(DEFAULT_STALE_CLAIM_MS);
+    const takeover = await runDigestSlot(settings, '2026-06-15', onClock(store, channel, 'instance-b'));
+    expect(takeover).toMatchObject({ status: 'posted', messageIds: ['90000000000000001', '90000000000000002', '90000000000000003'] });
+    expect(channel.posts.map((post) => post.message)).toEqual(firstDigest);
+    expect(await store.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', instanceId: 'instance-b' });
+  });
+
+  it('posts at most the one message again when the process died between posting it and recording it', async () => {
+    const channel = new RecordingPoster();
+    const digests = new DiesRecordingSecondMessage();
+    const store = memoryStore(dayOne, digests);
+    void runDigestSlot(settings, '2026-06-15', onClock(store, channel, 'instance-a'));
+    await vi.advanceTimersByTimeAsync(DEFAULT_STALE_CLAIM_MS + minutes(1));
+    digests.hasDied = true;
+    expect(await runDigestSlot(settings, '2026-06-15', onClock(store, channel, 'instance-b'))).toMatchObject({ status: 'posted' });
+    expect(channel.posts.map((post) => post.message)).toEqual([...firstDigest.slice(0, 2), ...firstDigest.slice(1)]);
+  });
+
+  it('starts the next day\'s digest where the completed digest\'s window ended', async () => {
+    const articles = [...dayOne];
+    const store = memoryStore(articles);
+    const channel = new RecordingPoster();
+    const secondDown = sportDownOnce(channel);
+    const first = runDigestSlot(settings, '2026-06-15', onClock(store, secondDown));
+    await vi.advanceTimersByTimeAsync(minutes(60));
+    await first;
+    articles.push(...laterStories);
+    expect(await runDigestSlot(settings, '2026-06-15', onClock(store, secondDown))).toMatchObject({ status: 'posted' });
+
+    // Completed at 08:00, but its window ended at 07:00: the 07:30 story is the next day's.
+    await vi.advanceTimersByTimeAsync(minutes(23 * 60));
+    expect(await runDigestSlot(settings, '2026-06-16', onClock(store, channel))).toMatchObject({ status: 'posted', stories: 1 });
+    expect(channel.posts.at(-1)?.message).toBe('Arts: Gallery reopens');
   });
 });
 

@@ -189,7 +189,7 @@ describe('DigestScheduler', () => {
     expect(poster.posts).toHaveLength(0);
     await vi.advanceTimersByTimeAsync(1_000);
     expect(poster.posts.map((post) => post.at.toISOString())).toEqual(['2026-06-15T07:00:05.000Z']);
-    expect(await digests.getRecord('100000000000000001', '2026-06-15')).toMatchObject({ status: 'posted', messageId: '1001' });
+    expect(await digests.getRecord('100000000000000001', '2026-06-15')).toMatchObject({ status: 'posted', messageIds: ['1001'] });
   });
 
   it('tries again at the safety-net firing after retries ran out', async () => {
@@ -200,6 +200,30 @@ describe('DigestScheduler', () => {
     expect(await digests.getRecord('100000000000000001', '2026-06-15')).toMatchObject({ status: 'failed' });
     await vi.advanceTimersByTimeAsync(60 * 60_000);
     expect(poster.posts.map((post) => post.at.toISOString())).toEqual(['2026-06-15T08:00:00.000Z']);
+  });
+
+  it('completes a digest at the safety-net firing without posting its first message again', async () => {
+    const down: PostOutcome = { ok: false, retryable: true, reason: 'Discord server error (500)' };
+    const { digests, poster } = await oneServerAt('2026-06-15T06:00:00Z');
+    let failuresLeft = 4;
+    const secondDown: DigestPoster<string> = {
+      post: async (channelId, message) => (message.endsWith('2/3') && failuresLeft-- > 0 ? down : poster.post(channelId, message)),
+    };
+    const render = (digest: { localDate: string }) => [1, 2, 3].map((part) => `digest ${digest.localDate} ${part}/3`);
+    await start(schedulerOn(digests, secondDown, { render }));
+    await vi.advanceTimersByTimeAsync(90 * 60_000);
+    expect(await digests.getRecord('100000000000000001', '2026-06-15')).toMatchObject({ status: 'failed', messageIds: ['1001'] });
+    await vi.advanceTimersByTimeAsync(60 * 60_000);
+    expect(poster.posts.map((post) => `${post.at.toISOString()} ${post.message}`)).toEqual([
+      '2026-06-15T07:00:00.000Z digest 2026-06-15 1/3',
+      '2026-06-15T08:00:00.000Z digest 2026-06-15 2/3',
+      '2026-06-15T08:00:00.000Z digest 2026-06-15 3/3',
+    ]);
+    expect(await digests.getRecord('100000000000000001', '2026-06-15')).toMatchObject({
+      status: 'posted',
+      messageIds: ['1001', '1002', '1003'],
+      windowTo: '2026-06-15T07:00:00.000Z',
+    });
   });
 
   it('moves a server to its new time when rescheduled, without a restart', async () => {

@@ -59,14 +59,15 @@ describe('cronExpressionFor', () => {
   });
 });
 
-const posted = (localDate: string, claimedAt: string): DigestRecord => ({
+const posted = (localDate: string, claimedAt: string, windowTo: string | null = null): DigestRecord => ({
   guildId: '1',
   localDate,
   status: 'posted',
   instanceId: 'a',
   claimedAt,
   postedAt: claimedAt,
-  messageId: '5',
+  messageIds: ['5'],
+  windowTo,
   error: null,
   attempts: 1,
 });
@@ -75,7 +76,14 @@ describe('digestWindow', () => {
   const settings = { time: '07:00', timezone: 'UTC' };
   const now = new Date('2026-06-15T07:00:00Z');
 
-  it('starts where the last posted digest was claimed and ends now', () => {
+  it('starts where the last posted digest\'s window ended and ends now', () => {
+    // Claimed again later (its first attempt failed part-way): the window it was built from still ends at 07:01.
+    const last = posted('2026-06-14', '2026-06-14T08:01:00.000Z', '2026-06-14T07:01:00.000Z');
+    const window = digestWindow({ localDate: '2026-06-15', settings, now, lastPosted: last });
+    expect(window).toEqual({ from: '2026-06-14T07:01:00.000Z', to: '2026-06-15T07:00:00.000Z' });
+  });
+
+  it('starts where the last posted digest was claimed when its window end was not kept', () => {
     const window = digestWindow({ localDate: '2026-06-15', settings, now, lastPosted: posted('2026-06-14', '2026-06-14T07:02:00.000Z') });
     expect(window).toEqual({ from: '2026-06-14T07:02:00.000Z', to: '2026-06-15T07:00:00.000Z' });
   });

@@ -1,11 +1,11 @@
-import type { Article, DigestRecord, DigestSettings, LocalDate } from '../../../src/data/schemas.js';
+import type { Article, DigestProgress, DigestRecord, DigestSettings, LocalDate } from '../../../src/data/schemas.js';
 import type { ArticleStore, DigestStore, Store } from '../../../src/data/store.js';
 import type { Digest, DigestLiner } from '../../../src/services/digest/build-digest.js';
 import type { DigestPoster, PostOutcome } from '../../../src/services/digest/digest-runner.js';
 
 /**
- * An in-memory digest store with the contract's claim rules (posted: never again; failed or stale claim: again).
- * Each call runs to completion before the next starts, which is what an atomic claim guarantees.
+ * An in-memory digest store with the contract's claim rules (posted: never again; failed or stale claim: again,
+ * keeping the progress). Each call runs to completion before the next starts, which is what an atomic claim guarantees.
  */
 export class MemoryDigestStore implements DigestStore {
   readonly settings = new Map<string, DigestSettings>();
@@ -35,16 +35,34 @@ export class MemoryDigestStore implements DigestStore {
       instanceId,
       claimedAt: now,
       postedAt: null,
-      messageId: null,
+      messageIds: record?.messageIds ?? [],
+      windowTo: record?.windowTo ?? null,
       error: null,
       attempts: (record?.attempts ?? 0) + 1,
     });
     return true;
   }
-  async markPosted(guildId: string, localDate: LocalDate, messageId: string, now: string): Promise<void> {
+  async saveProgress(guildId: string, localDate: LocalDate, progress: DigestProgress): Promise<void> {
     const key = `${guildId}|${localDate}`;
     const record = this.records.get(key);
-    if (record) this.records.set(key, { ...record, status: 'posted', messageId, postedAt: now, error: null });
+    if (record && record.status !== 'posted') this.records.set(key, { ...record, messageIds: [...progress.messageIds], windowTo: progress.windowTo });
+  }
+  async markPosted(guildId: string, localDate: LocalDate, progress: DigestProgress, now: string): Promise<void> {
+    const key = `${guildId}|${localDate}`;
+    const record = this.records.get(key);
+    // An upsert, as in the stores: a post that happened is recorded even without its claim row.
+    this.records.set(key, {
+      guildId,
+      localDate,
+      status: 'posted',
+      instanceId: record?.instanceId ?? 'unknown',
+      claimedAt: record?.claimedAt ?? now,
+      postedAt: now,
+      messageIds: [...progress.messageIds],
+      windowTo: progress.windowTo,
+      error: null,
+      attempts: record?.attempts ?? 1,
+    });
   }
   async markFailed(guildId: string, localDate: LocalDate, error: string, _now: string): Promise<void> {
     const key = `${guildId}|${localDate}`;
