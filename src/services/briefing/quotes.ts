@@ -70,7 +70,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
   const single = usesSingleMarks(text, storyLines);
   const parts: Part[] = [];
   for (const line of storyLines) parts.push(...scanLine(text, line, single));
-  const groups = groupParts(text, parts, seg.lines);
+  const groups = groupParts(text, parts, seg);
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
   const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
@@ -269,12 +269,28 @@ function push(parts: Part[], text: string, line: Line, open: number, close: numb
  * Joins parts into quotes: a paragraph whose quote is left open continues with the next paragraph's opening quote, and
  * two full-sentence parts of one paragraph separated only by an attribution are one quote.
  */
-function groupParts(text: string, parts: readonly Part[], lines: readonly Line[]): Part[][] {
+function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Part[][] {
+  const { lines, sentences } = seg;
   const groups: Part[][] = [];
   for (const part of parts) {
     const group = groups.at(-1);
     const prev = group?.at(-1);
     if (group !== undefined && prev !== undefined) {
+      // `Tapper called it "unethical" and "horrifying."`: the partial quotes of one reporter's sentence are one quote.
+      const first = group[0] as Part;
+      const sentence = sentenceAt(sentences, first.open);
+      // A title in quote marks ("Meet the Press") is not part of anyone's words.
+      if (
+        prev.line === part.line &&
+        sentence !== undefined &&
+        sentenceAt(sentences, part.open) === sentence &&
+        isPartial(text, first, sentence) &&
+        !isTitleLike(text.slice(prev.start, prev.end)) &&
+        !isTitleLike(text.slice(part.start, part.end))
+      ) {
+        group.push(part);
+        continue;
+      }
       const nextLine = nextStoryLine(lines, prev.line);
       if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start) {
         group.push(part);
@@ -317,7 +333,7 @@ function startOfClause(text: string, lines: readonly Line[], part: Part): number
 /** Is the text between two quoted parts nothing but an attribution (`, she said. ` / ` Kallas told X in an interview. `)? */
 function isAttributionOnly(between: string): boolean {
   const words = between.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 18) return false;
+  if (words.length === 0 || words.length > 60) return false;
   // One clause only: no sentence ends inside it.
   if (/[.!?]\s+\S/.test(between.trim().replace(/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|U\.S|U\.K)\./g, ''))) return false;
   SAY_WORD.lastIndex = 0;

@@ -148,9 +148,17 @@ describe('extractQuotes', () => {
     const quotes = quotesOf('“It was a big order,” said L2 president Bruce Willsie, who gave no price. Crews are “ready for winter,” union chief Lucía García said. “We always are.”');
     expect(quotes.map((q) => q.speaker)).toEqual(['Bruce Willsie', 'Lucía García', 'Lucía García']);
   });
-  it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
+  it('keeps a quote broken by a long attribution as one quote', () => {
     const text =
       'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer who has inspected the pier and the two ferry ramps beside it every spring for nine years. "We cannot patch it again."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The pier is old, … We cannot patch it again.', 'Marta Lindqvist']]);
+  });
+  it('keeps the partial quotes of one sentence as one quote, leaving out a title', () => {
+    const text = 'Mayor Ingrid Solberg told "Harbour Today" the new ramp was "unsafe for trucks" and "far too costly to keep."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['unsafe for trucks … far too costly to keep.', 'Ingrid Solberg']]);
+  });
+  it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
+    const text = 'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer. Rain fell. "We cannot patch it again."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
   });
   it('does not credit a partial quote that ends its sentence to the subject of the next sentence', () => {
