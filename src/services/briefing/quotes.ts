@@ -35,6 +35,9 @@ const DOCUMENT_FROM =
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
+const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
+// `explained Rosenberg, "..."` and `pollster Daron Shaw: "..."`: a name that introduces the quote right before it.
+const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
 const PRONOUN = /^(?:he|she|He|She)$/;
 const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
@@ -497,6 +500,17 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   if (possessor?.[1] !== undefined) {
     const resolved = resolvePhrase(possessor[1], part.open, ctx);
     if (resolved !== null && resolved.person !== null) return resolved;
+  }
+  // `explained Rosenberg, "..."`, `pollster Daron Shaw: "..."`: a person the article names, right before the quote,
+  // introduces it (a listener after `told` or `asked` does not).
+  const introducer = INTRODUCED_BY.exec(before);
+  const name = introducer?.[2] ?? introducer?.[3];
+  const listener =
+    /^(?:told|tells|telling|asked|asks|asking)$/i.test(introducer?.[1] ?? '') ||
+    /\b(?:to|for|with|by|from|at|about|on|of|in)\s*$/i.test(before.slice(0, introducer?.index ?? 0));
+  if (introducer !== null && name !== undefined && !listener) {
+    const found = resolvePhrase(name, from + introducer.index, ctx);
+    if (found?.person != null) return found;
   }
   // `Martell, the addictions doctor, is more blunt: "..."`: a quote after a colon belongs to the sentence's subject.
   if (/:\s*$/.test(before)) return subjectAtStart(before, from, ctx);

@@ -157,6 +157,13 @@ describe('extractQuotes', () => {
     const text = 'Mayor Ingrid Solberg told "Harbour Today" the new ramp was "unsafe for trucks" and "far too costly to keep."';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['unsafe for trucks … far too costly to keep.', 'Ingrid Solberg']]);
   });
+  it('credits a quote to the person named right before it after a verb or before a colon, never to a listener', () => {
+    const text =
+      'Crews worked all night on the ramps, explained Piet Varga, "We had no other choice."\n' +
+      'The closure does not surprise harbour engineer Lena Hoff: "The ramps were rotten."\n' +
+      'Ingrid Solberg left a note for Tomas Berg: "Call me back."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'Lena Hoff', 'Ingrid Solberg']);
+  });
   it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
     const text = 'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer. Rain fell. "We cannot patch it again."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
