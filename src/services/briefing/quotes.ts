@@ -492,7 +492,9 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   let match: RegExpExecArray | null;
   while ((match = SAY_WORD.exec(before)) !== null) verbs.push(match.index);
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
-    const found = subjectBefore(before.slice(0, verbs[i]), from, ctx);
+    const head = before.slice(0, verbs[i]);
+    // `Fiorina backed Cruz on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
+    const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
     if (found !== null) return found;
   }
   // When no one is reported speaking, "Hillary Clinton’s “public option”": the phrase is credited to the one whose it is.
@@ -548,6 +550,22 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
   return null;
 }
 
+/**
+ * The subject of the main clause: the first comma-separated segment that starts with one, skipping introductory
+ * phrases (`Here in Columbia,`, `In a statement to the Observer,`, `Hours later,`) whose names are not the subject.
+ */
+const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
+
+function mainSubject(clause: string, offset: number, ctx: Context): Attribution | null {
+  const segments = clause.replace(/^.*[.!?]\s+/, '').split(',').slice(0, 4);
+  for (const segment of segments) {
+    if (INTRODUCTORY.test(segment)) continue;
+    const found = subjectAtStart(segment, offset, ctx);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** Words that can stand before a name as its title or role: capitalised words, role words, determiners. */
 function isTitleOrRole(role: string): boolean {
   return role
@@ -592,7 +610,7 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
     // "Navdeep Bains, Minister of Innovation, Science and Economic Development, said": the subject comes before the
     // appositive, so the first segment that names someone wins.
     for (const [index, segment] of segments.slice(0, -1).entries()) {
-      if (segment.length === 0) continue;
+      if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
       const found = resolveSegment(segment, index === 0);
       if (found !== null) return found;
     }

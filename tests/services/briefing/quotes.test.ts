@@ -164,6 +164,13 @@ describe('extractQuotes', () => {
       'Ingrid Solberg left a note for Tomas Berg: "Call me back."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'Lena Hoff', 'Ingrid Solberg']);
   });
+  it('gives a participle\'s quote to the main clause\'s subject, past an introductory phrase', () => {
+    const text =
+      'Marta Lindqvist backed Piet Varga on Monday, saying the pier needs "a new deck and new piles."\n' +
+      'Here in Nordvik, Tomas Berg toured the yard, telling reporters, "We start in May."\n' +
+      'In a letter to Ingrid Solberg, the port\'s director, Lena Hoff, said: "The ramps stay shut."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Tomas Berg', 'Lena Hoff']);
+  });
   it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
     const text = 'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer. Rain fell. "We cannot patch it again."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
