@@ -121,7 +121,9 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
     // "Meet the Press", "Orange Is the New Black", "Contract with America": a title in quote marks, not speech,
     // unless a verb of saying follows it.
-    if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && !spokenRightAfter(text, first)) continue;
+    if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
+    // `"City Museum hires a director," by Jane Roe`: the headline of a piece, credited to its author.
+    if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
     if (attribution === null && kind === 'partial' && sentence !== undefined) {
       // "calls herself “The Lioness”", "described as “lacking a conscience”": the sentence's subject uses the words.
       attribution = subjectAtStart(text.slice(sentence.start, first.open), sentence.start, context);
@@ -157,6 +159,12 @@ function isTitleLike(quoted: string): boolean {
   if (content.length === 0 || content.length === 1 && words.length === 1 && !/^\p{Lu}/u.test(words[0] ?? '')) return false;
   if (words.length === 1) return false;
   return content.every((w) => /^[\p{Lu}\d]/u.test(w)) && /^[\p{Lu}\d]/u.test(words[0] ?? '');
+}
+
+/** `on "CBS This Morning,"`, `told ABC's "Good Morning America"`, `titled "Dangerous"`: the name of a show or work. */
+function namesAWork(text: string, part: Part): boolean {
+  const before = text.slice(Math.max(0, part.open - 60), part.open);
+  return /\b(?:on|in|to|with|at|from|titled|entitled|called|named)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}(?:\p{Lu}[\p{L}.&\-]*['’]s\s+)?$/u.test(before) || /\b(?:told|tells|telling)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}\p{Lu}[\p{L}.&\-]*['’]s\s+$/u.test(before);
 }
 
 function spokenRightAfter(text: string, part: Part): boolean {

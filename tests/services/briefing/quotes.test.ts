@@ -140,6 +140,13 @@ describe('extractQuotes', () => {
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['a danger to everyone.', 'Ingrid Solberg']]);
   });
 
+  it('does not take a show named after `on` or `told X\'s`, or a headline credited `by` its author, for a quote', () => {
+    const text =
+      'Asked about the ramps during an appearance on "Harbour Morning Live," Ingrid Solberg said the work would start in May.\n' +
+      'Piet Varga told Nordvik Radio\'s "Evening Report" that crews were "ready and waiting for the word."\n' +
+      'READ THIS: "Harbour board names a new chief engineer," by Tomas Berg, in the Nordvik Post.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['ready and waiting for the word.', 'Piet Varga']]);
+  });
   it('drops a short unattributed phrase in quote marks as a term, not a quote', () => {
     expect(quotesOf('Ferry crews met on the quay, where the vote was a "done deal" by noon.')).toHaveLength(0);
   });
