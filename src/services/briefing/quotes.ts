@@ -753,6 +753,8 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
   const bySentence = new Map<number, Person[]>();
   const speakers = new Map<number, Person>();
   const order: number[] = [];
+  const same = gender === 'male' ? /\bhe\b/i : /\bshe\b/i;
+  const pronounFirst = new Set<number>();
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;
     if (!mention.person.isPerson) continue;
@@ -761,6 +763,8 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
     if (!bySentence.has(key)) {
       bySentence.set(key, []);
       order.push(key);
+      // `Still, he denied Mr. Hemming's request.`: a sentence whose subject is already `he` names someone else after it.
+      if (sentence !== undefined && same.test(ctx.text.slice(sentence.start, mention.start))) pronounFirst.add(key);
     }
     bySentence.get(key)?.push(mention.person);
     // Someone the sentence has speaking ("Lohmar said", "said Lohmar") is who a following "he said" means.
@@ -772,6 +776,7 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
     const people = bySentence.get(order[k] ?? -1) ?? [];
     const speaking = speakers.get(order[k] ?? -1);
     if (speaking !== undefined && (speaking.gender === gender || speaking.gender === null)) return speaking;
+    if (pronounFirst.has(order[k] ?? -1)) continue;
     const subject = people[0];
     if (subject !== undefined && (subject.gender === gender || subject.gender === null)) return subject;
     const match = people.find((p) => p.gender === gender);

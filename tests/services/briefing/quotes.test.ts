@@ -130,6 +130,11 @@ describe('extractQuotes', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Mary Holm');
   });
 
+  it('resolves a pronoun past a sentence whose subject is already that pronoun', () => {
+    const text =
+      'Judge Tomas Adeyemi heard the case on Monday.\nStill, he denied Mr. Varga\'s request for the ferry logs. "This has become a bitter fight," he wrote.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tomas Adeyemi']);
+  });
   it('never resolves a pronoun to a name inside a quote', () => {
     const text = 'Piet Varga spoke first.\n“Tomas Berg told us nothing,” he said.';
     expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
