@@ -23,8 +23,12 @@ function sayForms(): string[] {
     if (/^(?:say|tell|add|ask|warn|argue|insist|explain|believe|think|write|agree|admit|note)$/.test(base)) forms.add(base);
     forms.add(/(?:s|sh|ch|x)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`);
     forms.add(/[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${base}ed`);
-    forms.add(base === 'label' ? 'labelled' : `${stem}ing`);
-    if (/^(?:dub|text|label)$/.test(base)) forms.add(`${base}${base.at(-1) ?? ''}ed`);
+    forms.add(`${stem}ing`);
+    // quipped, admitting, labelled: a final consonant doubles before -ed and -ing.
+    if (/^(?:dub|label|admit|quip|snap|slam|concur)$/.test(base)) {
+      forms.add(`${base}${base.at(-1) ?? ''}ed`);
+      forms.add(`${base}${base.at(-1) ?? ''}ing`);
+    }
   }
   for (const multi of ['went on', 'goes on', 'pointed out', 'summed up', 'labeled']) forms.add(multi);
   return [...forms].sort((a, b) => b.length - a.length);
@@ -545,7 +549,8 @@ const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
-  const clause = before.replace(/^.*[.!?]\s+/, '');
+  // `Then he cut into Bush, calling him ...`: a leading conjunction or adverb is not the subject.
+  const clause = before.replace(/^.*[.!?]\s+/, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
   const head = clause.split(/,/)[0] ?? '';
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
@@ -582,7 +587,7 @@ function isTitleOrRole(role: string): boolean {
 }
 
 const FILLER =
-  /\s+(?:also|later|then|has|had|have|would|will|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
+  /\s+(?:also|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
 
 /**
  * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives

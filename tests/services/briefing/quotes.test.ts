@@ -183,6 +183,12 @@ describe('extractQuotes', () => {
       'In a letter to Ingrid Solberg, the port\'s director, Lena Hoff, said: "The ramps stay shut."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Tomas Berg', 'Lena Hoff']);
   });
+  it('reads a subject past a leading `Then`, a speaker past `could only`, and `quipped`', () => {
+    const text =
+      'Piet Varga spoke first.\nThen he turned to the mayor, calling her plan "a waste of good money."\n' +
+      'A harbour spokesman could only say: "The ferry is late again."\n"Not again," Ana Ruiz quipped.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'A harbour spokesman', 'Ana Ruiz']);
+  });
   it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
     const text = 'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer. Rain fell. "We cannot patch it again."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
