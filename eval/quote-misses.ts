@@ -56,6 +56,8 @@ for (const record of records) {
     if (usedG.has(j)) continue;
     const at = g.start ?? record.text.indexOf(g.quote);
     const where = at >= 0 ? around(record.text, at, at + g.quote.length) : oneLine(g.quote);
-    print(`MISS ${record.id} ${g.kind ?? ''} gold=${g.speaker}\n     ${where}`);
+    // Inside a predicted quote (joined to its neighbour), or found nowhere.
+    const joined = at >= 0 && ours.some((q) => q.start < at + g.quote.length && q.end > at);
+    print(`MISS${joined ? 'j' : 'n'} ${record.id} ${g.kind ?? ''} gold=${g.speaker}\n     ${where}`);
   }
 }

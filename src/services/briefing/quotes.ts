@@ -37,6 +37,7 @@ const SAY = sayForms().join('|');
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
+const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:then\\s+|also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
@@ -301,7 +302,9 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         sentenceAt(sentences, part.open) === sentence &&
         isPartial(text, first, sentence) &&
         !isTitleLike(text.slice(prev.start, prev.end)) &&
-        !isTitleLike(text.slice(part.start, part.end))
+        !isTitleLike(text.slice(part.start, part.end)) &&
+        // `calling him a "stiff" and accusing him of being "spoiled"`: a second verb of saying starts a second quote.
+        !SECOND_VERB.test(text.slice((prev.close ?? prev.end) + 1, part.open))
       ) {
         group.push(part);
         continue;

@@ -189,6 +189,13 @@ describe('extractQuotes', () => {
       'A harbour spokesman could only say: "The ferry is late again."\n"Not again," Ana Ruiz quipped.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'A harbour spokesman', 'Ana Ruiz']);
   });
+  it('starts a second quote at a second verb of saying in the sentence', () => {
+    const text = 'Piet Varga spoke first. Then he turned on the mayor, calling her "a ferry wrecker" and accusing her of "selling the harbour."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['a ferry wrecker', 'Piet Varga'],
+      ['selling the harbour.', 'Piet Varga'],
+    ]);
+  });
   it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
     const text = 'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer. Rain fell. "We cannot patch it again."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
