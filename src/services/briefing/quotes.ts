@@ -319,8 +319,12 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         const prevText = text.slice(prev.start, prev.end);
         // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
         // reporter's clause (`, adding that they were handed out "like candy."`).
+        // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
+        const own = part.close === null ? '' : text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
         if (
           isAttributionOnly(between) &&
+          !AFTER_VERB_FIRST.test(own) &&
+          !AFTER_NAME_FIRST.test(own) &&
           /[,.!?…—–-]['’"”]*$/.test(prevText) &&
           prev.open === startOfClause(text, lines, prev) &&
           /[.,:;!?—–]\s*$/.test(between)

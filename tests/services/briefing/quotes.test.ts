@@ -189,6 +189,13 @@ describe('extractQuotes', () => {
       'A harbour spokesman could only say: "The ferry is late again."\n"Not again," Ana Ruiz quipped.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'A harbour spokesman', 'Ana Ruiz']);
   });
+  it('keeps a part with an attribution of its own as a quote of its own', () => {
+    const text = '"The pier is old," Anna Berg said. "It will fall," she said.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['The pier is old,', 'Anna Berg'],
+      ['It will fall,', 'Anna Berg'],
+    ]);
+  });
   it('starts a second quote at a second verb of saying in the sentence', () => {
     const text = 'Piet Varga spoke first. Then he turned on the mayor, calling her "a ferry wrecker" and accusing her of "selling the harbour."';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
