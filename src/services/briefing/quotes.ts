@@ -131,7 +131,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
     if (attribution === null && kind === 'partial' && sentence !== undefined) {
       // "calls herself “The Lioness”", "described as “lacking a conscience”": the sentence's subject uses the words.
-      attribution = subjectAtStart(text.slice(sentence.start, first.open), sentence.start, context);
+      attribution = subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context);
     }
     if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
     const quote: Quote = {
@@ -570,16 +570,19 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
   return null;
 }
 
-/**
- * The subject of the main clause: the first comma-separated segment that starts with one, skipping introductory
- * phrases (`Here in Columbia,`, `In a statement to the Observer,`, `Hours later,`) whose names are not the subject.
- */
+/** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
 
+/** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `). */
+function withoutIntroduction(clause: string): string {
+  let rest = clause.replace(/^.*[.!?]\s+/, '');
+  for (let comma = rest.indexOf(','); comma >= 0 && INTRODUCTORY.test(rest); comma = rest.indexOf(',')) rest = rest.slice(comma + 1);
+  return rest;
+}
+
+/** The subject of the main clause: the first comma-separated segment after the introduction that starts with one. */
 function mainSubject(clause: string, offset: number, ctx: Context): Attribution | null {
-  const segments = clause.replace(/^.*[.!?]\s+/, '').split(',').slice(0, 4);
-  for (const segment of segments) {
-    if (INTRODUCTORY.test(segment)) continue;
+  for (const segment of withoutIntroduction(clause).split(',').slice(0, 4)) {
     const found = subjectAtStart(segment, offset, ctx);
     if (found !== null) return found;
   }

@@ -189,6 +189,10 @@ describe('extractQuotes', () => {
       'A harbour spokesman could only say: "The ferry is late again."\n"Not again," Ana Ruiz quipped.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'A harbour spokesman', 'Ana Ruiz']);
   });
+  it('gives a partial quote to its sentence\'s subject past an introductory phrase', () => {
+    const text = 'In court on Monday, Piet Varga made it clear that the ramps were "beyond repair."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['beyond repair.', 'Piet Varga']]);
+  });
   it('keeps a part with an attribution of its own as a quote of its own', () => {
     const text = '"The pier is old," Anna Berg said. "It will fall," she said.';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
