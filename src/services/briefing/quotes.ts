@@ -282,8 +282,9 @@ function push(parts: Part[], text: string, line: Line, open: number, close: numb
 }
 
 /**
- * Joins parts into quotes: a paragraph whose quote is left open continues with the next paragraph's opening quote, and
- * two full-sentence parts of one paragraph separated only by an attribution are one quote.
+ * Joins parts into quotes: the partial quotes of one reporter's sentence are one quote, a paragraph whose quote is left
+ * open continues with the next paragraph's opening quote, and two full-sentence parts of one paragraph separated only
+ * by an attribution, however long, are one quote.
  */
 function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Part[][] {
   const { lines, sentences } = seg;
