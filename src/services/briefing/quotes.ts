@@ -23,8 +23,12 @@ function sayForms(): string[] {
     if (/^(?:say|tell|add|ask|warn|argue|insist|explain|believe|think|write|agree|admit|note)$/.test(base)) forms.add(base);
     forms.add(/(?:s|sh|ch|x)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`);
     forms.add(/[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${base}ed`);
-    forms.add(base === 'label' ? 'labelled' : `${stem}ing`);
-    if (/^(?:dub|text|label)$/.test(base)) forms.add(`${base}${base.at(-1) ?? ''}ed`);
+    forms.add(`${stem}ing`);
+    // quipped, admitting, labelled: a final consonant doubles before -ed and -ing.
+    if (/^(?:dub|label|admit|quip|snap|slam|concur)$/.test(base)) {
+      forms.add(`${base}${base.at(-1) ?? ''}ed`);
+      forms.add(`${base}${base.at(-1) ?? ''}ing`);
+    }
   }
   for (const multi of ['went on', 'goes on', 'pointed out', 'summed up', 'labeled']) forms.add(multi);
   return [...forms].sort((a, b) => b.length - a.length);
@@ -33,8 +37,12 @@ const SAY = sayForms().join('|');
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
+const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:then\\s+|also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
+const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
+// `explained Rosenberg, "..."` and `pollster Daron Shaw: "..."`: a name that introduces the quote right before it.
+const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
 const PRONOUN = /^(?:he|she|He|She)$/;
 const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
@@ -70,7 +78,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
   const single = usesSingleMarks(text, storyLines);
   const parts: Part[] = [];
   for (const line of storyLines) parts.push(...scanLine(text, line, single));
-  const groups = groupParts(text, parts, seg.lines);
+  const groups = groupParts(text, parts, seg);
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
   const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
@@ -118,10 +126,12 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
     // "Meet the Press", "Orange Is the New Black", "Contract with America": a title in quote marks, not speech,
     // unless a verb of saying follows it.
-    if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && !spokenRightAfter(text, first)) continue;
+    if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
+    // `"City Museum hires a director," by Jane Roe`: the headline of a piece, credited to its author.
+    if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
     if (attribution === null && kind === 'partial' && sentence !== undefined) {
       // "calls herself “The Lioness”", "described as “lacking a conscience”": the sentence's subject uses the words.
-      attribution = subjectAtStart(text.slice(sentence.start, first.open), sentence.start, context);
+      attribution = subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context);
     }
     if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
     const quote: Quote = {
@@ -154,6 +164,12 @@ function isTitleLike(quoted: string): boolean {
   if (content.length === 0 || content.length === 1 && words.length === 1 && !/^\p{Lu}/u.test(words[0] ?? '')) return false;
   if (words.length === 1) return false;
   return content.every((w) => /^[\p{Lu}\d]/u.test(w)) && /^[\p{Lu}\d]/u.test(words[0] ?? '');
+}
+
+/** `on "CBS This Morning,"`, `told ABC's "Good Morning America"`, `titled "Dangerous"`: the name of a show or work. */
+function namesAWork(text: string, part: Part): boolean {
+  const before = text.slice(Math.max(0, part.open - 60), part.open);
+  return /\b(?:on|in|to|with|at|from|titled|entitled|called|named)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}(?:\p{Lu}[\p{L}.&\-]*['’]s\s+)?$/u.test(before) || /\b(?:told|tells|telling)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}\p{Lu}[\p{L}.&\-]*['’]s\s+$/u.test(before);
 }
 
 function spokenRightAfter(text: string, part: Part): boolean {
@@ -266,15 +282,34 @@ function push(parts: Part[], text: string, line: Line, open: number, close: numb
 }
 
 /**
- * Joins parts into quotes: a paragraph whose quote is left open continues with the next paragraph's opening quote, and
- * two full-sentence parts of one paragraph separated only by an attribution are one quote.
+ * Joins parts into quotes: the partial quotes of one reporter's sentence are one quote, a paragraph whose quote is left
+ * open continues with the next paragraph's opening quote, and two full-sentence parts of one paragraph separated only
+ * by an attribution, however long, are one quote.
  */
-function groupParts(text: string, parts: readonly Part[], lines: readonly Line[]): Part[][] {
+function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Part[][] {
+  const { lines, sentences } = seg;
   const groups: Part[][] = [];
   for (const part of parts) {
     const group = groups.at(-1);
     const prev = group?.at(-1);
     if (group !== undefined && prev !== undefined) {
+      // `Tapper called it "unethical" and "horrifying."`: the partial quotes of one reporter's sentence are one quote.
+      const first = group[0] as Part;
+      const sentence = sentenceAt(sentences, first.open);
+      // A title in quote marks ("Meet the Press") is not part of anyone's words.
+      if (
+        prev.line === part.line &&
+        sentence !== undefined &&
+        sentenceAt(sentences, part.open) === sentence &&
+        isPartial(text, first, sentence) &&
+        !isTitleLike(text.slice(prev.start, prev.end)) &&
+        !isTitleLike(text.slice(part.start, part.end)) &&
+        // `calling him a "stiff" and accusing him of being "spoiled"`: a second verb of saying starts a second quote.
+        !SECOND_VERB.test(text.slice((prev.close ?? prev.end) + 1, part.open))
+      ) {
+        group.push(part);
+        continue;
+      }
       const nextLine = nextStoryLine(lines, prev.line);
       if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start) {
         group.push(part);
@@ -285,8 +320,12 @@ function groupParts(text: string, parts: readonly Part[], lines: readonly Line[]
         const prevText = text.slice(prev.start, prev.end);
         // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
         // reporter's clause (`, adding that they were handed out "like candy."`).
+        // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
+        const own = part.close === null ? '' : text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
         if (
           isAttributionOnly(between) &&
+          !AFTER_VERB_FIRST.test(own) &&
+          !AFTER_NAME_FIRST.test(own) &&
           /[,.!?…—–-]['’"”]*$/.test(prevText) &&
           prev.open === startOfClause(text, lines, prev) &&
           /[.,:;!?—–]\s*$/.test(between)
@@ -317,7 +356,7 @@ function startOfClause(text: string, lines: readonly Line[], part: Part): number
 /** Is the text between two quoted parts nothing but an attribution (`, she said. ` / ` Kallas told X in an interview. `)? */
 function isAttributionOnly(between: string): boolean {
   const words = between.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0 || words.length > 18) return false;
+  if (words.length === 0 || words.length > 60) return false;
   // One clause only: no sentence ends inside it.
   if (/[.!?]\s+\S/.test(between.trim().replace(/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|U\.S|U\.K)\./g, ''))) return false;
   SAY_WORD.lastIndex = 0;
@@ -473,7 +512,9 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   let match: RegExpExecArray | null;
   while ((match = SAY_WORD.exec(before)) !== null) verbs.push(match.index);
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
-    const found = subjectBefore(before.slice(0, verbs[i]), from, ctx);
+    const head = before.slice(0, verbs[i]);
+    // `Fiorina backed Cruz on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
+    const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
     if (found !== null) return found;
   }
   // When no one is reported speaking, "Hillary Clinton’s “public option”": the phrase is credited to the one whose it is.
@@ -481,6 +522,17 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   if (possessor?.[1] !== undefined) {
     const resolved = resolvePhrase(possessor[1], part.open, ctx);
     if (resolved !== null && resolved.person !== null) return resolved;
+  }
+  // `explained Rosenberg, "..."`, `pollster Daron Shaw: "..."`: a person the article names, right before the quote,
+  // introduces it (a listener after `told` or `asked` does not).
+  const introducer = INTRODUCED_BY.exec(before);
+  const name = introducer?.[2] ?? introducer?.[3];
+  const listener =
+    /^(?:told|tells|telling|asked|asks|asking)$/i.test(introducer?.[1] ?? '') ||
+    /\b(?:to|for|with|by|from|at|about|on|of|in)\s*$/i.test(before.slice(0, introducer?.index ?? 0));
+  if (introducer !== null && name !== undefined && !listener) {
+    const found = resolvePhrase(name, from + introducer.index, ctx);
+    if (found?.person != null) return found;
   }
   // `Martell, the addictions doctor, is more blunt: "..."`: a quote after a colon belongs to the sentence's subject.
   if (/:\s*$/.test(before)) return subjectAtStart(before, from, ctx);
@@ -505,7 +557,8 @@ const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
-  const clause = before.replace(/^.*[.!?]\s+/, '');
+  // `Then he cut into Bush, calling him ...`: a leading conjunction or adverb is not the subject.
+  const clause = before.replace(/^.*[.!?]\s+/, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
   const head = clause.split(/,/)[0] ?? '';
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
@@ -518,6 +571,25 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
   return null;
 }
 
+/** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
+const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
+
+/** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `). */
+function withoutIntroduction(clause: string): string {
+  let rest = clause.replace(/^.*[.!?]\s+/, '');
+  for (let comma = rest.indexOf(','); comma >= 0 && INTRODUCTORY.test(rest); comma = rest.indexOf(',')) rest = rest.slice(comma + 1);
+  return rest;
+}
+
+/** The subject of the main clause: the first comma-separated segment after the introduction that starts with one. */
+function mainSubject(clause: string, offset: number, ctx: Context): Attribution | null {
+  for (const segment of withoutIntroduction(clause).split(',').slice(0, 4)) {
+    const found = subjectAtStart(segment, offset, ctx);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 /** Words that can stand before a name as its title or role: capitalised words, role words, determiners. */
 function isTitleOrRole(role: string): boolean {
   return role
@@ -526,7 +598,7 @@ function isTitleOrRole(role: string): boolean {
 }
 
 const FILLER =
-  /\s+(?:also|later|then|has|had|have|would|will|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
+  /\s+(?:also|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
 
 /**
  * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives
@@ -562,7 +634,7 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
     // "Navdeep Bains, Minister of Innovation, Science and Economic Development, said": the subject comes before the
     // appositive, so the first segment that names someone wins.
     for (const [index, segment] of segments.slice(0, -1).entries()) {
-      if (segment.length === 0) continue;
+      if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
       const found = resolveSegment(segment, index === 0);
       if (found !== null) return found;
     }
@@ -697,6 +769,8 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
   const bySentence = new Map<number, Person[]>();
   const speakers = new Map<number, Person>();
   const order: number[] = [];
+  const same = gender === 'male' ? /\bhe\b/i : /\bshe\b/i;
+  const pronounFirst = new Set<number>();
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;
     if (!mention.person.isPerson) continue;
@@ -705,6 +779,8 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
     if (!bySentence.has(key)) {
       bySentence.set(key, []);
       order.push(key);
+      // `Still, he denied Mr. Hemming's request.`: a sentence whose subject is already `he` names someone else after it.
+      if (sentence !== undefined && same.test(ctx.text.slice(sentence.start, mention.start))) pronounFirst.add(key);
     }
     bySentence.get(key)?.push(mention.person);
     // Someone the sentence has speaking ("Lohmar said", "said Lohmar") is who a following "he said" means.
@@ -716,6 +792,7 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
     const people = bySentence.get(order[k] ?? -1) ?? [];
     const speaking = speakers.get(order[k] ?? -1);
     if (speaking !== undefined && (speaking.gender === gender || speaking.gender === null)) return speaking;
+    if (pronounFirst.has(order[k] ?? -1)) continue;
     const subject = people[0];
     if (subject !== undefined && (subject.gender === gender || subject.gender === null)) return subject;
     const match = people.find((p) => p.gender === gender);

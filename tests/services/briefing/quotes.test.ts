@@ -130,6 +130,11 @@ describe('extractQuotes', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Mary Holm');
   });
 
+  it('resolves a pronoun past a sentence whose subject is already that pronoun', () => {
+    const text =
+      'Judge Tomas Adeyemi heard the case on Monday.\nStill, he denied Mr. Varga\'s request for the ferry logs. "This has become a bitter fight," he wrote.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tomas Adeyemi']);
+  });
   it('never resolves a pronoun to a name inside a quote', () => {
     const text = 'Piet Varga spoke first.\n“Tomas Berg told us nothing,” he said.';
     expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
@@ -140,6 +145,13 @@ describe('extractQuotes', () => {
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['a danger to everyone.', 'Ingrid Solberg']]);
   });
 
+  it('does not take a show named after `on` or `told X\'s`, or a headline credited `by` its author, for a quote', () => {
+    const text =
+      'Asked about the ramps during an appearance on "Harbour Morning Live," Ingrid Solberg said the work would start in May.\n' +
+      'Piet Varga told Nordvik Radio\'s "Evening Report" that crews were "ready and waiting for the word."\n' +
+      'READ THIS: "Harbour board names a new chief engineer," by Tomas Berg, in the Nordvik Post.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['ready and waiting for the word.', 'Piet Varga']]);
+  });
   it('drops a short unattributed phrase in quote marks as a term, not a quote', () => {
     expect(quotesOf('Ferry crews met on the quay, where the vote was a "done deal" by noon.')).toHaveLength(0);
   });
@@ -148,9 +160,55 @@ describe('extractQuotes', () => {
     const quotes = quotesOf('“It was a big order,” said L2 president Bruce Willsie, who gave no price. Crews are “ready for winter,” union chief Lucía García said. “We always are.”');
     expect(quotes.map((q) => q.speaker)).toEqual(['Bruce Willsie', 'Lucía García', 'Lucía García']);
   });
-  it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
+  it('keeps a quote broken by a long attribution as one quote', () => {
     const text =
       'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer who has inspected the pier and the two ferry ramps beside it every spring for nine years. "We cannot patch it again."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The pier is old, … We cannot patch it again.', 'Marta Lindqvist']]);
+  });
+  it('keeps the partial quotes of one sentence as one quote, leaving out a title', () => {
+    const text = 'Mayor Ingrid Solberg told "Harbour Today" the new ramp was "unsafe for trucks" and "far too costly to keep."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['unsafe for trucks … far too costly to keep.', 'Ingrid Solberg']]);
+  });
+  it('credits a quote to the person named right before it after a verb or before a colon, never to a listener', () => {
+    const text =
+      'Crews worked all night on the ramps, explained Piet Varga, "We had no other choice."\n' +
+      'The closure does not surprise harbour engineer Lena Hoff: "The ramps were rotten."\n' +
+      'Ingrid Solberg left a note for Tomas Berg: "Call me back."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'Lena Hoff', 'Ingrid Solberg']);
+  });
+  it('gives a participle\'s quote to the main clause\'s subject, past an introductory phrase', () => {
+    const text =
+      'Marta Lindqvist backed Piet Varga on Monday, saying the pier needs "a new deck and new piles."\n' +
+      'Here in Nordvik, Tomas Berg toured the yard, telling reporters, "We start in May."\n' +
+      'In a letter to Ingrid Solberg, the port\'s director, Lena Hoff, said: "The ramps stay shut."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Tomas Berg', 'Lena Hoff']);
+  });
+  it('reads a subject past a leading `Then`, a speaker past `could only`, and `quipped`', () => {
+    const text =
+      'Piet Varga spoke first.\nThen he turned to the mayor, calling her plan "a waste of good money."\n' +
+      'A harbour spokesman could only say: "The ferry is late again."\n"Not again," Ana Ruiz quipped.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'A harbour spokesman', 'Ana Ruiz']);
+  });
+  it('gives a partial quote to its sentence\'s subject past an introductory phrase', () => {
+    const text = 'In court on Monday, Piet Varga made it clear that the ramps were "beyond repair."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['beyond repair.', 'Piet Varga']]);
+  });
+  it('keeps a part with an attribution of its own as a quote of its own', () => {
+    const text = '"The pier is old," Anna Berg said. "It will fall," she said.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['The pier is old,', 'Anna Berg'],
+      ['It will fall,', 'Anna Berg'],
+    ]);
+  });
+  it('starts a second quote at a second verb of saying in the sentence', () => {
+    const text = 'Piet Varga spoke first. Then he turned on the mayor, calling her "a ferry wrecker" and accusing her of "selling the harbour."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['a ferry wrecker', 'Piet Varga'],
+      ['selling the harbour.', 'Piet Varga'],
+    ]);
+  });
+  it('gives a paragraph\'s unattributed quote to the speaker of the quote before it in that paragraph', () => {
+    const text = 'Ferries ran late all week.\n"The pier is old," said Marta Lindqvist, a harbour engineer. Rain fell. "We cannot patch it again."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Marta Lindqvist', 'Marta Lindqvist']);
   });
   it('does not credit a partial quote that ends its sentence to the subject of the next sentence', () => {
