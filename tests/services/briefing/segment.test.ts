@@ -20,6 +20,16 @@ describe('splitSentences', () => {
     const text = 'A line without a full stop\nThe next line is a sentence.';
     expect(splitSentences(text).every((s) => !s.text.includes('\n'))).toBe(true);
   });
+
+  it('cuts a sentence that runs over several line breaks at each of them', () => {
+    const text = 'The council met on Monday,\n\nand the mayor spoke for an hour,\r\nthen it voted. It adjourned.';
+    expect(splitSentences(text).map((s) => [s.text, s.line])).toEqual([
+      ['The council met on Monday,', 0],
+      ['and the mayor spoke for an hour,', 1],
+      ['then it voted.', 2],
+      ['It adjourned.', 2],
+    ]);
+  });
 });
 
 describe('classifyLine', () => {
