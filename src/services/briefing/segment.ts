@@ -38,33 +38,106 @@ const DATELINE =
   /^(?:Published|PUBLISHED|Updated|UPDATED|Posted|Last updated|Last modified|First published)\b|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b/;
 const LINK =
   /^(?:Read more|READ MORE|Related|RELATED|Click here|CLICK HERE|Scroll down|SCROLL DOWN|Watch|WATCH|Sign up|SIGN UP|Subscribe|SUBSCRIBE|Follow us|Follow @|Share this|Advertisement|ADVERTISEMENT|See also|Also read|MORE:|More on this|Listen|Video)\b/;
-// A story line ends in sentence punctuation, possibly followed by closing quotes or brackets; headings do not.
-const TERMINAL = /[.!?:;…,][\s"”’')\]]*$/;
 
 /** Classifies one line of text; `title` (when given) marks a repeated headline. */
 export function classifyLine(line: string, title?: string): LineKind {
-  const text = line.trim();
-  const words = text.split(/\s+/).filter(Boolean);
-  if (title !== undefined && normalize(text) === normalize(title)) return 'headline';
-  if (BYLINE.test(text) && words.length <= 14 && !/[“"]/.test(text)) return 'byline';
-  if (DATELINE.test(text) && words.length <= 16) return 'dateline';
-  if (LINK.test(text) && (words.length <= 25 || !TERMINAL.test(text))) return 'link';
-  if (CREDIT.test(text)) return 'caption';
+  return classify(line.trim(), title === undefined ? undefined : normalize(title));
+}
+
+/**
+ * Classifies a trimmed line; `headline` is the normalised title. Each test is cheap before it is exact: word counts
+ * stop at the limit, and only a line ending in `)` can be a credit.
+ */
+function classify(text: string, headline: string | undefined): LineKind {
+  if (headline !== undefined && isHeadline(text, headline)) return 'headline';
+  if (BYLINE.test(text) && hasAtMostWords(text, 14) && !/[“"]/.test(text)) return 'byline';
+  if (DATELINE.test(text) && hasAtMostWords(text, 16)) return 'dateline';
+  if (LINK.test(text) && (hasAtMostWords(text, 25) || !endsInPunctuation(text))) return 'link';
+  if (CLOSE_PAREN.has(lastVisible(text)) && CREDIT.test(text)) return 'caption';
   if (isShouting(text)) return 'promo';
-  if (!TERMINAL.test(text) && words.length <= 20) return 'heading';
+  if (!endsInPunctuation(text) && hasAtMostWords(text, 20)) return 'heading';
   return 'story';
+}
+
+/**
+ * Whether `text` normalises to `headline`. Every ASCII letter and digit of the text survives normalisation, so a line
+ * with more of them than the headline has characters cannot match and is not normalised.
+ */
+function isHeadline(text: string, headline: string): boolean {
+  let kept = 0;
+  for (let i = 0; i < text.length && kept <= headline.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) kept += 1;
+  }
+  if (kept > headline.length) return false;
+  return normalize(text) === headline;
+}
+
+/** Whether trimmed `text` has at most `limit` words (runs of non-space). */
+function hasAtMostWords(text: string, limit: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) {
+      words += 1;
+      if (words > limit) return false;
+    }
+    inWord = !space;
+  }
+  return true;
+}
+
+const CLOSE_PAREN = codes(')');
+// What may follow a sentence's final punctuation on a story line: closing quotes and brackets.
+const CLOSERS = codes('"”’\')]');
+const SENTENCE_END = codes('.!?:;…,');
+
+/** A story line ends in sentence punctuation (`.!?:;…,`), possibly followed by closing quotes or brackets. */
+function endsInPunctuation(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && (isSpace(text.charCodeAt(i)) || CLOSERS.has(text.charCodeAt(i)))) i -= 1;
+  return i >= 0 && SENTENCE_END.has(text.charCodeAt(i));
+}
+
+/** The last character code of `text` that is not white space, or -1. */
+function lastVisible(text: string): number {
+  let i = text.length - 1;
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i -= 1;
+  return i >= 0 ? text.charCodeAt(i) : -1;
 }
 
 /** All-caps cross-promotion lines: most letters capitals, several words. */
 function isShouting(text: string): boolean {
-  const letters = text.replace(/[^A-Za-z]/g, '');
-  if (letters.length < 12) return false;
-  const upper = letters.replace(/[^A-Z]/g, '').length;
-  return upper / letters.length >= 0.8;
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) {
+      letters += 1;
+      upper += 1;
+    } else if (c >= 97 && c <= 122) letters += 1;
+  }
+  if (letters < 12) return false;
+  return upper / letters >= 0.8;
 }
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+function codes(chars: string): Set<number> {
+  return new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+}
+
+/** JavaScript's white space (`\s`, and what `trim` removes), by character code. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 // Furniture that runs into the first sentence of a text without line breaks: "(CNN) -- ", "LONDON, England (Reuters) -- ",
@@ -99,16 +172,13 @@ function trimFurniture(text: string, span: Span): Span {
 
 /** Splits `text` into lines with their kinds. */
 export function splitLines(text: string, title?: string): Line[] {
+  const headline = title === undefined ? undefined : normalize(title);
   const lines: Line[] = [];
-  const pattern = /[^\n]+/g;
-  let match: RegExpExecArray | null;
-  while ((match = pattern.exec(text)) !== null) {
-    const raw = match[0];
-    const lead = raw.length - raw.trimStart().length;
-    const trimmed = raw.trim();
-    if (trimmed.length === 0) continue;
-    const start = match.index + lead;
-    lines.push({ start, end: start + trimmed.length, kind: classifyLine(trimmed, title), index: lines.length });
+  for (let from = 0; from < text.length; ) {
+    const newline = text.indexOf('\n', from);
+    const { start, end } = trimSpan(text, { start: from, end: newline < 0 ? text.length : newline });
+    from = newline < 0 ? text.length : newline + 1;
+    if (end > start) lines.push({ start, end, kind: classify(text.slice(start, end), headline), index: lines.length });
   }
   return lines;
 }
@@ -123,45 +193,43 @@ export function segmentArticle(text: string, title?: string): Segmentation {
   const sentences: Sentence[] = [];
   let lineIndex = 0;
   let tokenIndex = 0;
-  const pieces: Span[] = [];
-  for (const span of raw) {
-    // A sentence never crosses a line break.
-    let start = span.start;
-    for (let i = span.start; i < span.end; i += 1) {
-      if (text.charCodeAt(i) === 10) {
-        pieces.push({ start, end: i });
-        start = i + 1;
-      }
-    }
-    pieces.push({ start, end: span.end });
-  }
-  for (const piece of pieces) {
-    const trimmed = trimSpan(text, piece);
-    if (trimmed.end <= trimmed.start) continue;
+  const addPiece = (start: number, end: number): void => {
+    const trimmed = trimSpan(text, { start, end });
+    if (trimmed.end <= trimmed.start) return;
     while (lineIndex < lines.length && (lines[lineIndex]?.end ?? 0) <= trimmed.start) lineIndex += 1;
     const line = lines[lineIndex];
-    if (line === undefined || line.kind !== 'story') continue;
+    if (line === undefined || line.kind !== 'story') return;
     const first = sentences.length === 0 || (sentences.at(-1)?.line ?? -1) !== line.index;
     const cut = first || sentences.length < 3 ? trimSpan(text, trimFurniture(text, trimmed)) : trimmed;
     const body = text.slice(cut.start, cut.end);
-    if (FURNITURE_SENTENCE.test(body) || !/[A-Za-z]/.test(body)) continue;
+    if (FURNITURE_SENTENCE.test(body) || !/[A-Za-z]/.test(body)) return;
     while (tokenIndex < tokens.length && (tokens[tokenIndex]?.start ?? 0) < cut.start) tokenIndex += 1;
     const own: Token[] = [];
-    let j = tokenIndex;
-    while (j < tokens.length && (tokens[j]?.start ?? Infinity) < cut.end) {
+    for (let j = tokenIndex; j < tokens.length && (tokens[j]?.start ?? Infinity) < cut.end; j += 1) {
       const token = tokens[j];
       if (token !== undefined && token.end > token.start) own.push(token);
-      j += 1;
     }
-    sentences.push({ ...cut, text: body, index: sentences.length, line: line.index, tokens: own });
+    sentences.push({ start: cut.start, end: cut.end, text: body, index: sentences.length, line: line.index, tokens: own });
+  };
+  // A sentence never crosses a line break. Sentences come in text order, so one search cursor serves them all.
+  let newline = text.indexOf('\n');
+  for (const span of raw) {
+    let start = span.start;
+    if (newline >= 0 && newline < start) newline = text.indexOf('\n', start);
+    while (newline >= 0 && newline < span.end) {
+      addPiece(start, newline);
+      start = newline + 1;
+      newline = text.indexOf('\n', start);
+    }
+    addPiece(start, span.end);
   }
   return { lines, sentences };
 }
 
 function trimSpan(text: string, span: Span): Span {
   let { start, end } = span;
-  while (start < end && /\s/.test(text.charAt(start))) start += 1;
-  while (end > start && /\s/.test(text.charAt(end - 1))) end -= 1;
+  while (start < end && isSpace(text.charCodeAt(start))) start += 1;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end -= 1;
   return { start, end };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLine, segmentArticle, splitSentences } from '../../../src/services/briefing/segment.js';
+import { classifyLine, segmentArticle, splitLines, splitSentences } from '../../../src/services/briefing/segment.js';
 
 describe('splitSentences', () => {
   it('does not split at abbreviations, initials or dates', () => {
@@ -20,6 +20,16 @@ describe('splitSentences', () => {
     const text = 'A line without a full stop\nThe next line is a sentence.';
     expect(splitSentences(text).every((s) => !s.text.includes('\n'))).toBe(true);
   });
+
+  it('cuts a sentence that runs over several line breaks at each of them', () => {
+    const text = 'The council met on Monday,\n\nand the mayor spoke for an hour,\r\nthen it voted. It adjourned.';
+    expect(splitSentences(text).map((s) => [s.text, s.line])).toEqual([
+      ['The council met on Monday,', 0],
+      ['and the mayor spoke for an hour,', 1],
+      ['then it voted.', 2],
+      ['It adjourned.', 2],
+    ]);
+  });
 });
 
 describe('classifyLine', () => {
@@ -38,6 +48,40 @@ describe('classifyLine', () => {
 
   it('marks a repeated headline', () => {
     expect(classifyLine('Council closes pier', 'Council closes pier')).toBe('headline');
+  });
+
+  it('matches the headline whatever its case and punctuation, and nothing longer', () => {
+    expect(classifyLine('COUNCIL CLOSES PIER!', 'Council closes pier')).toBe('headline');
+    expect(classifyLine('Council closes the pier', 'Council closes pier')).toBe('heading');
+  });
+
+  it('reads closing quotes and brackets after the final punctuation as the end of a sentence', () => {
+    expect(classifyLine('“We will reopen it,” she said.” ')).toBe('story');
+    expect(classifyLine('(The pier opened in 1902.)')).toBe('story');
+    expect(classifyLine('The pier, in pictures (')).toBe('heading');
+  });
+
+  it('counts words across any white space', () => {
+    expect(classifyLine('Read more:\u00a0the\tstory of the bridge and the pier and the council vote.')).toBe('link');
+    const long = `Read more about it ${'and more '.repeat(12)}here.`;
+    expect(classifyLine(long)).toBe('story');
+  });
+
+  it('gives a credit only to a line that ends in parentheses', () => {
+    expect(classifyLine('The pier at dawn (Photo: Ben Roe)\u00a0 ')).toBe('caption');
+    expect(classifyLine('The pier at dawn (Photo: Ben Roe) was closed.')).toBe('story');
+  });
+});
+
+describe('splitLines', () => {
+  it('trims every kind of white space, including carriage returns', () => {
+    const text = '  By Ada Moss\r\n\u00a0The council met on Monday.\u2009\r\n \t\r\nIt voted.';
+    const lines = splitLines(text);
+    expect(lines.map((l) => [text.slice(l.start, l.end), l.kind, l.index])).toEqual([
+      ['By Ada Moss', 'byline', 0],
+      ['The council met on Monday.', 'story', 1],
+      ['It voted.', 'story', 2],
+    ]);
   });
 });
 
