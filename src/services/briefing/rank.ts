@@ -12,16 +12,23 @@ const STOPWORDS = new Set(
 );
 
 export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? [])
-    .map((w) => w.replace(/['’]s$/, ''))
-    .filter((w) => w.length > 1 && !STOPWORDS.has(w))
-    .map(stem);
+  const words: string[] = [];
+  for (const match of text.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? []) {
+    const possessive = match.endsWith('s') && (match.at(-2) === "'" || match.at(-2) === '’');
+    const word = possessive ? match.slice(0, -2) : match;
+    if (word.length > 1 && !STOPWORDS.has(word)) words.push(stem(word));
+  }
+  return words;
 }
+
+// Longest first, as the one suffix stripped is the longest that fits.
+const SUFFIXES = ['ies', 'ing', 'ed', 'es', 'ly', 's'];
 
 /** A light suffix stripper: enough to match "talks"/"talk" and "warned"/"warns" for overlap. */
 function stem(word: string): string {
   if (word.length <= 4) return word;
-  return word.replace(/(?:ies|ing|ed|es|s|ly)$/, '');
+  const suffix = SUFFIXES.find((s) => word.endsWith(s));
+  return suffix === undefined ? word : word.slice(0, -suffix.length);
 }
 
 type Vector = Map<string, number>;
@@ -32,17 +39,21 @@ function vectorOf(words: readonly string[], idf: Map<string, number>): Vector {
   return v;
 }
 
-function cosine(a: Vector, b: Vector): number {
+function cosine(a: Vector, b: Vector, nb = squaredNorm(b)): number {
   let dot = 0;
   let na = 0;
-  let nb = 0;
   for (const [k, x] of a) {
     na += x * x;
     const y = b.get(k);
     if (y !== undefined) dot += x * y;
   }
-  for (const y of b.values()) nb += y * y;
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+function squaredNorm(v: Vector): number {
+  let sum = 0;
+  for (const y of v.values()) sum += y * y;
+  return sum;
 }
 
 /** Maximal marginal relevance: how much similarity to a chosen bullet lowers a candidate's score. */
@@ -91,6 +102,8 @@ export function sentenceFeatures(sentences: readonly Sentence[], title: string):
   const centroid: Vector = new Map();
   for (const v of vectors) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
   const titleVector = vectorOf(contentWords(title), idf);
+  const centroidNorm = squaredNorm(centroid);
+  const titleNorm = squaredNorm(titleVector);
   const features = sentences.map((sentence, i) => {
     const tokens = sentence.text.split(/\s+/).filter(Boolean);
     const length = tokens.length;
@@ -105,8 +118,8 @@ export function sentenceFeatures(sentences: readonly Sentence[], title: string):
       Math.min(length, 60) / 30,
       length < 8 ? 1 : 0,
       length > 40 ? 1 : 0,
-      cosine(vectors[i] as Vector, centroid),
-      titleVector.size > 0 ? cosine(vectors[i] as Vector, titleVector) : 0,
+      cosine(vectors[i] as Vector, centroid, centroidNorm),
+      titleVector.size > 0 ? cosine(vectors[i] as Vector, titleVector, titleNorm) : 0,
       capitalised,
       /\d/.test(sentence.text) ? 1 : 0,
       quoted ? 1 : 0,
