@@ -13,6 +13,10 @@ export type Tokenized = { sentences: Span[]; tokens: Token[] };
 const nlp = winkNLP(model, ['sbd']);
 const its = nlp.its;
 
+// wink-nlp splits `Kallas's` into `Kallas` and `'s` until its lexicon has learnt the whole word from an earlier text,
+// then keeps it whole: splitting here makes the tokens of a text the same whatever the process read before.
+const POSSESSIVE = /^[^\s'’]+['’]s$/;
+
 /**
  * Splits `text` into sentences and tokens with wink-nlp. wink-nlp does not report character offsets, so each token is
  * found again in `text` from the end of the previous one; a token wink normalised beyond recognition keeps a zero-width
@@ -22,8 +26,11 @@ export function tokenize(text: string): Tokenized {
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value);
   const tokens: Token[] = [];
+  // Where each of wink's tokens starts in `tokens` (a possessive becomes two), for the sentence spans below.
+  const firstPiece: number[] = [];
   let cursor = 0;
   for (let i = 0; i < values.length; i += 1) {
+    firstPiece.push(tokens.length);
     const value = values[i] ?? '';
     // Tokens are usually separated by whitespace only; otherwise look a short way ahead (a token wink rewrote would
     // cost a scan of the rest of the text).
@@ -37,13 +44,17 @@ export function tokenize(text: string): Tokenized {
     const found = at >= 0;
     const start = found ? at : cursor;
     const end = found ? at + value.length : cursor;
-    tokens.push({ start, end, value });
+    if (found && POSSESSIVE.test(value)) {
+      tokens.push({ start, end: end - 2, value: value.slice(0, -2) }, { start: end - 2, end, value: value.slice(-2) });
+    } else {
+      tokens.push({ start, end, value });
+    }
     cursor = end;
   }
   const sentences: Span[] = [];
   for (const [first, last] of doc.sentences().out(its.span) as unknown as Array<[number, number]>) {
-    const a = tokens[first];
-    const b = tokens[last];
+    const a = tokens[firstPiece[first] ?? tokens.length];
+    const b = tokens[(firstPiece[last + 1] ?? tokens.length) - 1];
     if (a !== undefined && b !== undefined && b.end > a.start) sentences.push({ start: a.start, end: b.end });
   }
   return { sentences, tokens };

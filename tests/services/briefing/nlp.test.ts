@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../../../src/services/briefing/nlp.js';
+
+const values = (text: string): string[] => tokenize(text).tokens.map((token) => token.value);
+
+describe('tokenize', () => {
+  it('gives tokens and sentences as spans of the text', () => {
+    const text = 'The council met on Tuesday.  Mr. Hale left early.';
+    const { sentences, tokens } = tokenize(text);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['The council met on Tuesday.', 'Mr. Hale left early.']);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.value);
+  });
+
+  it('splits a possessive the same way whatever it read before', () => {
+    const text = 'Ingersoll’s ferry plan was approved.';
+    const first = values(text);
+    // A possessive before a comma teaches wink-nlp's lexicon the whole word, which it then keeps together.
+    tokenize('The board backed Ingersoll’s, not the council’s, proposal.');
+    expect(values(text)).toEqual(first);
+    expect(first.slice(0, 2)).toEqual(['Ingersoll', '’s']);
+  });
+
+  it('keeps sentence spans whole around a split possessive', () => {
+    const text = 'It was Hale’s. Then Ward’s turn came.';
+    const { sentences } = tokenize(text);
+    expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['It was Hale’s.', 'Then Ward’s turn came.']);
+  });
+});
