@@ -437,7 +437,8 @@ const AFTER_NAME_FIRST = new RegExp(
   String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},|,)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+|is quoted as\s+|was quoted as\s+)?(?:${SAY})\b`,
   'u',
 );
-const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}.'’\- ]{2,60})/u;
+// `” ― Ana Ruiz. Getty Images`: the credit is a name (initials allowed) and ends where its sentence ends.
+const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]*))*)/u;
 
 function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
   const rest = clauseAfter(text, part, seg.lines);

@@ -293,4 +293,9 @@ describe('extractQuotes', () => {
     const text = 'Lobbying records show Tomas Adeyemi has met officials on the topic of "harbour safety" and "ferry law" every month.';
     expect(quotesOf(text)).toEqual([]);
   });
+
+  it('reads a dash credit after a quote up to the end of its sentence', () => {
+    const text = '“The pier is our pride.” ― Lena Hoff. Photo: Harbour Archive. “We will rebuild it.” ― Piet J. Varga. Photo: Town Hall.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Lena Hoff', 'Piet J. Varga']);
+  });
 });
