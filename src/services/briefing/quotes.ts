@@ -37,6 +37,19 @@ const SAY = sayForms().join('|');
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
+// `Ginsburg's comments`, `his remarks`, `the claims`: after a possessive or a determiner a verb form is a noun.
+const NOUN_BEFORE = /(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|these|those))\s+$/i;
+
+/** Where the verbs of saying of `body` start, leaving out the verb forms used as nouns. */
+function verbsOfSaying(body: string): number[] {
+  const at: number[] = [];
+  SAY_WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SAY_WORD.exec(body)) !== null) {
+    if (!NOUN_BEFORE.test(body.slice(Math.max(0, match.index - 40), match.index))) at.push(match.index);
+  }
+  return at;
+}
 const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:then\\s+|also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
@@ -508,10 +521,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return resolved;
   }
-  SAY_WORD.lastIndex = 0;
-  const verbs: number[] = [];
-  let match: RegExpExecArray | null;
-  while ((match = SAY_WORD.exec(before)) !== null) verbs.push(match.index);
+  const verbs = verbsOfSaying(before);
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
     const head = before.slice(0, verbs[i]);
     // `Fiorina backed Cruz on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
@@ -821,13 +831,12 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
     const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
     if (found !== null) return found;
   }
-  SAY_WORD.lastIndex = 0;
-  const verb = SAY_WORD.exec(body);
-  if (verb !== null && verb.index <= 160) {
-    const found = subjectBefore(body.slice(0, verb.index), previous.start, ctx);
+  const verb = verbsOfSaying(body)[0];
+  if (verb !== undefined && verb <= 160) {
+    const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
     if (found !== null && (found.person !== null || found.pronoun)) return found;
     // "Bolton distanced himself from the movement by saying ...": the sentence's subject.
-    const subject = subjectAtStart(body.slice(0, verb.index), previous.start, ctx);
+    const subject = subjectAtStart(body.slice(0, verb), previous.start, ctx);
     if (subject !== null) return subject;
   }
   // "Viguerie is upbeat about Cruz's chances." after a Viguerie quote: the next quote is still Viguerie's.
@@ -848,10 +857,7 @@ function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Attr
     if (prev.kind !== 'story') continue;
     const body = text.slice(prev.start, prev.end);
     if (!/:\s*$/.test(body)) return null;
-    SAY_WORD.lastIndex = 0;
-    let verbAt = -1;
-    let match: RegExpExecArray | null;
-    while ((match = SAY_WORD.exec(body)) !== null) verbAt = match.index;
+    const verbAt = verbsOfSaying(body).at(-1) ?? -1;
     // "On July 6, 2015, Sanders made the following comment:" has no verb of saying; its subject introduces the quote.
     if (verbAt < 0) return subjectAtStart(body.replace(/^(?:[^,]{1,40},\s*){1,2}/, ''), prev.start, ctx);
     return subjectBefore(body.slice(0, verbAt), prev.start, ctx);

@@ -298,4 +298,9 @@ describe('extractQuotes', () => {
     const text = '“The pier is our pride.” ― Lena Hoff. Photo: Harbour Archive. “We will rebuild it.” ― Piet J. Varga. Photo: Town Hall.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Lena Hoff', 'Piet J. Varga']);
   });
+
+  it('reads a verb of saying after a possessive or a determiner as a noun, not as the attribution', () => {
+    const text = 'Mayor Ingrid Solberg told the council on Monday that Berg’s remarks were “reckless and plainly wrong.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ingrid Solberg']);
+  });
 });
