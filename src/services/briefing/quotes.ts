@@ -667,6 +667,8 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
   }
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
+  // `"..." that Berg can win, said Piet Varga`: a clause the quote runs on into, not who says it.
+  if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
   if (/^the\s+(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group)$/i.test(clean)) {
     // `the company said` after `Google ...`: the organisation it stands for, when the article has named one.
     const organisation = lastOrganisation(ctx, at);

@@ -303,4 +303,9 @@ describe('extractQuotes', () => {
     const text = 'Mayor Ingrid Solberg told the council on Monday that Berg’s remarks were “reckless and plainly wrong.”';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ingrid Solberg']);
   });
+
+  it('does not take the clause a quote runs on into for its speaker', () => {
+    const text = 'Councillors doubt it. "It can be done, but it looks unlikely" that Anna Berg can beat Ingrid Solberg, said Piet Varga, a councillor.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
 });
