@@ -308,4 +308,9 @@ describe('extractQuotes', () => {
     const text = 'Councillors doubt it. "It can be done, but it looks unlikely" that Anna Berg can beat Ingrid Solberg, said Piet Varga, a councillor.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
   });
+
+  it('reads a name with a generational suffix', () => {
+    const text = '“We stand with the port,” Tomas Marsh III, a harbour pilot, told reporters.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tomas Marsh']);
+  });
 });
