@@ -40,7 +40,10 @@ const NOT_NAME = new Set(
     'september october november december today yesterday tomorrow mr. mrs. ms. dr. there here what who why how ' +
     'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
     'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
-    'asked even only just once'
+    'asked even only just once ' +
+    // A party word in the singular (`Republican claims`, `Democratic candidate Ana Ruiz`) is capitalised but names no
+    // one; the plural is a group that can speak (`Democrats blasted the plan`).
+    'republican democrat democratic independent conservative liberal progressive socialist'
   ).split(/\s+/),
 );
 

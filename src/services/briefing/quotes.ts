@@ -585,9 +585,13 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
 
-/** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `). */
+/** A sentence adverb set off by a comma (`First, `, `Conversely, `): never the subject, even when capitalised. */
+const SENTENCE_ADVERB =
+  /^\s*(?:first|second|third|next|finally|lastly|secondly|thirdly|however|meanwhile|instead|still|now|later|earlier|yet|also|indeed|again|then|thus|therefore|besides|moreover|furthermore|nonetheless|nevertheless|conversely|separately|additionally|similarly|likewise|ultimately|notably|initially|previously|recently|overall)\s*,/i;
+
+/** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `, `First, `). */
 function withoutIntroduction(clause: string): string {
-  let rest = clause.replace(/^.*[.!?]\s+/, '');
+  let rest = clause.replace(/^.*[.!?]\s+/, '').replace(SENTENCE_ADVERB, '');
   for (let comma = rest.indexOf(','); comma >= 0 && INTRODUCTORY.test(rest); comma = rest.indexOf(',')) rest = rest.slice(comma + 1);
   return rest;
 }
@@ -722,6 +726,10 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
   if (acronym?.[1] !== undefined) return { speaker: acronym[1], role: null, person: null, pronoun: false };
   // "the Christie supporter", "a Justice Department official": a described speaker.
+  // "an Iowa Democrat", "another New Hampshire Republican": a described member of a party.
+  if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}(?:Democrat|Republican|Conservative|Liberal|Independent|Socialist)$/u.test(clean)) {
+    return { speaker: clean, role: null, person: null, pronoun: false };
+  }
   if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean) && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/.test(clean))) {
     return { speaker: clean, role: null, person: null, pronoun: false };
   }

@@ -313,4 +313,13 @@ describe('extractQuotes', () => {
     const text = '“We stand with the port,” Tomas Marsh III, a harbour pilot, told reporters.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tomas Marsh']);
   });
+
+  it('never takes a party word for a name, but keeps a described party member as written', () => {
+    const text = 'Former Democratic candidate Piet Varga spoke at the rally.\nHe said the plan was "a gift to the rich and nobody else."\n"We will win the county," said an Iowa Democrat.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'an Iowa Democrat']);
+  });
+  it('skips a sentence adverb before the subject of a partial quote', () => {
+    const text = 'The group Harbour First, led by Anna Berg, met on Monday.\nFirst, Berg saw the pier as "a wreck we must pull down."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Anna Berg']);
+  });
 });
