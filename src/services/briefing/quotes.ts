@@ -540,7 +540,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   const name = introducer?.[2] ?? introducer?.[3];
   const listener =
     /^(?:told|tells|telling|asked|asks|asking)$/i.test(introducer?.[1] ?? '') ||
-    /\b(?:to|for|with|by|from|at|about|on|of|in)\s*$/i.test(before.slice(0, introducer?.index ?? 0));
+    /\b(?:to|for|with|by|from|at|about|on|of|in)\s+(?:(?:the|a|an)\s+)?$/i.test(before.slice(0, introducer?.index ?? 0));
   if (introducer !== null && name !== undefined && !listener) {
     const found = resolvePhrase(name, from + introducer.index, ctx);
     if (found?.person != null) return found;
@@ -605,11 +605,14 @@ function mainSubject(clause: string, offset: number, ctx: Context): Attribution 
   return null;
 }
 
-/** Words that can stand before a name as its title or role: capitalised words, role words, determiners. */
+// `presidential candidate`, `longtime activist`, `former state legislator`: nouns and adjectives of a description.
+const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time)s?$/u;
+
+/** Words that can stand before a name as its title or role: capitalised words, role words, determiners, descriptions. */
 function isTitleOrRole(role: string): boolean {
   return role
     .split(/\s+/)
-    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w));
+    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
 
 const FILLER =

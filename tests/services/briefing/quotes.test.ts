@@ -322,4 +322,14 @@ describe('extractQuotes', () => {
     const text = 'The group Harbour First, led by Anna Berg, met on Monday.\nFirst, Berg saw the pier as "a wreck we must pull down."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Anna Berg']);
   });
+
+  it('reads a description before a name as its role when the quote follows a colon', () => {
+    const text = 'Longtime civic activist Piet Varga laid out his plan to the Nordvik Gazette: “We will rebuild the pier first.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
+
+  it('does not credit the paper a speaker talks to with the quote after a colon', () => {
+    const text = 'Piet Varga gave his answer to the Nordvik Gazette: “We will rebuild the pier first.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
 });
