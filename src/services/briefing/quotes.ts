@@ -720,11 +720,15 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
       return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
     }
   }
-  // "noted the Milwaukee Journal Sentinel": an organisation named in full.
-  const organisation = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
+  // "noted the Milwaukee Journal Sentinel", "Ruiz's hometown Harbour Daily Post": an organisation named in full, after
+  // any description of it.
+  const organisation = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
     return { speaker: organisation[1], role: null, person: null, pronoun: false };
   }
+  // "the Times", "the Herald": a newspaper or body by the one word of its name that says what it is.
+  const institution = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(clean);
+  if (institution?.[1] !== undefined && isOrgWord(institution[1])) return { speaker: institution[1], role: null, person: null, pronoun: false };
   // "the EU", "NATO", "the RCMP": an organisation by its acronym.
   const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
   if (acronym?.[1] !== undefined) return { speaker: acronym[1], role: null, person: null, pronoun: false };

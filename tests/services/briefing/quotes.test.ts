@@ -332,4 +332,9 @@ describe('extractQuotes', () => {
     const text = 'Piet Varga gave his answer to the Nordvik Gazette: “We will rebuild the pier first.”';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
   });
+
+  it('credits a newspaper named after a description, or by one word after `the`', () => {
+    const text = 'At the time, Berg\'s hometown Nordvik Free Press wrote: “The pier will close in spring.”\n“Nobody asked the ferry crews,” the Herald wrote.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Nordvik Free Press', 'Herald']);
+  });
 });
