@@ -693,7 +693,9 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     const person = lookup(ctx.all, name, at);
     return { speaker: person?.name ?? name, role: null, person, pronoun: false };
   }
-  const possessive = /^(his|her)\s+(?:statement|office|spokes\w+|post|tweet|letter|website|email|e-mail|lawyer|attorney|campaign|memo)$/i.exec(clean);
+  // "her statement", "his tweet": the person's own words. "Her office", "his lawyer" speak for the person and are kept
+  // as written (they are not the person).
+  const possessive = /^(his|her)\s+(?:statement|post|tweet|letter|website|email|e-mail|memo)$/i.exec(clean);
   if (possessive?.[1] !== undefined) {
     const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
     if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };

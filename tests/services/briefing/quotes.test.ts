@@ -337,4 +337,9 @@ describe('extractQuotes', () => {
     const text = 'At the time, Berg\'s hometown Nordvik Free Press wrote: “The pier will close in spring.”\n“Nobody asked the ferry crews,” the Herald wrote.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Nordvik Free Press', 'Herald']);
   });
+
+  it('keeps an office or a lawyer speaking for someone as written, not as that person', () => {
+    const text = 'Minister Ana Ruiz left the hall without a word.\n“The minister will not comment today,” her office told reporters.\n“She did nothing wrong,” his lawyer said of Piet Varga.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['her office', 'his lawyer']);
+  });
 });
