@@ -425,9 +425,11 @@ function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segme
   const trailing = /,\s+(?:said|says|added|according to)\s+(.+)$/.exec(rest);
   if (trailing?.[1] === undefined) {
     // `..., Gingrich said.` / `..., the mayor said Monday.`
-    const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
+    // `..., including the valley, it said.`: the organisation quoted.
+    const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
     if (nameFirst?.[1] === undefined) return null;
-    return resolvePhrase(nameFirst[1], last.close + 1 + (nameFirst.index ?? 0), ctx);
+    const at = last.close + 1 + (nameFirst.index ?? 0);
+    return nameFirst[1] === 'it' ? organisationSpeaking(ctx, at) : resolvePhrase(nameFirst[1], at, ctx);
   }
   const phrase = leadingPhrase(trailing[1]);
   const found = resolvePhrase(phrase, last.close + 1 + (trailing.index ?? 0), ctx);
@@ -464,11 +466,8 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     if (resolved !== null) return withAppositiveRole(resolved, tail.slice(tail.indexOf(phrase) + phrase.length));
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);
-  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) {
-    // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
-    const organisation = lastOrganisation(ctx, at);
-    return organisation === null ? null : { speaker: organisation, role: null, person: null, pronoun: true };
-  }
+  // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
+  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return organisationSpeaking(ctx, at);
   if (nameFirst?.[1] !== undefined) {
     const resolved = resolvePhrase(nameFirst[1], at, ctx);
     if (resolved !== null) return withAppositiveRole(resolved, rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length));
@@ -678,8 +677,8 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
   if (/^the\s+(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group)$/i.test(clean)) {
     // `the company said` after `Google ...`: the organisation it stands for, when the article has named one.
-    const organisation = lastOrganisation(ctx, at);
-    if (organisation !== null) return { speaker: organisation, role: null, person: null, pronoun: true };
+    const organisation = organisationSpeaking(ctx, at);
+    if (organisation !== null) return organisation;
   }
   // "the Security Council issued a statement calling it ...": whoever issued it.
   const issuer = /^(.+?)\s+(?:issued|released|put out|posted|published|sent(?: out)?)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|release|letter|email|e-mail|report|tweet|post|memo)$/.exec(clean);
@@ -772,6 +771,12 @@ function lastOrganisation(ctx: Context, at: number): string | null {
     if (best === null || from + match.index > best.at) best = { name, at: from + match.index };
   }
   return best?.name ?? null;
+}
+
+/** The organisation that an `it` or `the company` speaking at `at` stands for, as a speaker. */
+function organisationSpeaking(ctx: Context, at: number): Attribution | null {
+  const organisation = lastOrganisation(ctx, at);
+  return organisation === null ? null : { speaker: organisation, role: null, person: null, pronoun: true };
 }
 
 function stripDeterminer(role: string): string {

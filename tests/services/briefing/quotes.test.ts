@@ -342,4 +342,9 @@ describe('extractQuotes', () => {
     const text = 'Minister Ana Ruiz left the hall without a word.\n“The minister will not comment today,” her office told reporters.\n“She did nothing wrong,” his lawyer said of Piet Varga.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['her office', 'his lawyer']);
   });
+
+  it('credits an `it said` that ends the quote\'s sentence to the organisation named last', () => {
+    const text = 'The storm cut 400 lines, NVK Power reported.\n"Crews cannot yet reach the worst-hit streets" along the shore, it said.\n"Some homes will wait for days."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['NVK Power', 'NVK Power']);
+  });
 });
