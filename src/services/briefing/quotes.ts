@@ -765,7 +765,8 @@ function lastOrganisation(ctx: Context, at: number): string | null {
   while ((match = CAPITALISED_RUN.exec(window)) !== null) {
     const words = match[0].replace(/['’]s$/, '').split(/\s+/);
     const lead = words[0] ?? '';
-    const isOrganisation = words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead);
+    const isOrganisation =
+      words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead) || speaksAsBody(ctx, lead, from + match.index + match[0].length);
     if (!isOrganisation) continue;
     const name = words.join(' ').replace(/^(?:The|A|An)\s+/, '');
     if (best === null || from + match.index > best.at) best = { name, at: from + match.index };
@@ -777,6 +778,16 @@ function lastOrganisation(ctx: Context, at: number): string | null {
 function organisationSpeaking(ctx: Context, at: number): Attribution | null {
   const organisation = lastOrganisation(ctx, at);
   return organisation === null ? null : { speaker: organisation, role: null, person: null, pronoun: true };
+}
+
+/**
+ * `Google said Thursday ...`: one capitalised word speaking that the article never gives a first name or a gender is a
+ * company or body, which a later `the company said` means.
+ */
+function speaksAsBody(ctx: Context, word: string, end: number): boolean {
+  if (!isNameWord(word) || !SPEAKING_AFTER.test(ctx.text.slice(end, end + 100))) return false;
+  const person = lookup(ctx.all, word, end);
+  return person === null || (!person.name.includes(' ') && person.gender === null);
 }
 
 function stripDeterminer(role: string): string {

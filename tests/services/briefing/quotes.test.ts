@@ -347,4 +347,9 @@ describe('extractQuotes', () => {
     const text = 'The storm cut 400 lines, NVK Power reported.\n"Crews cannot yet reach the worst-hit streets" along the shore, it said.\n"Some homes will wait for days."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['NVK Power', 'NVK Power']);
   });
+
+  it('credits `the company said` to a one-word company seen speaking before', () => {
+    const text = 'Ferrolux said on Monday that its ticket app was down for the day.\nBut the firm seemed calm. "We are fixing it and expect it back soon," the company said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ferrolux']);
+  });
 });
