@@ -879,6 +879,14 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
   if (opener !== undefined && ctx.speakers.has(opener.person)) {
     return { speaker: opener.person.name, role: null, person: opener.person, pronoun: false };
   }
+  // "But early on, he lost patients." or "Her message is simple." about someone quoted already: the same goes for `he`,
+  // `she`, `his` and `her` opening the sentence.
+  const pronoun = /^(?:[^,]{1,30},\s*)?(?:(he|she)\b|(his|her)\s)/i.exec(body);
+  if (pronoun !== null) {
+    const word = (pronoun[1] ?? pronoun[2] ?? '').toLowerCase();
+    const person = resolvePronoun(ctx, previous.start, word === 'he' || word === 'his' ? 'male' : 'female');
+    if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true };
+  }
   return null;
 }
 

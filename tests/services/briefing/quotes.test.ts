@@ -352,4 +352,9 @@ describe('extractQuotes', () => {
     const text = 'Ferrolux said on Monday that its ticket app was down for the day.\nBut the firm seemed calm. "We are fixing it and expect it back soon," the company said.';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ferrolux']);
   });
+
+  it('continues a speaker that the sentence before the quote refers to by pronoun', () => {
+    const text = 'Anna Berg runs the ferry. "We sail at six every day," she said.\nThe crossing takes an hour.\nHer advice is simple: book early.\n"The boats fill up by noon in summer."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Anna Berg', 'Anna Berg']);
+  });
 });
