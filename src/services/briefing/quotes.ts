@@ -522,6 +522,12 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   }
   const verbs = verbsOfSaying(before);
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
+    // `Berg was asked by host Piet Varga, "..."`: a passive verb of saying's agent is the speaker.
+    const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));
+    if (agent?.[1] !== undefined) {
+      const found = resolvePhrase(leadingPhrase(agent[1]), from, ctx);
+      if (found !== null) return found;
+    }
     const head = before.slice(0, verbs[i]);
     // `Fiorina backed Cruz on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
     const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);

@@ -357,4 +357,9 @@ describe('extractQuotes', () => {
     const text = 'Anna Berg runs the ferry. "We sail at six every day," she said.\nThe crossing takes an hour.\nHer advice is simple: book early.\n"The boats fill up by noon in summer."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Anna Berg', 'Anna Berg']);
   });
+
+  it('credits a passive verb of saying to its agent', () => {
+    const text = 'Anna Berg was asked by host Piet Varga, who chairs the board, “Will the pier reopen this year or not?”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
 });
