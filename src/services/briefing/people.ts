@@ -40,7 +40,10 @@ const NOT_NAME = new Set(
     'september october november december today yesterday tomorrow mr. mrs. ms. dr. there here what who why how ' +
     'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
     'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
-    'asked even only just once'
+    'asked even only just once ' +
+    // A party word in the singular (`Republican claims`, `Democratic candidate Ana Ruiz`) is capitalised but names no
+    // one; the plural is a group that can speak (`Democrats blasted the plan`).
+    'republican democrat democratic independent conservative liberal progressive socialist'
   ).split(/\s+/),
 );
 
@@ -116,6 +119,8 @@ export function splitRoleAndName(phrase: string): { role: string | null; name: s
   const words = phrase.trim().split(/\s+/).filter(Boolean);
   let end = words.length;
   while (end > 0 && /^[,.;:]$/.test(words[end - 1] ?? '')) end -= 1;
+  // `Brent Bozell III`, `Tom Marsh Jr.`: a generational suffix follows the surname but is no part of it.
+  if (end > 1 && /^(?:Jr|Sr|II|III|IV)\.?[,;:]?$/.test(words[end - 1] ?? '')) end -= 1;
   let start = end;
   while (start > 0) {
     const word = (words[start - 1] ?? '').replace(/[,;:]$/, '');

@@ -37,6 +37,19 @@ const SAY = sayForms().join('|');
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
+// `Ginsburg's comments`, `his remarks`, `the claims`: after a possessive or a determiner a verb form is a noun.
+const NOUN_BEFORE = /(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|these|those))\s+$/i;
+
+/** Where the verbs of saying of `body` start, leaving out the verb forms used as nouns. */
+function verbsOfSaying(body: string): number[] {
+  const at: number[] = [];
+  SAY_WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SAY_WORD.exec(body)) !== null) {
+    if (!NOUN_BEFORE.test(body.slice(Math.max(0, match.index - 40), match.index))) at.push(match.index);
+  }
+  return at;
+}
 const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:then\\s+|also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
@@ -412,9 +425,11 @@ function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segme
   const trailing = /,\s+(?:said|says|added|according to)\s+(.+)$/.exec(rest);
   if (trailing?.[1] === undefined) {
     // `..., Gingrich said.` / `..., the mayor said Monday.`
-    const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
+    // `..., including the valley, it said.`: the organisation quoted.
+    const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
     if (nameFirst?.[1] === undefined) return null;
-    return resolvePhrase(nameFirst[1], last.close + 1 + (nameFirst.index ?? 0), ctx);
+    const at = last.close + 1 + (nameFirst.index ?? 0);
+    return nameFirst[1] === 'it' ? organisationSpeaking(ctx, at) : resolvePhrase(nameFirst[1], at, ctx);
   }
   const phrase = leadingPhrase(trailing[1]);
   const found = resolvePhrase(phrase, last.close + 1 + (trailing.index ?? 0), ctx);
@@ -437,7 +452,8 @@ const AFTER_NAME_FIRST = new RegExp(
   String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},|,)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+|is quoted as\s+|was quoted as\s+)?(?:${SAY})\b`,
   'u',
 );
-const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}.'’\- ]{2,60})/u;
+// `” ― Ana Ruiz. Getty Images`: the credit is a name (initials allowed) and ends where its sentence ends.
+const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]*))*)/u;
 
 function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
   const rest = clauseAfter(text, part, seg.lines);
@@ -450,11 +466,8 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     if (resolved !== null) return withAppositiveRole(resolved, tail.slice(tail.indexOf(phrase) + phrase.length));
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);
-  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) {
-    // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
-    const organisation = lastOrganisation(ctx, at);
-    return organisation === null ? null : { speaker: organisation, role: null, person: null, pronoun: true };
-  }
+  // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
+  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return organisationSpeaking(ctx, at);
   if (nameFirst?.[1] !== undefined) {
     const resolved = resolvePhrase(nameFirst[1], at, ctx);
     if (resolved !== null) return withAppositiveRole(resolved, rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length));
@@ -507,11 +520,14 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return resolved;
   }
-  SAY_WORD.lastIndex = 0;
-  const verbs: number[] = [];
-  let match: RegExpExecArray | null;
-  while ((match = SAY_WORD.exec(before)) !== null) verbs.push(match.index);
+  const verbs = verbsOfSaying(before);
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
+    // `Berg was asked by host Piet Varga, "..."`: a passive verb of saying's agent is the speaker.
+    const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));
+    if (agent?.[1] !== undefined) {
+      const found = resolvePhrase(leadingPhrase(agent[1]), from, ctx);
+      if (found !== null) return found;
+    }
     const head = before.slice(0, verbs[i]);
     // `Fiorina backed Cruz on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
     const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
@@ -529,7 +545,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   const name = introducer?.[2] ?? introducer?.[3];
   const listener =
     /^(?:told|tells|telling|asked|asks|asking)$/i.test(introducer?.[1] ?? '') ||
-    /\b(?:to|for|with|by|from|at|about|on|of|in)\s*$/i.test(before.slice(0, introducer?.index ?? 0));
+    /\b(?:to|for|with|by|from|at|about|on|of|in)\s+(?:(?:the|a|an)\s+)?$/i.test(before.slice(0, introducer?.index ?? 0));
   if (introducer !== null && name !== undefined && !listener) {
     const found = resolvePhrase(name, from + introducer.index, ctx);
     if (found?.person != null) return found;
@@ -574,9 +590,13 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
 
-/** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `). */
+/** A sentence adverb set off by a comma (`First, `, `Conversely, `): never the subject, even when capitalised. */
+const SENTENCE_ADVERB =
+  /^\s*(?:first|second|third|next|finally|lastly|secondly|thirdly|however|meanwhile|instead|still|now|later|earlier|yet|also|indeed|again|then|thus|therefore|besides|moreover|furthermore|nonetheless|nevertheless|conversely|separately|additionally|similarly|likewise|ultimately|notably|initially|previously|recently|overall)\s*,/i;
+
+/** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `, `First, `). */
 function withoutIntroduction(clause: string): string {
-  let rest = clause.replace(/^.*[.!?]\s+/, '');
+  let rest = clause.replace(/^.*[.!?]\s+/, '').replace(SENTENCE_ADVERB, '');
   for (let comma = rest.indexOf(','); comma >= 0 && INTRODUCTORY.test(rest); comma = rest.indexOf(',')) rest = rest.slice(comma + 1);
   return rest;
 }
@@ -590,11 +610,14 @@ function mainSubject(clause: string, offset: number, ctx: Context): Attribution 
   return null;
 }
 
-/** Words that can stand before a name as its title or role: capitalised words, role words, determiners. */
+// `presidential candidate`, `longtime activist`, `former state legislator`: nouns and adjectives of a description.
+const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time)s?$/u;
+
+/** Words that can stand before a name as its title or role: capitalised words, role words, determiners, descriptions. */
 function isTitleOrRole(role: string): boolean {
   return role
     .split(/\s+/)
-    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w));
+    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
 
 const FILLER =
@@ -656,10 +679,12 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
   }
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
+  // `"..." that Berg can win, said Piet Varga`: a clause the quote runs on into, not who says it.
+  if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
   if (/^the\s+(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group)$/i.test(clean)) {
     // `the company said` after `Google ...`: the organisation it stands for, when the article has named one.
-    const organisation = lastOrganisation(ctx, at);
-    if (organisation !== null) return { speaker: organisation, role: null, person: null, pronoun: true };
+    const organisation = organisationSpeaking(ctx, at);
+    if (organisation !== null) return organisation;
   }
   // "the Security Council issued a statement calling it ...": whoever issued it.
   const issuer = /^(.+?)\s+(?:issued|released|put out|posted|published|sent(?: out)?)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|release|letter|email|e-mail|report|tweet|post|memo)$/.exec(clean);
@@ -673,7 +698,9 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
     const person = lookup(ctx.all, name, at);
     return { speaker: person?.name ?? name, role: null, person, pronoun: false };
   }
-  const possessive = /^(his|her)\s+(?:statement|office|spokes\w+|post|tweet|letter|website|email|e-mail|lawyer|attorney|campaign|memo)$/i.exec(clean);
+  // "her statement", "his tweet": the person's own words. "Her office", "his lawyer" speak for the person and are kept
+  // as written (they are not the person).
+  const possessive = /^(his|her)\s+(?:statement|post|tweet|letter|website|email|e-mail|memo)$/i.exec(clean);
   if (possessive?.[1] !== undefined) {
     const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
     if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };
@@ -700,15 +727,23 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
       return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
     }
   }
-  // "noted the Milwaukee Journal Sentinel": an organisation named in full.
-  const organisation = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
+  // "noted the Milwaukee Journal Sentinel", "Ruiz's hometown Harbour Daily Post": an organisation named in full, after
+  // any description of it.
+  const organisation = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
     return { speaker: organisation[1], role: null, person: null, pronoun: false };
   }
+  // "the Times", "the Herald": a newspaper or body by the one word of its name that says what it is.
+  const institution = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(clean);
+  if (institution?.[1] !== undefined && isOrgWord(institution[1])) return { speaker: institution[1], role: null, person: null, pronoun: false };
   // "the EU", "NATO", "the RCMP": an organisation by its acronym.
   const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
   if (acronym?.[1] !== undefined) return { speaker: acronym[1], role: null, person: null, pronoun: false };
   // "the Christie supporter", "a Justice Department official": a described speaker.
+  // "an Iowa Democrat", "another New Hampshire Republican": a described member of a party.
+  if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}(?:Democrat|Republican|Conservative|Liberal|Independent|Socialist)$/u.test(clean)) {
+    return { speaker: clean, role: null, person: null, pronoun: false };
+  }
   if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean) && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/.test(clean))) {
     return { speaker: clean, role: null, person: null, pronoun: false };
   }
@@ -736,12 +771,29 @@ function lastOrganisation(ctx: Context, at: number): string | null {
   while ((match = CAPITALISED_RUN.exec(window)) !== null) {
     const words = match[0].replace(/['’]s$/, '').split(/\s+/);
     const lead = words[0] ?? '';
-    const isOrganisation = words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead);
+    const isOrganisation =
+      words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead) || speaksAsBody(ctx, lead, from + match.index + match[0].length);
     if (!isOrganisation) continue;
     const name = words.join(' ').replace(/^(?:The|A|An)\s+/, '');
     if (best === null || from + match.index > best.at) best = { name, at: from + match.index };
   }
   return best?.name ?? null;
+}
+
+/** The organisation that an `it` or `the company` speaking at `at` stands for, as a speaker. */
+function organisationSpeaking(ctx: Context, at: number): Attribution | null {
+  const organisation = lastOrganisation(ctx, at);
+  return organisation === null ? null : { speaker: organisation, role: null, person: null, pronoun: true };
+}
+
+/**
+ * `Google said Thursday ...`: one capitalised word speaking that the article never gives a first name or a gender is a
+ * company or body, which a later `the company said` means.
+ */
+function speaksAsBody(ctx: Context, word: string, end: number): boolean {
+  if (!isNameWord(word) || !SPEAKING_AFTER.test(ctx.text.slice(end, end + 100))) return false;
+  const person = lookup(ctx.all, word, end);
+  return person === null || (!person.name.includes(' ') && person.gender === null);
 }
 
 function stripDeterminer(role: string): string {
@@ -820,19 +872,26 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
     const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
     if (found !== null) return found;
   }
-  SAY_WORD.lastIndex = 0;
-  const verb = SAY_WORD.exec(body);
-  if (verb !== null && verb.index <= 160) {
-    const found = subjectBefore(body.slice(0, verb.index), previous.start, ctx);
+  const verb = verbsOfSaying(body)[0];
+  if (verb !== undefined && verb <= 160) {
+    const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
     if (found !== null && (found.person !== null || found.pronoun)) return found;
     // "Bolton distanced himself from the movement by saying ...": the sentence's subject.
-    const subject = subjectAtStart(body.slice(0, verb.index), previous.start, ctx);
+    const subject = subjectAtStart(body.slice(0, verb), previous.start, ctx);
     if (subject !== null) return subject;
   }
   // "Viguerie is upbeat about Cruz's chances." after a Viguerie quote: the next quote is still Viguerie's.
   const opener = ctx.mentions.find((m) => m.start >= previous.start && m.start < previous.start + 40);
   if (opener !== undefined && ctx.speakers.has(opener.person)) {
     return { speaker: opener.person.name, role: null, person: opener.person, pronoun: false };
+  }
+  // "But early on, he lost patients." or "Her message is simple." about someone quoted already: the same goes for `he`,
+  // `she`, `his` and `her` opening the sentence.
+  const pronoun = /^(?:[^,]{1,30},\s*)?(?:(he|she)\b|(his|her)\s)/i.exec(body);
+  if (pronoun !== null) {
+    const word = (pronoun[1] ?? pronoun[2] ?? '').toLowerCase();
+    const person = resolvePronoun(ctx, previous.start, word === 'he' || word === 'his' ? 'male' : 'female');
+    if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true };
   }
   return null;
 }
@@ -847,10 +906,7 @@ function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Attr
     if (prev.kind !== 'story') continue;
     const body = text.slice(prev.start, prev.end);
     if (!/:\s*$/.test(body)) return null;
-    SAY_WORD.lastIndex = 0;
-    let verbAt = -1;
-    let match: RegExpExecArray | null;
-    while ((match = SAY_WORD.exec(body)) !== null) verbAt = match.index;
+    const verbAt = verbsOfSaying(body).at(-1) ?? -1;
     // "On July 6, 2015, Sanders made the following comment:" has no verb of saying; its subject introduces the quote.
     if (verbAt < 0) return subjectAtStart(body.replace(/^(?:[^,]{1,40},\s*){1,2}/, ''), prev.start, ctx);
     return subjectBefore(body.slice(0, verbAt), prev.start, ctx);

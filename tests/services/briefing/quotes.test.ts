@@ -293,4 +293,73 @@ describe('extractQuotes', () => {
     const text = 'Lobbying records show Tomas Adeyemi has met officials on the topic of "harbour safety" and "ferry law" every month.';
     expect(quotesOf(text)).toEqual([]);
   });
+
+  it('reads a dash credit after a quote up to the end of its sentence', () => {
+    const text = '“The pier is our pride.” ― Lena Hoff. Photo: Harbour Archive. “We will rebuild it.” ― Piet J. Varga. Photo: Town Hall.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Lena Hoff', 'Piet J. Varga']);
+  });
+
+  it('reads a verb of saying after a possessive or a determiner as a noun, not as the attribution', () => {
+    const text = 'Mayor Ingrid Solberg told the council on Monday that Berg’s remarks were “reckless and plainly wrong.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ingrid Solberg']);
+  });
+
+  it('does not take the clause a quote runs on into for its speaker', () => {
+    const text = 'Councillors doubt it. "It can be done, but it looks unlikely" that Anna Berg can beat Ingrid Solberg, said Piet Varga, a councillor.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
+
+  it('reads a name with a generational suffix', () => {
+    const text = '“We stand with the port,” Tomas Marsh III, a harbour pilot, told reporters.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Tomas Marsh']);
+  });
+
+  it('never takes a party word for a name, but keeps a described party member as written', () => {
+    const text = 'Former Democratic candidate Piet Varga spoke at the rally.\nHe said the plan was "a gift to the rich and nobody else."\n"We will win the county," said an Iowa Democrat.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'an Iowa Democrat']);
+  });
+  it('skips a sentence adverb before the subject of a partial quote', () => {
+    const text = 'The group Harbour First, led by Anna Berg, met on Monday.\nFirst, Berg saw the pier as "a wreck we must pull down."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Anna Berg']);
+  });
+
+  it('reads a description before a name as its role when the quote follows a colon', () => {
+    const text = 'Longtime civic activist Piet Varga laid out his plan to the Nordvik Gazette: “We will rebuild the pier first.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
+
+  it('does not credit the paper a speaker talks to with the quote after a colon', () => {
+    const text = 'Piet Varga gave his answer to the Nordvik Gazette: “We will rebuild the pier first.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
+
+  it('credits a newspaper named after a description, or by one word after `the`', () => {
+    const text = 'At the time, Berg\'s hometown Nordvik Free Press wrote: “The pier will close in spring.”\n“Nobody asked the ferry crews,” the Herald wrote.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Nordvik Free Press', 'Herald']);
+  });
+
+  it('keeps an office or a lawyer speaking for someone as written, not as that person', () => {
+    const text = 'Minister Ana Ruiz left the hall without a word.\n“The minister will not comment today,” her office told reporters.\n“She did nothing wrong,” his lawyer said of Piet Varga.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['her office', 'his lawyer']);
+  });
+
+  it('credits an `it said` that ends the quote\'s sentence to the organisation named last', () => {
+    const text = 'The storm cut 400 lines, NVK Power reported.\n"Crews cannot yet reach the worst-hit streets" along the shore, it said.\n"Some homes will wait for days."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['NVK Power', 'NVK Power']);
+  });
+
+  it('credits `the company said` to a one-word company seen speaking before', () => {
+    const text = 'Ferrolux said on Monday that its ticket app was down for the day.\nBut the firm seemed calm. "We are fixing it and expect it back soon," the company said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ferrolux']);
+  });
+
+  it('continues a speaker that the sentence before the quote refers to by pronoun', () => {
+    const text = 'Anna Berg runs the ferry. "We sail at six every day," she said.\nThe crossing takes an hour.\nHer advice is simple: book early.\n"The boats fill up by noon in summer."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Anna Berg', 'Anna Berg']);
+  });
+
+  it('credits a passive verb of saying to its agent', () => {
+    const text = 'Anna Berg was asked by host Piet Varga, who chairs the board, “Will the pier reopen this year or not?”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
 });
