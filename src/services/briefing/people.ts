@@ -103,6 +103,8 @@ export function genderOfGivenName(name: string): Gender {
 
 /** Is `word` a capitalised word that can be part of a personal name? */
 export function isNameWord(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (first < 128 && (first < 65 || first > 90)) return false; // not a capital: most words
   if (!/^\p{Lu}[\p{L}'’\-.]*$/u.test(word)) return false;
   const lower = word.toLowerCase();
   if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
@@ -148,8 +150,10 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   const mentions: Mention[] = [];
   const evidence = new Map<Person, { male: number; female: number }>();
   for (const sentence of sentences) {
-    const words = joinHyphenated(sentence.tokens.filter((t) => /\S/.test(t.value)));
+    const words = joinHyphenated(sentence.tokens.filter((t) => t.value.trim() !== ''));
     const inSentence: Person[] = [];
+    // Mentions are pushed in article order: this sentence's are the ones pushed from here on.
+    const firstOwn = mentions.length;
     for (let i = 0; i < words.length; i += 1) {
       const token = words[i];
       if (token === undefined || !isNameWord(token.value)) continue;
@@ -219,7 +223,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
     }
     // Each gendered word (she, her, Mrs, spokeswoman...) is evidence for the nearest person named before it in the
     // sentence, or for the sentence's first person when it comes before any name.
-    const own = mentions.filter((m) => m.start >= sentence.start && m.start < sentence.end);
+    const own = mentions.slice(firstOwn);
     if (own.length > 0) {
       for (const [pattern, key] of [[FEMALE_CUES, 'female'], [MALE_CUES, 'male']] as const) {
         pattern.lastIndex = 0;

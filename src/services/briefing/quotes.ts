@@ -185,9 +185,11 @@ function namesAWork(text: string, part: Part): boolean {
   return /\b(?:on|in|to|with|at|from|titled|entitled|called|named)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}(?:\p{Lu}[\p{L}.&\-]*['’]s\s+)?$/u.test(before) || /\b(?:told|tells|telling)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}\p{Lu}[\p{L}.&\-]*['’]s\s+$/u.test(before);
 }
 
+const SPOKEN_RIGHT_AFTER = new RegExp(`^[\\s,]*(?:(?:\\S+\\s+){0,3})(?:${SAY})\\b`);
+
 function spokenRightAfter(text: string, part: Part): boolean {
   const after = text.slice((part.close ?? part.end) + 1, (part.close ?? part.end) + 60);
-  return new RegExp(`^[\\s,]*(?:(?:\\S+\\s+){0,3})(?:${SAY})\\b`).test(after);
+  return SPOKEN_RIGHT_AFTER.test(after);
 }
 
 function lineStart(lines: readonly Line[], part: Part): number {
@@ -214,14 +216,16 @@ function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | 
 const DOUBLE_OPEN = new Set(['“', '"', '„', '«']);
 const DOUBLE_CLOSE = new Set(['”', '"', '»']);
 
+const DOUBLE_MARKS = new Set(Array.from([...DOUBLE_OPEN, ...DOUBLE_CLOSE], (c) => c.charCodeAt(0)));
+
 function usesSingleMarks(text: string, lines: readonly Line[]): boolean {
   let doubles = 0;
   let singles = 0;
   for (const line of lines) {
     for (let i = line.start; i < line.end; i += 1) {
-      const ch = text.charAt(i);
-      if (DOUBLE_OPEN.has(ch) || DOUBLE_CLOSE.has(ch)) doubles += 1;
-      else if ((ch === '‘' || ch === "'") && isOpeningPosition(text, i, line)) singles += 1;
+      const c = text.charCodeAt(i);
+      if (DOUBLE_MARKS.has(c)) doubles += 1;
+      else if ((c === 0x2018 || c === 39) && isOpeningPosition(text, i, line)) singles += 1;
     }
   }
   return doubles < 2 || singles >= 4 * doubles;
