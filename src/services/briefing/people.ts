@@ -121,7 +121,7 @@ export function splitRoleAndName(phrase: string): { role: string | null; name: s
   const words = phrase.trim().split(/\s+/).filter(Boolean);
   let end = words.length;
   while (end > 0 && /^[,.;:]$/.test(words[end - 1] ?? '')) end -= 1;
-  // `Brent Bozell III`, `Tom Marsh Jr.`: a generational suffix follows the surname but is no part of it.
+  // `Oren Halvik III`, `Tom Marsh Jr.`: a generational suffix follows the surname but is no part of it.
   if (end > 1 && /^(?:Jr|Sr|II|III|IV)\.?[,;:]?$/.test(words[end - 1] ?? '')) end -= 1;
   let start = end;
   while (start > 0) {

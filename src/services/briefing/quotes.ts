@@ -54,7 +54,7 @@ const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:then\\s+|also\
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
-// `explained Rosenberg, "..."` and `pollster Daron Shaw: "..."`: a name that introduces the quote right before it.
+// `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
 const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
 const PRONOUN = /^(?:he|she|He|She)$/;
 const NOMINAL_HEAD =
@@ -117,7 +117,7 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
       }
     }
     if (attribution === null && previous !== null && previous.quote.speaker !== null && previous.lastLine === first.line) {
-      // `Teachers are "looking ...," García said. "That's got to scare an educator."`: the same speaker goes on.
+      // `Nurses are "worn ...," Ortega said. "That should worry a hospital."`: the same speaker goes on.
       const lastPart = previous.quote.parts.at(-1);
       const between = lastPart === undefined ? '' : text.slice(lastPart.end + 1, first.open);
       if (isAttributionOnly(between)) {
@@ -130,20 +130,20 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     }
     if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
     if (attribution === null && kind === 'direct' && previous !== null && previous.quote.speaker !== null && previous.lastLine === first.line) {
-      // `"A," said Peter Morgan, a lawyer who has fought the industry for years. "B."`: a paragraph's unattributed quote
+      // `"A," said Ines Varga, an engineer who has inspected the pier every spring. "B."`: a paragraph's unattributed quote
       // after an attributed one is the same speaker's (a new speaker would be named before or after it).
       attribution = { speaker: previous.quote.speaker, role: previous.quote.speakerRole, person: previous.person, pronoun: false };
     }
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
-    // "Meet the Press", "Orange Is the New Black", "Contract with America": a title in quote marks, not speech,
+    // "Harbour Hour", "The Quiet Tide", "Pact for the Coast": a title in quote marks, not speech,
     // unless a verb of saying follows it.
     if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
     // `"City Museum hires a director," by Jane Roe`: the headline of a piece, credited to its author.
     if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
     if (attribution === null && kind === 'partial' && sentence !== undefined) {
-      // "calls herself “The Lioness”", "described as “lacking a conscience”": the sentence's subject uses the words.
+      // "calls herself “The Anchor”", "described as “short of patience”": the sentence's subject uses the words.
       attribution = subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context);
     }
     if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
@@ -179,7 +179,7 @@ function isTitleLike(quoted: string): boolean {
   return content.every((w) => /^[\p{Lu}\d]/u.test(w)) && /^[\p{Lu}\d]/u.test(words[0] ?? '');
 }
 
-/** `on "CBS This Morning,"`, `told ABC's "Good Morning America"`, `titled "Dangerous"`: the name of a show or work. */
+/** `on "Harbour Hour,"`, `told KTV's "Morning Tide"`, `titled "Undertow"`: the name of a show or work. */
 function namesAWork(text: string, part: Part): boolean {
   const before = text.slice(Math.max(0, part.open - 60), part.open);
   return /\b(?:on|in|to|with|at|from|titled|entitled|called|named)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}(?:\p{Lu}[\p{L}.&\-]*['’]s\s+)?$/u.test(before) || /\b(?:told|tells|telling)\s+(?:\p{Lu}[\p{L}.&\-]*\s+){0,3}\p{Lu}[\p{L}.&\-]*['’]s\s+$/u.test(before);
@@ -321,7 +321,7 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         isPartial(text, first, sentence) &&
         !isTitleLike(text.slice(prev.start, prev.end)) &&
         !isTitleLike(text.slice(part.start, part.end)) &&
-        // `calling him a "stiff" and accusing him of being "spoiled"`: a second verb of saying starts a second quote.
+        // `calling her "slow" and accusing her of being "careless"`: a second verb of saying starts a second quote.
         !SECOND_VERB.test(text.slice((prev.close ?? prev.end) + 1, part.open))
       ) {
         group.push(part);
@@ -336,7 +336,7 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         const between = text.slice(prev.close + 1, part.open);
         const prevText = text.slice(prev.start, prev.end);
         // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
-        // reporter's clause (`, adding that they were handed out "like candy."`).
+        // reporter's clause (`, adding that the permits were granted "like favours."`).
         // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
         const own = part.close === null ? '' : text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
         if (
@@ -400,7 +400,7 @@ function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx:
     // `Japan branded it an "outlaw nation." Russia insisted ...`: a partial quote that ends the reporter's sentence is
     // followed by the next sentence, whose subject is not the speaker.
     if (partial && /[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(clauseAfter(text, part, seg.lines))) continue;
-    // `critics say it pays a "middle man" to deliver services, Jagelewski says`: a partial quote in mid-clause is not
+    // `critics say it hires a "broker" to run the ferries, Lindqvist says`: a partial quote in mid-clause is not
     // followed by its attribution; only one that closes its clause (`"a disaster," Berg said`) can be.
     if (partial && !/[,!?—–-]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^\s*[,—–]/.test(clauseAfter(text, part, seg.lines))) continue;
     const found = attributeAfter(text, part, seg, ctx);
@@ -408,14 +408,14 @@ function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx:
   }
   const first = group[0];
   if (first === undefined) return null;
-  // `McCain and Romney "were stiff" in comparison to Obama, Gingrich said.`: a partial quote's sentence that ends by
+  // `Varga and Berg "were cautious" next to the mayor, Ortega said.`: a partial quote's sentence that ends by
   // naming who said it outranks the names before the quote.
   if (partial) return attributeAtSentenceEnd(text, group, seg, ctx) ?? attributeBefore(text, first, seg, ctx);
   return attributeBefore(text, first, seg, ctx) ?? attributeAtSentenceEnd(text, group, seg, ctx);
 }
 
 /**
- * `"He can assert it, but it seems unlikely" that Sanders can win, said Steve Elmendorf, a strategist.`: the reporter's
+ * `"She can say it, but it looks unlikely" that Berg can win, said Tomas Lind, a pollster.`: the reporter's
  * sentence goes on after the quote and names the speaker at its end.
  */
 function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segmentation, ctx: Context): Attribution | null {
@@ -428,7 +428,7 @@ function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segme
   if (/[“”"„«»]/.test(rest)) return null;
   const trailing = /,\s+(?:said|says|added|according to)\s+(.+)$/.exec(rest);
   if (trailing?.[1] === undefined) {
-    // `..., Gingrich said.` / `..., the mayor said Monday.`
+    // `..., Ortega said.` / `..., the mayor said Monday.`
     // `..., including the valley, it said.`: the organisation quoted.
     const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
     if (nameFirst?.[1] === undefined) return null;
@@ -498,7 +498,7 @@ function withAppositiveRole(found: Attribution, after: string): Attribution {
 }
 
 /**
- * The clause without short bracketed asides (`Rep. Jim Jordan (R-Ohio) said`, `Sen. Ana Ruiz (D-Vt.), a member, said`),
+ * The clause without short bracketed asides (`Rep. Tomas Lind (R-Ohio) said`, `Sen. Ana Ruiz (D-Vt.), a member, said`),
  * so that the name and the verb read as neighbours. Offsets into the result may run up to the asides' length short.
  */
 function withoutAsides(clause: string): string {
@@ -533,17 +533,17 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
       if (found !== null) return found;
     }
     const head = before.slice(0, verbs[i]);
-    // `Fiorina backed Cruz on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
+    // `Varga backed Berg on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
     const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
     if (found !== null) return found;
   }
-  // When no one is reported speaking, "Hillary Clinton’s “public option”": the phrase is credited to the one whose it is.
+  // When no one is reported speaking, "Ana Ruiz’s “harbour plan”": the phrase is credited to the one whose it is.
   const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
   if (possessor?.[1] !== undefined) {
     const resolved = resolvePhrase(possessor[1], part.open, ctx);
     if (resolved !== null && resolved.person !== null) return resolved;
   }
-  // `explained Rosenberg, "..."`, `pollster Daron Shaw: "..."`: a person the article names, right before the quote,
+  // `explained Lindqvist, "..."`, `pollster Oren Halvik: "..."`: a person the article names, right before the quote,
   // introduces it (a listener after `told` or `asked` does not).
   const introducer = INTRODUCED_BY.exec(before);
   const name = introducer?.[2] ?? introducer?.[3];
@@ -554,7 +554,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const found = resolvePhrase(name, from + introducer.index, ctx);
     if (found?.person != null) return found;
   }
-  // `Martell, the addictions doctor, is more blunt: "..."`: a quote after a colon belongs to the sentence's subject.
+  // `Lind, the harbour engineer, is blunter: "..."`: a quote after a colon belongs to the sentence's subject.
   if (/:\s*$/.test(before)) return subjectAtStart(before, from, ctx);
   return null;
 }
@@ -562,7 +562,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
 /**
  * The speaker phrase at the start of `rest` (after `said` or `according to`): everything up to the first comma, clause
  * or sentence end, cut before a preposition that starts an adjunct (`said Nicholson in an email`). The name is then
- * the phrase's last run of capitalised words and the rest its role (`Heart and Stroke senior manager Erin Kim`).
+ * the phrase's last run of capitalised words and the rest its role (`Harbour Trust senior manager Ines Varga`).
  */
 function leadingPhrase(rest: string): string {
   const protectedText = rest.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
@@ -577,7 +577,7 @@ const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
-  // `Then he cut into Bush, calling him ...`: a leading conjunction or adverb is not the subject.
+  // `Then she turned on Berg, calling him ...`: a leading conjunction or adverb is not the subject.
   const clause = before.replace(/^.*[.!?]\s+/, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
   const head = clause.split(/,/)[0] ?? '';
   const words = head.trim().split(/\s+/).slice(0, 8);
@@ -629,13 +629,13 @@ const FILLER =
 
 /**
  * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives
- * (`Navdeep Bains, Minister of Innovation, Science and Economic Development, said`) to the segment that names someone.
+ * (`Ana Ruiz, Minister of Ports, Fisheries and Coastal Development, said`) to the segment that names someone.
  */
 function subjectBefore(head: string, offset: number, ctx: Context): Attribution | null {
   let clause = head.replace(/\s+$/, '');
   for (let i = 0; i < 3; i += 1) clause = clause.replace(FILLER, '');
   const at = offset + head.length;
-  // An appositive ("Douglas Brinkley, a historian who attended, recalled") may hold clause words of its own, so a
+  // An appositive ("Tomas Lind, an engineer who attended, recalled") may hold clause words of its own, so a
   // head ending in a comma is cut only at hard punctuation.
   const appositive = clause.endsWith(',');
   const boundary = appositive ? /[;:()"“”—–]/ : /[;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/i;
@@ -654,11 +654,11 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
     return null;
   };
   if (appositive && segments.length === 2) {
-    // "Clinton seemed ready to riff on it, telling the crowd, ...": the clause's subject.
+    // "Berg seemed glad to expand on it, telling the room, ...": the clause's subject.
     return subjectAtStart(segments[0] ?? '', offset, ctx);
   }
   if (appositive && segments.length > 2) {
-    // "Navdeep Bains, Minister of Innovation, Science and Economic Development, said": the subject comes before the
+    // "Ana Ruiz, Minister of Ports, Fisheries and Coastal Development, said": the subject comes before the
     // appositive, so the first segment that names someone wins.
     for (const [index, segment] of segments.slice(0, -1).entries()) {
       if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
@@ -686,11 +686,11 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   // `"..." that Berg can win, said Piet Varga`: a clause the quote runs on into, not who says it.
   if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
   if (/^the\s+(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group)$/i.test(clean)) {
-    // `the company said` after `Google ...`: the organisation it stands for, when the article has named one.
+    // `the company said` after `Nordvik ...`: the organisation it stands for, when the article has named one.
     const organisation = organisationSpeaking(ctx, at);
     if (organisation !== null) return organisation;
   }
-  // "the Security Council issued a statement calling it ...": whoever issued it.
+  // "the harbour board issued a statement calling it ...": whoever issued it.
   const issuer = /^(.+?)\s+(?:issued|released|put out|posted|published|sent(?: out)?)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|release|letter|email|e-mail|report|tweet|post|memo)$/.exec(clean);
   if (issuer?.[1] !== undefined) return resolvePhrase(issuer[1], at, ctx);
   const document = DOCUMENT_FROM.exec(clean);
@@ -711,7 +711,7 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   }
   const words = clean.split(/\s+/);
   if (words.length > 12) return null;
-  // `Mr. Morgan of the Sierra Club`, `Peter Morgan from the Harbour Trust`: the person, with the body they speak for.
+  // `Mr. Lind of the Harbour Trust`, `Tomas Lind from the Harbour Trust`: the person, with the body they speak for.
   const affiliated = /^(.*?\p{Lu}[\p{L}'’\-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}/u.exec(clean);
   if (affiliated?.[1] !== undefined) {
     const head = splitRoleAndName(affiliated[1]);
@@ -731,7 +731,7 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
       return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
     }
   }
-  // "noted the Milwaukee Journal Sentinel", "Ruiz's hometown Harbour Daily Post": an organisation named in full, after
+  // "noted the Northport Evening Courier", "Ruiz's hometown Harbour Daily Post": an organisation named in full, after
   // any description of it.
   const organisation = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
@@ -791,7 +791,7 @@ function organisationSpeaking(ctx: Context, at: number): Attribution | null {
 }
 
 /**
- * `Google said Thursday ...`: one capitalised word speaking that the article never gives a first name or a gender is a
+ * `Nordvik said Thursday ...`: one capitalised word speaking that the article never gives a first name or a gender is a
  * company or body, which a later `the company said` means.
  */
 function speaksAsBody(ctx: Context, word: string, end: number): boolean {
@@ -835,7 +835,7 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
     if (!bySentence.has(key)) {
       bySentence.set(key, []);
       order.push(key);
-      // `Still, he denied Mr. Hemming's request.`: a sentence whose subject is already `he` names someone else after it.
+      // `Still, he turned down Mr. Varga's offer.`: a sentence whose subject is already `he` names someone else after it.
       if (sentence !== undefined && same.test(ctx.text.slice(sentence.start, mention.start))) pronounFirst.add(key);
     }
     bySentence.get(key)?.push(mention.person);
@@ -858,7 +858,7 @@ function resolvePronoun(ctx: Context, at: number, gender: 'male' | 'female'): Pe
 }
 
 /**
- * `Young said cold weather takes a toll. "Things break that normally don't."`: a quote with no attribution of its own
+ * `Lind said the storm did damage. "Ropes snap that never snap."`: a quote with no attribution of its own
  * right after a sentence reporting what someone said belongs to that someone.
  */
 function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution | null {
@@ -880,11 +880,11 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
   if (verb !== undefined && verb <= 160) {
     const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
     if (found !== null && (found.person !== null || found.pronoun)) return found;
-    // "Bolton distanced himself from the movement by saying ...": the sentence's subject.
+    // "Berg set herself apart from the council by saying ...": the sentence's subject.
     const subject = subjectAtStart(body.slice(0, verb), previous.start, ctx);
     if (subject !== null) return subject;
   }
-  // "Viguerie is upbeat about Cruz's chances." after a Viguerie quote: the next quote is still Viguerie's.
+  // "Lind is hopeful about Berg's odds." after a Lind quote: the next quote is still Lind's.
   const opener = ctx.mentions.find((m) => m.start >= previous.start && m.start < previous.start + 40);
   if (opener !== undefined && ctx.speakers.has(opener.person)) {
     return { speaker: opener.person.name, role: null, person: opener.person, pronoun: false };
@@ -911,7 +911,7 @@ function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Attr
     const body = text.slice(prev.start, prev.end);
     if (!/:\s*$/.test(body)) return null;
     const verbAt = verbsOfSaying(body).at(-1) ?? -1;
-    // "On July 6, 2015, Sanders made the following comment:" has no verb of saying; its subject introduces the quote.
+    // "On May 3, 2026, Berg made the following remark:" has no verb of saying; its subject introduces the quote.
     if (verbAt < 0) return subjectAtStart(body.replace(/^(?:[^,]{1,40},\s*){1,2}/, ''), prev.start, ctx);
     return subjectBefore(body.slice(0, verbAt), prev.start, ctx);
   }
