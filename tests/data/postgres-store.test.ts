@@ -8,6 +8,7 @@ import { describeArticleStore } from '../contract/article-store.contract.js';
 import { describeDigestStore } from '../contract/digest-store.contract.js';
 import { describeFeedStore } from '../contract/feed-store.contract.js';
 import { describeWithPostgres } from '../support/postgres.js';
+import { expectDigestRecordsMigrated } from './digest-records-migrated.js';
 
 describeWithPostgres('PostgresStore', (db) => {
   // Every open() gets its own empty schema, so each contract case starts from nothing.
@@ -56,14 +57,7 @@ describeWithPostgres('PostgresStore', (db) => {
     }
     const store = await openPostgresStore({ url, log: silentLogger, poolSize: 2 });
     try {
-      expect(await store.digests.getRecord('1', '2026-11-23')).toMatchObject({
-        status: 'posted',
-        messageIds: ['555555555555555555'],
-        windowTo: null,
-        postedAt: '2026-11-23T07:00:05.000Z',
-      });
-      expect(await store.digests.getRecord('1', '2026-11-24')).toMatchObject({ status: 'posted', messageIds: [], windowTo: null });
-      expect(await store.digests.getRecord('1', '2026-11-25')).toMatchObject({ status: 'failed', messageIds: [], windowTo: null });
+      await expectDigestRecordsMigrated(store);
     } finally {
       await store.close();
     }

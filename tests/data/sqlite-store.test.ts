@@ -13,6 +13,7 @@ import { openSqliteStore } from '../../src/data/sqlite/sqlite-store.js';
 import { describeArticleStore, makeArticle } from '../contract/article-store.contract.js';
 import { describeDigestStore } from '../contract/digest-store.contract.js';
 import { describeFeedStore } from '../contract/feed-store.contract.js';
+import { expectDigestRecordsMigrated } from './digest-records-migrated.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbrief-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -77,14 +78,7 @@ describe('SQLite store', () => {
     }
     const store = await openSqliteStore({ path, log: silentLogger });
     try {
-      expect(await store.digests.getRecord('1', '2026-11-23')).toMatchObject({
-        status: 'posted',
-        messageIds: ['555555555555555555'],
-        windowTo: null,
-        postedAt: '2026-11-23T07:00:05.000Z',
-      });
-      expect(await store.digests.getRecord('1', '2026-11-24')).toMatchObject({ status: 'posted', messageIds: [], windowTo: null });
-      expect(await store.digests.getRecord('1', '2026-11-25')).toMatchObject({ status: 'failed', messageIds: [], windowTo: null });
+      await expectDigestRecordsMigrated(store);
     } finally {
       await store.close();
     }

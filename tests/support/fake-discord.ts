@@ -211,19 +211,7 @@ export class FakeDiscord {
       guild: { id: this.guildId, locale: 'en-US', features: [] },
       channel_id: this.channelId,
       channel: this.#channel(),
-      member: {
-        user: this.#user(this.userId, 'reporter', false),
-        roles: [],
-        joined_at: '2026-01-05T09:00:00.000Z',
-        permissions,
-        deaf: false,
-        mute: false,
-        flags: 0,
-        pending: false,
-        nick: null,
-        avatar: null,
-        premium_since: null,
-      },
+      member: { ...this.#member(this.#user(this.userId, 'reporter', false), '2026-01-05T09:00:00.000Z'), permissions },
       data: {
         id: '1300000000000000900',
         name,
@@ -313,6 +301,10 @@ export class FakeDiscord {
     return { id, username, discriminator: '0', global_name: null, avatar: null, bot: isBot, flags: 0, public_flags: 0 };
   }
 
+  #member(user: Record<string, unknown>, joinedAt: string): Record<string, unknown> {
+    return { user, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null };
+  }
+
   #channel(id = this.channelId): Record<string, unknown> {
     const readOnly = id === this.readOnlyChannelId;
     return {
@@ -371,20 +363,7 @@ export class FakeDiscord {
       unavailable: false,
       member_count: 2,
       // The bot's own member, so discord.js can work out its permissions in the channel (`guild.members.me`).
-      members: [
-        {
-          user: this.#user(this.applicationId, 'newsbrief', true),
-          roles: [],
-          joined_at: '2026-01-01T00:00:00.000Z',
-          deaf: false,
-          mute: false,
-          flags: 0,
-          pending: false,
-          nick: null,
-          avatar: null,
-          premium_since: null,
-        },
-      ],
+      members: [this.#member(this.#user(this.applicationId, 'newsbrief', true), '2026-01-01T00:00:00.000Z')],
       channels: [this.#channel(), this.#channel(this.readOnlyChannelId)],
       threads: [],
       presences: [],
