@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../../src/services/briefing/nlp.js';
+import { createWinkInstance, renewedEvery, tokenize } from '../../../src/services/briefing/nlp.js';
 
 const values = (text: string): string[] => tokenize(text).tokens.map((token) => token.value);
 
@@ -25,4 +25,21 @@ describe('tokenize', () => {
     const { sentences } = tokenize(text);
     expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['It was Hale’s.', 'Then Ward’s turn came.']);
   });
+});
+
+describe('renewedEvery', () => {
+  it('creates on first use and again after each run of uses', () => {
+    let created = 0;
+    const next = renewedEvery(3, () => {
+      created += 1;
+      return created;
+    });
+    expect(Array.from({ length: 7 }, () => next())).toEqual([1, 1, 1, 2, 2, 2, 3]);
+  });
+});
+
+describe('createWinkInstance', () => {
+  it('can be called again and again (the model alone overflows a string on the 21st load)', () => {
+    for (let i = 0; i < 24; i += 1) expect(createWinkInstance().readDoc('One. Two.').sentences().length()).toBe(2);
+  }, 30_000);
 });
