@@ -16,6 +16,7 @@ import { rawOptions } from '../../src/platform/discord/options.js';
 import { renderDigestMessages } from '../../src/render/digest.js';
 import { safeDigestLines } from '../../src/services/digest/digest-lines.js';
 import { runDigestSlot } from '../../src/services/digest/digest-runner.js';
+import { makeSettings } from '../services/digest/digest-test-kit.js';
 import { FakeDiscord, type SentBody } from '../support/fake-discord.js';
 
 /** Text written for this test; it carries markdown and a mass mention that must reach no one. */
@@ -46,17 +47,7 @@ describe('daily digest through a fake Discord', () => {
     config = loadConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'silent', INSTANCE_ID: 'e2e' });
     store = await openStore({ kind: 'sqlite', path: ':memory:' }, { log: silentLogger });
     await store.articles.upsert([NewArticle.parse(STORY)]);
-    await store.digests.saveSettings({
-      guildId: fake.guildId,
-      channelId: fake.channelId,
-      time: '07:00',
-      timezone: 'UTC',
-      maxStories: 10,
-      sections: [],
-      enabled: true,
-      emptyDay: 'note',
-      updatedAt: '2026-11-20T00:00:00.000Z',
-    });
+    await store.digests.saveSettings(makeSettings({ guildId: fake.guildId, channelId: fake.channelId }));
     bot = await startDiscordBot({ config, store, log: silentLogger });
   });
 
@@ -95,17 +86,7 @@ describe('daily digest through a fake Discord', () => {
 
   it('posts through REST alone (the CLI path), retrying a 500 from Discord', async () => {
     const guildId = '1300000000000000099';
-    const settings = {
-      guildId,
-      channelId: fake.channelId,
-      time: '07:00',
-      timezone: 'UTC',
-      maxStories: 10,
-      sections: [],
-      enabled: true,
-      emptyDay: 'note' as const,
-      updatedAt: '2026-11-20T00:00:00.000Z',
-    };
+    const settings = makeSettings({ guildId, channelId: fake.channelId });
     fake.failNext('POST', new RegExp(`^/channels/${fake.channelId}/messages$`), 500);
     const before = digestPosts().length;
     const waits: number[] = [];
