@@ -60,13 +60,11 @@ function loadExamples(): Example[] | undefined {
     const units = sentences.map(trimSentence);
     const { features } = sentenceFeatures(units, record.title ?? '');
     const reference = record.reference.split('\n').map(stemmedTokens).filter((s) => s.length > 0);
-    const flat = reference.flat();
     // How well the sentence could stand in for one of the highlights: its best ROUGE-1/2 F1 against any single one.
     const targets = units.map((s) => {
       const tokens = stemmedTokens(s.text);
       return Math.max(0, ...reference.map((h) => (rougeN(tokens, h, 1).f + rougeN(tokens, h, 2).f) / 2));
     });
-    void flat;
     return { id: record.id, fold: foldOf(record.id), sentences, units, features, targets, reference };
   });
 }

@@ -6,7 +6,8 @@ const T0 = '2026-11-25T07:00:00.000Z';
 const at = (ms: number) => new Date(Date.parse(T0) + ms).toISOString();
 const STALE_MS = 10 * 60_000;
 
-function settings(overrides: Partial<DigestSettings> = {}): DigestSettings {
+/** Settings for one server, with `overrides`; the migration tests store them too. */
+export function makeDigestSettings(overrides: Partial<DigestSettings> = {}): DigestSettings {
   return {
     guildId: '111111111111111111',
     channelId: '222222222222222222',
@@ -35,12 +36,12 @@ export function describeDigestStore(backend: string, open: () => Promise<Store>)
     describe('settings', () => {
       it('saves, reads, replaces, lists and deletes settings', async () => {
         expect(await store.digests.getSettings('111111111111111111')).toBeUndefined();
-        await store.digests.saveSettings(settings());
-        expect(await store.digests.getSettings('111111111111111111')).toEqual(settings());
-        const changed = settings({ time: '18:05', timezone: 'America/New_York', sections: [], enabled: false, emptyDay: 'skip', updatedAt: at(1_000) });
+        await store.digests.saveSettings(makeDigestSettings());
+        expect(await store.digests.getSettings('111111111111111111')).toEqual(makeDigestSettings());
+        const changed = makeDigestSettings({ time: '18:05', timezone: 'America/New_York', sections: [], enabled: false, emptyDay: 'skip', updatedAt: at(1_000) });
         await store.digests.saveSettings(changed);
         expect(await store.digests.getSettings('111111111111111111')).toEqual(changed);
-        await store.digests.saveSettings(settings({ guildId: '333333333333333333' }));
+        await store.digests.saveSettings(makeDigestSettings({ guildId: '333333333333333333' }));
         expect((await store.digests.listSettings()).map((s) => s.guildId).sort()).toEqual(['111111111111111111', '333333333333333333']);
         expect(await store.digests.deleteSettings('111111111111111111')).toBe(true);
         expect(await store.digests.deleteSettings('111111111111111111')).toBe(false);
@@ -48,8 +49,8 @@ export function describeDigestStore(backend: string, open: () => Promise<Store>)
       });
 
       it('round-trips settings through import', async () => {
-        await store.digests.saveSettings(settings());
-        await store.digests.saveSettings(settings({ guildId: '444444444444444444', maxStories: 3 }));
+        await store.digests.saveSettings(makeDigestSettings());
+        await store.digests.saveSettings(makeDigestSettings({ guildId: '444444444444444444', maxStories: 3 }));
         const exported = await store.digests.listSettings();
         const target = await open();
         try {

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { openPostgresStore } from '../../src/data/postgres/postgres-store.js';
-import type { DigestSettings } from '../../src/data/schemas.js';
 import { openSqliteStore } from '../../src/data/sqlite/sqlite-store.js';
 import type { Store } from '../../src/data/store.js';
 import { silentLogger } from '../../src/log.js';
 import { exportStore, importStore } from '../../src/platform/cli/store-verbs.js';
 import { makeArticle } from '../contract/article-store.contract.js';
+import { makeDigestSettings } from '../contract/digest-store.contract.js';
 import { describeWithPostgres } from '../support/postgres.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbrief-migration-'));
@@ -18,20 +18,6 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const T0 = Date.parse('2026-11-25T08:00:00.000Z');
 const at = (ms: number) => new Date(T0 + ms).toISOString();
 
-function settings(guildId: string, overrides: Partial<DigestSettings> = {}): DigestSettings {
-  return {
-    guildId,
-    channelId: '222222222222222222',
-    time: '07:30',
-    timezone: 'Europe/Berlin',
-    maxStories: 10,
-    sections: ['Politics', 'Local'],
-    enabled: true,
-    emptyDay: 'note',
-    updatedAt: at(0),
-    ...overrides,
-  };
-}
 
 /** A newsroom with the awkward cases: no URL, no date, offsets, diacritics, feeds with poll state, two servers. */
 async function fillNewsroom(store: Store): Promise<void> {
@@ -48,8 +34,8 @@ async function fillNewsroom(store: Store): Promise<void> {
   await store.feeds.recordPoll(a.id, { ok: true, at: at(5_000), etag: '"v1"', lastModified: 'Wed, 25 Nov 2026 07:00:00 GMT', nextPollAt: at(900_000) });
   await store.feeds.recordPoll(b.id, { ok: false, at: at(6_000), error: 'HTTP 503', nextPollAt: at(120_000) });
   await store.feeds.removeFeed('https://c.example.com/feed.json');
-  await store.digests.saveSettings(settings('111111111111111111'));
-  await store.digests.saveSettings(settings('333333333333333333', { sections: [], enabled: false, emptyDay: 'skip', time: '18:05' }));
+  await store.digests.saveSettings(makeDigestSettings());
+  await store.digests.saveSettings(makeDigestSettings({ guildId: '333333333333333333', sections: [], enabled: false, emptyDay: 'skip', time: '18:05' }));
 }
 
 async function exportLines(store: Store): Promise<string[]> {

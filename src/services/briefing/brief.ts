@@ -2,6 +2,7 @@ import { trimSentence } from './clauses.js';
 import { quotesOf } from './quotes.js';
 import { rankSentences, selectSentences, contentWords } from './rank.js';
 import { segmentArticle } from './segment.js';
+import { wordCount } from './text-scan.js';
 import type { ArticleText, Brief, BriefOptions, Bullet, Quote } from './types.js';
 
 export const DEFAULT_BULLETS = 4;
@@ -40,7 +41,7 @@ export function keyQuotes(quotes: readonly Quote[], bullets: readonly Bullet[], 
   const scored = quotes
     .map((quote) => {
       const words = contentWords(quote.text);
-      const length = quote.text.split(/\s+/).length;
+      const length = wordCount(quote.text);
       const overlap = words.length === 0 ? 0 : words.filter((w) => topic.has(w)).length / words.length;
       let score = overlap + Math.min(length, 40) / 40;
       if (quote.speaker !== null) score += 0.5 + 0.1 * Math.min(mentions.get(quote.speaker) ?? 0, 5);

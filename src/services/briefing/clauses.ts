@@ -1,4 +1,5 @@
 import type { Sentence } from './segment.js';
+import { wordCount } from './text-scan.js';
 import type { Span } from './types.js';
 
 /**
@@ -35,10 +36,6 @@ const ADVERBIAL =
   /^(?:On|In|At|By|Last|This|Earlier|Later|Since|During|After|Before|Within|Over|Under|For|From|Following|Despite|According to|Until|When|While|As|If|Although|Though|Because|Once|Speaking|Asked|Back)\b/;
 // A kept span never ends on a word that needs more after it.
 const DANGLING_END = /\b(?:a|an|the|and|or|but|of|to|in|on|at|by|for|with|from|that|which|who|as|than|is|are|was|were|be|has|have|had|not|said)$/i;
-
-function wordCount(text: string): number {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 
 /** Commas followed by a space at the top level of `text` (not inside quotes or brackets). */
 function boundaries(text: string): Boundary[] {

@@ -1,5 +1,6 @@
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
+import { isSpace } from './text-scan.js';
 import type { Span } from './types.js';
 
 /** A token of the text with its character span. */
@@ -70,7 +71,7 @@ export function tokenize(text: string): Tokenized {
     // Tokens are usually separated by whitespace only; otherwise look a short way ahead (a token wink rewrote would
     // cost a scan of the rest of the text).
     let next = cursor;
-    while (next < text.length && (text.charCodeAt(next) <= 32 || text.charCodeAt(next) === 160)) next += 1;
+    while (next < text.length && isSpace(text.charCodeAt(next))) next += 1;
     let at = value.length > 0 && text.startsWith(value, next) ? next : -1;
     if (at < 0 && value.length > 0) {
       const offset = text.slice(cursor, cursor + value.length + 64).indexOf(value);

@@ -57,6 +57,9 @@ const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
 const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
 const PRONOUN = /^(?:he|she|He|She)$/;
+// `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
+const PERSON_NOUN_END =
+  /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/;
 const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet)\b/i;
 
@@ -73,6 +76,11 @@ type Context = {
 };
 
 type Attribution = { speaker: string | null; role: string | null; person: Person | null; pronoun: boolean };
+
+/** A speaker that is not a person the article names: an organisation, an office, a description. */
+function unnamedSpeaker(speaker: string): Attribution {
+  return { speaker, role: null, person: null, pronoun: false };
+}
 
 /**
  * Every direct quote of the article, in article order. Quote marks may be straight or curly; an article that quotes
@@ -735,25 +743,26 @@ function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | 
   // any description of it.
   const organisation = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
-    return { speaker: organisation[1], role: null, person: null, pronoun: false };
+    return unnamedSpeaker(organisation[1]);
   }
   // "the Times", "the Herald": a newspaper or body by the one word of its name that says what it is.
   const institution = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(clean);
-  if (institution?.[1] !== undefined && isOrgWord(institution[1])) return { speaker: institution[1], role: null, person: null, pronoun: false };
+  if (institution?.[1] !== undefined && isOrgWord(institution[1])) return unnamedSpeaker(institution[1]);
   // "the EU", "NATO", "the RCMP": an organisation by its acronym.
   const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
-  if (acronym?.[1] !== undefined) return { speaker: acronym[1], role: null, person: null, pronoun: false };
+  if (acronym?.[1] !== undefined) return unnamedSpeaker(acronym[1]);
   // "the Christie supporter", "a Justice Department official": a described speaker.
   // "an Iowa Democrat", "another New Hampshire Republican": a described member of a party.
   if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}(?:Democrat|Republican|Conservative|Liberal|Independent|Socialist)$/u.test(clean)) {
-    return { speaker: clean, role: null, person: null, pronoun: false };
+    return unnamedSpeaker(clean);
   }
-  if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean) && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/.test(clean))) {
-    return { speaker: clean, role: null, person: null, pronoun: false };
+  const described = /^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean);
+  if (described && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || PERSON_NOUN_END.test(clean))) {
+    return unnamedSpeaker(clean);
   }
   const nominal = /^(?:(?:the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\s+)?[a-z][a-z'’\- ]*$/i.exec(clean);
   if (nominal !== null && NOMINAL_HEAD.test(clean) && words.length <= 7) {
-    return { speaker: clean, role: null, person: null, pronoun: false };
+    return unnamedSpeaker(clean);
   }
   return null;
 }

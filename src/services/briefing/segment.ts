@@ -1,4 +1,5 @@
 import { tokenize, type Token } from './nlp.js';
+import { charCodes, hasAtMostWords, isSpace } from './text-scan.js';
 import type { Span } from './types.js';
 
 /**
@@ -46,7 +47,7 @@ export function classifyLine(line: string, title?: string): LineKind {
 
 /**
  * Classifies a trimmed line; `headline` is the normalised title. Each test is cheap before it is exact: word counts
- * stop at the limit, and only a line ending in `)` can be a credit.
+ * stop past the limit, and only a line ending in `)` can be a credit.
  */
 function classify(text: string, headline: string | undefined): LineKind {
   if (headline !== undefined && isHeadline(text, headline)) return 'headline';
@@ -73,25 +74,10 @@ function isHeadline(text: string, headline: string): boolean {
   return normalize(text) === headline;
 }
 
-/** Whether trimmed `text` has at most `limit` words (runs of non-space). */
-function hasAtMostWords(text: string, limit: number): boolean {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) {
-      words += 1;
-      if (words > limit) return false;
-    }
-    inWord = !space;
-  }
-  return true;
-}
-
-const CLOSE_PAREN = codes(')');
+const CLOSE_PAREN = charCodes(')');
 // What may follow a sentence's final punctuation on a story line: closing quotes and brackets.
-const CLOSERS = codes('"”’\')]');
-const SENTENCE_END = codes('.!?:;…,');
+const CLOSERS = charCodes('"”’\')]');
+const SENTENCE_END = charCodes('.!?:;…,');
 
 /** A story line ends in sentence punctuation (`.!?:;…,`), possibly followed by closing quotes or brackets. */
 function endsInPunctuation(text: string): boolean {
@@ -124,20 +110,6 @@ function isShouting(text: string): boolean {
 
 function normalize(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-}
-
-function codes(chars: string): Set<number> {
-  return new Set(Array.from(chars, (c) => c.charCodeAt(0)));
-}
-
-/** JavaScript's white space (`\s`, and what `trim` removes), by character code. */
-function isSpace(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 160) return false;
-  return (
-    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
-    c === 0x205f || c === 0x3000 || c === 0xfeff
-  );
 }
 
 // Furniture that runs into the first sentence of a text without line breaks: "(CNN) -- ", "LONDON, England (Reuters) -- ",

@@ -1,0 +1,33 @@
+/** Character-level helpers for the briefing engine's hot loops, where a regex per character or line costs too much. */
+
+/** JavaScript's white space (`\s`, and what `trim` removes), by character code. */
+export function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f ||
+    c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** The character codes of `chars`, for membership tests in a scan. */
+export function charCodes(chars: string): Set<number> {
+  return new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+}
+
+/** Words (runs of non-space) in `text`, counting at most `limit + 1` of them: enough to compare against `limit`. */
+export function wordCount(text: string, limit = Infinity): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && words <= limit; i += 1) {
+    const space = isSpace(text.charCodeAt(i));
+    if (!space && !inWord) words += 1;
+    inWord = !space;
+  }
+  return words;
+}
+
+/** Whether `text` has at most `limit` words; stops counting past the limit. */
+export function hasAtMostWords(text: string, limit: number): boolean {
+  return wordCount(text, limit) <= limit;
+}
