@@ -306,6 +306,7 @@ export class SqliteArticleStore implements ArticleStore {
     to: string;
     sections?: readonly string[];
     limit?: number;
+    ingestedBy?: string;
   }): Promise<Article[]> {
     const sections = range.sections !== undefined && range.sections.length > 0 ? range.sections : null;
     return guard('list published articles', () =>
@@ -313,11 +314,13 @@ export class SqliteArticleStore implements ArticleStore {
         .prepare<Record<string, unknown>, ArticleRow>(`${FULL_ROW}
           WHERE a.published_ms >= :from_ms AND a.published_ms < :to_ms
             AND (:sections IS NULL OR lower(a.section) IN (SELECT lower(value) FROM json_each(:sections)))
+            AND (:ingested_by_ms IS NULL OR a.ingested_ms <= :ingested_by_ms)
           ORDER BY a.published_ms DESC, a.seq DESC LIMIT :limit`)
         .all({
           from_ms: toEpochMs(range.from),
           to_ms: toEpochMs(range.to),
           sections: sections === null ? null : JSON.stringify(sections),
+          ingested_by_ms: range.ingestedBy === undefined ? null : toEpochMs(range.ingestedBy),
           limit: range.limit ?? -1,
         })
         .map(toArticle),
