@@ -13,14 +13,31 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Lower-cases, strips diacritics and splits on anything that is not a letter or a digit. */
-export function splitWords(text: string): string[] {
+/** Strips diacritics and lower-cases: the text whose letter-and-digit runs are its words. */
+function foldText(text: string): string {
   // Plain ASCII (most titles) has no diacritics to strip; skipping normalize keeps autocomplete's title scan cheap.
   const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
-  return folded
-    .toLowerCase()
+  return folded.toLowerCase();
+}
+
+/** Lower-cases, strips diacritics and splits on anything that is not a letter or a digit. */
+export function splitWords(text: string): string[] {
+  return foldText(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '');
+}
+
+/**
+ * A test of titles against typed words (as `typedWords` gives them): true when every typed word is the start of a
+ * word of `splitWords(title)`. It looks for each word where a word of the folded title begins rather than splitting
+ * the title, which keeps a scan over many titles cheap.
+ */
+export function startsTitleWords(typed: readonly string[]): (title: string) => boolean {
+  const patterns = typed.map((word) => new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}`, 'u'));
+  return (title) => {
+    const folded = foldText(title);
+    return patterns.every((pattern) => pattern.test(folded));
+  };
 }
 
 /**

@@ -35,8 +35,18 @@ export interface ArticleStore {
    * A query with no searchable words returns `[]`; query syntax never throws.
    */
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
-  /** Articles published in `[from, to)`, newest first, optionally only some sections, at most `limit`. */
-  listPublished(range: { from: string; to: string; sections?: readonly string[]; limit?: number }): Promise<Article[]>;
+  /**
+   * Articles published in `[from, to)`, newest first, optionally only some sections, at most `limit`. With
+   * `ingestedBy` (ISO 8601), only articles whose `ingestedAt` is at or before that instant; the bound applies before
+   * the limit, so articles ingested later never take the place of ones that qualify.
+   */
+  listPublished(range: {
+    from: string;
+    to: string;
+    sections?: readonly string[];
+    limit?: number;
+    ingestedBy?: string;
+  }): Promise<Article[]>;
   /**
    * Titles for autocomplete: titles whose words start with the typed words (prefix of the last one), newest first.
    * An empty `typed` gives the newest articles.

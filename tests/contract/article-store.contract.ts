@@ -238,6 +238,26 @@ export function describeArticleStore(backend: string, open: () => Promise<Store>
         expect(await store.articles.listPublished({ ...range, limit: 2 })).toHaveLength(2);
         expect(some[0]?.text).toContain('harbour authority');
       });
+
+      it('with ingestedBy, leaves out articles ingested after that instant before applying the limit', async () => {
+        // Imported, so the ingested times are set exactly; the articles ingested late are also the newest published.
+        const stored = (n: number, publishedAt: string, ingestedAt: string): Article => ({
+          ...makeArticle({ publishedAt }),
+          id: n.toString(16).padStart(12, '0'),
+          contentHash: n.toString(16).padStart(64, '0'),
+          ingestedAt,
+        });
+        const early = stored(1, '2026-11-25T06:00:00Z', '2026-11-25T06:30:00Z');
+        const atBound = stored(2, '2026-11-25T06:45:00Z', '2026-11-25T07:00:00.000Z');
+        const lateOne = stored(3, '2026-11-25T06:50:00Z', '2026-11-25T07:00:00.001Z');
+        const lateTwo = stored(4, '2026-11-25T06:55:00Z', '2026-11-25T09:40:00+02:00');
+        await store.articles.importArticles([early, atBound, lateOne, lateTwo]);
+        const range = { from: '2026-11-25T00:00:00Z', to: '2026-11-26T00:00:00Z', limit: 2 };
+        const bounded = await store.articles.listPublished({ ...range, ingestedBy: '2026-11-25T09:00:00+02:00' });
+        expect(bounded.map((article) => article.id)).toEqual([atBound.id, early.id]);
+        const unbounded = await store.articles.listPublished(range);
+        expect(unbounded.map((article) => article.id)).toEqual([lateTwo.id, lateOne.id]);
+      });
     });
 
     describe('autocomplete', () => {

@@ -62,6 +62,17 @@ describe('SQLite store', () => {
     }
   });
 
+  it('lets the article index gather a bulk transaction\'s entries in memory rather than writing a segment per MiB', () => {
+    const db = new BetterSqlite3(':memory:');
+    try {
+      applyMigrations(db, SQLITE_MIGRATIONS, silentLogger);
+      const config = db.prepare<[string], number>('SELECT v FROM articles_fts_config WHERE k = ?').pluck();
+      expect(config.get('hashsize')).toBe(16 * 1_048_576);
+    } finally {
+      db.close();
+    }
+  });
+
   it('keeps each digest slot\'s message id when it moves to the list of message ids', async () => {
     const path = join(dir, 'before-progress', 'newsbrief.db');
     mkdirSync(join(dir, 'before-progress'));

@@ -373,18 +373,21 @@ export class PostgresArticleStore implements ArticleStore {
     to: string;
     sections?: readonly string[];
     limit?: number;
+    ingestedBy?: string;
   }): Promise<Article[]> {
     checkIso(range.from, 'from');
     checkIso(range.to, 'to');
+    if (range.ingestedBy !== undefined) checkIso(range.ingestedBy, 'ingestedBy');
     const sections = range.sections !== undefined && range.sections.length > 0 ? range.sections.map((s) => s.toLowerCase()) : null;
     return guard('list published articles', async () => {
       const { rows } = await this.#pool.query<ArticleRow>(
         `SELECT ${ARTICLE_COLUMNS} FROM articles
          WHERE published_ts >= $1::timestamptz AND published_ts < $2::timestamptz
            AND ($3::text[] IS NULL OR lower(section) = ANY($3::text[]))
+           AND ($5::timestamptz IS NULL OR ingested_ts <= $5::timestamptz)
          ORDER BY published_ts DESC, seq DESC
          LIMIT $4`,
-        [range.from, range.to, sections, range.limit ?? null],
+        [range.from, range.to, sections, range.limit ?? null, range.ingestedBy ?? null],
       );
       return rows.map(toArticle);
     });

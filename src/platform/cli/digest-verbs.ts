@@ -102,6 +102,25 @@ const OUTCOME_TEXT: Record<DigestRunOutcome['status'], string> = {
   disabled: 'The digest is off for this server; nothing posted',
 };
 
+const postedText = (messageIds: readonly string[]): string =>
+  `${messageIds.length === 1 ? 'message' : `${messageIds.length} messages`} ${messageIds.join(', ')}`;
+
+/**
+ * The line `digest --post` prints for an outcome. A posted digest lists every message id, in posting order, so each
+ * can be found (or deleted) in the channel.
+ */
+export function describePostOutcome(outcome: DigestRunOutcome): string {
+  const detail =
+    outcome.status === 'posted'
+      ? ` for ${outcome.localDate}: ${outcome.stories} stories, ${postedText(outcome.messageIds)}`
+      : outcome.status === 'failed'
+        ? ` for ${outcome.localDate}: ${outcome.reason}`
+        : 'localDate' in outcome
+          ? ` (${outcome.localDate})`
+          : '';
+  return `${OUTCOME_TEXT[outcome.status]}${detail}.`;
+}
+
 async function postNow(app: CliApp, flags: Flags): Promise<void> {
   const token = app.config.discord.token;
   if (token === undefined) throw new UsageError('--post needs DISCORD_TOKEN (in .env or the environment) to reach Discord.');
@@ -120,15 +139,7 @@ async function postNow(app: CliApp, flags: Flags): Promise<void> {
       sleep: (ms) => delay(ms),
     });
   });
-  const detail =
-    outcome.status === 'posted'
-      ? ` for ${outcome.localDate}: ${outcome.stories} stories, message ${outcome.messageIds[0] ?? '?'}`
-      : outcome.status === 'failed'
-        ? ` for ${outcome.localDate}: ${outcome.reason}`
-        : 'localDate' in outcome
-          ? ` (${outcome.localDate})`
-          : '';
-  app.print(`${OUTCOME_TEXT[outcome.status]}${detail}.`);
+  app.print(describePostOutcome(outcome));
   process.exitCode = outcome.status === 'failed' ? EXIT_PARTIAL : EXIT_OK;
 }
 

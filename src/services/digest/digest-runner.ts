@@ -50,7 +50,7 @@ export type DigestRunOutcome =
   | { status: 'disabled' };
 
 /** Most stories a digest reads from the store; beyond `maxStories` they only count towards "+N more". */
-const READ_LIMIT = 1_000;
+export const READ_LIMIT = 1_000;
 
 /**
  * The digest for `localDate` as it would be posted at `now`: the stories since the last posted digest (see
@@ -64,14 +64,12 @@ export async function prepareDigest(
 ): Promise<Digest> {
   const lastPosted = await deps.store.digests.lastPosted(settings.guildId);
   const window = digestWindow({ localDate, settings, now: deps.now, lastPosted });
-  const published = await deps.store.articles.listPublished({
+  const articles = await deps.store.articles.listPublished({
     ...window,
     ...(settings.sections.length > 0 ? { sections: settings.sections } : {}),
+    ...(deps.storedBy === undefined ? {} : { ingestedBy: deps.storedBy.toISOString() }),
     limit: READ_LIMIT,
   });
-  const storedBy = deps.storedBy?.getTime();
-  const articles =
-    storedBy === undefined ? published : published.filter((article) => Date.parse(article.ingestedAt) <= storedBy);
   return buildDigest({ localDate, timezone: settings.timezone, window, articles, maxStories: settings.maxStories, lines: deps.lines });
 }
 

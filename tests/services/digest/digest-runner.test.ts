@@ -4,6 +4,7 @@ import { silentLogger } from '../../../src/log.js';
 import {
   DEFAULT_RETRY_POLICY,
   DEFAULT_STALE_CLAIM_MS,
+  READ_LIMIT,
   runDigestSlot,
   runDueDigest,
   type DigestPoster,
@@ -255,6 +256,31 @@ describe('runDigestSlot on an interrupted digest', () => {
     digests.hasDied = true;
     expect(await runDigestSlot(settings, '2026-06-15', onClock(store, channel, 'instance-b'))).toMatchObject({ status: 'posted' });
     expect(channel.posts.map((post) => post.message)).toEqual([...firstDigest.slice(0, 2), ...firstDigest.slice(1)]);
+  });
+
+  it('completes the first digest even when more stories than the read limit were stored in its window since', async () => {
+    const channel = new RecordingPoster();
+    const secondDown = sportDownOnce(channel);
+    const articles = [...dayOne];
+    const store = memoryStore(articles);
+    const first = runDigestSlot(settings, '2026-06-15', onClock(store, secondDown));
+    await vi.advanceTimersByTimeAsync(minutes(1));
+    expect(await first).toMatchObject({ status: 'failed' });
+
+    // Published inside the first window and newer than its stories, but stored after it: the store must leave them
+    // out before it applies the read limit, or they fill the read and the first digest's stories are lost.
+    const storedLate = Array.from({ length: READ_LIMIT }, (_, index) =>
+      makeArticle({
+        title: `Late wire item ${index}`,
+        section: 'Wire',
+        publishedAt: '2026-06-15T06:30:00.000Z',
+        ingestedAt: '2026-06-15T07:40:00.000Z',
+      }),
+    );
+    articles.push(...storedLate);
+    await vi.advanceTimersByTimeAsync(minutes(59));
+    expect(await runDigestSlot(settings, '2026-06-15', onClock(store, secondDown))).toMatchObject({ status: 'posted', stories: 3 });
+    expect(channel.posts.map((post) => post.message)).toEqual(firstDigest);
   });
 
   it('starts the next day\'s digest where the completed digest\'s window ended', async () => {

@@ -86,10 +86,11 @@ export class MemoryDigestStore implements DigestStore {
 /** Just `listPublished` of an article store, over a fixed list. */
 export function memoryArticles(articles: readonly Article[]): Pick<ArticleStore, 'listPublished'> {
   return {
-    async listPublished({ from, to, sections, limit }) {
+    async listPublished({ from, to, sections, limit, ingestedBy }) {
       return articles
         .filter((article) => article.publishedAt !== null && article.publishedAt >= from && article.publishedAt < to)
         .filter((article) => !sections || sections.length === 0 || sections.includes(article.section ?? ''))
+        .filter((article) => ingestedBy === undefined || Date.parse(article.ingestedAt) <= Date.parse(ingestedBy))
         .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''))
         .slice(0, limit ?? 100);
     },
