@@ -301,9 +301,14 @@ function push(parts: Part[], text: string, line: Line, open: number, close: numb
   while (end > start && /\s/.test(text.charAt(end - 1))) end -= 1;
   if (end <= start || !/[A-Za-z0-9]/.test(text.slice(start, end))) return;
   // An unclosed mark in mid-line is a stray, not a quote, unless it opens the paragraph (a quote that runs on into
-  // the next paragraph; see groupParts).
-  if (close === null && open !== line.start) return;
+  // the next paragraph; see groupParts) or the words after an attribution that broke a quote (`"A," she said. "B.`):
+  // a writer who forgets the closing mark there still quotes to the end of the paragraph.
+  if (close === null && open !== line.start && !resumesAfterAttribution(text, parts.at(-1), line, open)) return;
   parts.push({ start, end, line: line.index, open, close });
+}
+
+function resumesAfterAttribution(text: string, prev: Part | undefined, line: Line, open: number): boolean {
+  return prev !== undefined && prev.line === line.index && prev.close !== null && isAttributionOnly(text.slice(prev.close + 1, open));
 }
 
 /**

@@ -362,4 +362,9 @@ describe('extractQuotes', () => {
     const text = 'Anna Berg was asked by host Piet Varga, who chairs the board, “Will the pier reopen this year or not?”';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
   });
+
+  it('reads a quote left unclosed after the attribution that broke it to the end of its paragraph', () => {
+    const text = 'The yard closed early.\n"The ramps are old," said Piet Varga. "We will shut them in May and rebuild.\nThe council meets on Friday.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will shut them in May and rebuild.', 'Piet Varga']]);
+  });
 });
