@@ -345,29 +345,42 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         group.push(part);
         continue;
       }
-      if (prev.line === part.line && prev.close !== null) {
-        const between = text.slice(prev.close + 1, part.open);
-        const prevText = text.slice(prev.start, prev.end);
-        // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
-        // reporter's clause (`, adding that the permits were granted "like favours."`).
-        // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
-        const own = part.close === null ? '' : text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
-        if (
-          isAttributionOnly(between) &&
-          !AFTER_VERB_FIRST.test(own) &&
-          !AFTER_NAME_FIRST.test(own) &&
-          /[,.!?…—–-]['’"”]*$/.test(prevText) &&
-          prev.open === startOfClause(text, lines, prev) &&
-          /[.,:;!?—–]\s*$/.test(between)
-        ) {
-          group.push(part);
-          continue;
-        }
+      if (continuesBrokenQuote(text, lines, prev, part)) {
+        group.push(part);
+        continue;
+      }
+      // `"A," she said on KTV's "Harbour Hour." "B."`: a show named in the attribution does not end the quote.
+      const before = groups.at(-2)?.at(-1);
+      if (group.length === 1 && prev.line === part.line && isTitleLike(text.slice(prev.start, prev.end)) && before !== undefined && continuesBrokenQuote(text, lines, before, part)) {
+        groups.at(-2)?.push(part);
+        continue;
       }
     }
     groups.push([part]);
   }
   return groups;
+}
+
+/**
+ * Is `part` the second half of a quote that an attribution broke after `prev`, in the same paragraph (`"A," she said.
+ * "B."`)? The text between must be one clause of attribution, and `part` must not carry an attribution of its own.
+ */
+function continuesBrokenQuote(text: string, lines: readonly Line[], prev: Part, part: Part): boolean {
+  if (prev.line !== part.line || prev.close === null) return false;
+  const between = text.slice(prev.close + 1, part.open);
+  const prevText = text.slice(prev.start, prev.end);
+  // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
+  // reporter's clause (`, adding that the permits were granted "like favours."`).
+  // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
+  const own = part.close === null ? '' : text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
+  return (
+    isAttributionOnly(between) &&
+    !AFTER_VERB_FIRST.test(own) &&
+    !AFTER_NAME_FIRST.test(own) &&
+    /[,.!?…—–-]['’"”]*$/.test(prevText) &&
+    prev.open === startOfClause(text, lines, prev) &&
+    /[.,:;!?—–]['’"”]*\s*$/.test(between)
+  );
 }
 
 function nextStoryLine(lines: readonly Line[], index: number): number {

@@ -367,4 +367,9 @@ describe('extractQuotes', () => {
     const text = 'The yard closed early.\n"The ramps are old," said Piet Varga. "We will shut them in May and rebuild.\nThe council meets on Friday.';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will shut them in May and rebuild.', 'Piet Varga']]);
   });
+
+  it('keeps a quote broken by an attribution that names a show as one quote', () => {
+    const text = 'The yard closed early.\n"The ramps are old," Ana Ruiz said on KTV\'s "Harbour Hour." "We will rebuild them in May."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will rebuild them in May.', 'Ana Ruiz']]);
+  });
 });
