@@ -378,7 +378,8 @@ function continuesBrokenQuote(text: string, lines: readonly Line[], prev: Part, 
     !AFTER_VERB_FIRST.test(own) &&
     !AFTER_NAME_FIRST.test(own) &&
     /[,.!?…—–-]['’"”]*$/.test(prevText) &&
-    prev.open === startOfClause(text, lines, prev) &&
+    // `The deal "puts lenders first," Berg wrote. "B."`: a lead-in that the attribution breaks at a comma goes on.
+    (prev.open === startOfClause(text, lines, prev) || (/,['’"”]*$/.test(prevText) && !isTitleLike(prevText))) &&
     /[.,:;!?—–]['’"”]*\s*$/.test(between)
   );
 }

@@ -158,7 +158,7 @@ describe('extractQuotes', () => {
 
   it('reads speakers whose names or roles have digits or accents', () => {
     const quotes = quotesOf('“It was a big order,” said K9 president Oren Halvik, who gave no price. Crews are “ready for winter,” union chief Lucía García said. “We always are.”');
-    expect(quotes.map((q) => q.speaker)).toEqual(['Oren Halvik', 'Lucía García', 'Lucía García']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Oren Halvik', 'Lucía García']);
   });
   it('keeps a quote broken by a long attribution as one quote', () => {
     const text =
@@ -371,5 +371,10 @@ describe('extractQuotes', () => {
   it('keeps a quote broken by an attribution that names a show as one quote', () => {
     const text = 'The yard closed early.\n"The ramps are old," Ana Ruiz said on KTV\'s "Harbour Hour." "We will rebuild them in May."';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will rebuild them in May.', 'Ana Ruiz']]);
+  });
+
+  it('keeps a lead-in quote that its attribution breaks at a comma and the sentence after it as one quote', () => {
+    const text = 'Mayor Ingrid Solberg read the deal.\nThe plan "puts the lenders first," Solberg wrote. "That is not acceptable."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['puts the lenders first, … That is not acceptable.', 'Ingrid Solberg']]);
   });
 });
