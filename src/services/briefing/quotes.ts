@@ -34,6 +34,7 @@ function sayForms(): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 const SAY = sayForms().join('|');
+const SAY_ING = sayForms().filter((form) => form.endsWith('ing')).join('|');
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
@@ -50,7 +51,11 @@ function verbsOfSaying(body: string): number[] {
   }
   return at;
 }
-const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:then\\s+|also\\s+|later\\s+)?(?:${SAY})\\b`);
+// `"A" and questioned how she "B"`, `"A," telling reporters that it is "B"`: a second verb of saying, finite after a
+// conjunction or a participle anywhere, starts a second quote.
+const SECOND_VERB = new RegExp(
+  `\\b(?:and|but|while|before)\\s+(?:(?:he|she|they|we|it)\\s+)?(?:then\\s+|also\\s+|later\\s+|\\w+ly\\s+)?(?:${SAY})\\b|\\b(?:${SAY_ING})\\b`,
+);
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;

@@ -377,4 +377,16 @@ describe('extractQuotes', () => {
     const text = 'Mayor Ingrid Solberg read the deal.\nThe plan "puts the lenders first," Solberg wrote. "That is not acceptable."';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['puts the lenders first, … That is not acceptable.', 'Ingrid Solberg']]);
   });
+
+  it('starts a second quote at a participle of saying, or at a verb of saying after `and he`, in the sentence', () => {
+    const text =
+      'Piet Varga called the plan "reckless," telling reporters on Monday that it was "a gift to lenders."\n' +
+      'Ana Ruiz found the pier "unsafe" and she quietly told the board it needed "a full rebuild."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['reckless,', 'Piet Varga'],
+      ['a gift to lenders.', 'Piet Varga'],
+      ['unsafe', 'Ana Ruiz'],
+      ['a full rebuild.', 'Ana Ruiz'],
+    ]);
+  });
 });
