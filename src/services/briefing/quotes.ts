@@ -605,12 +605,15 @@ function leadingPhrase(rest: string): string {
   return phrase.split(/\s+/).slice(0, 12).join(' ');
 }
 
-const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const)\./g;
+const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const)`;
+const ABBREVIATION = new RegExp(`${ABBREVIATED}\\.`, 'g');
+/** Everything up to the start of the last sentence, where a title's full stop (`Sen. Ana Ruiz`) ends none. */
+const BEFORE_LAST_SENTENCE = new RegExp(`^.*(?<!${ABBREVIATED})[.!?]\\s+`);
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
   // `Then she turned on Berg, calling him ...`: a leading conjunction or adverb is not the subject.
-  const clause = before.replace(/^.*[.!?]\s+/, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
+  const clause = before.replace(BEFORE_LAST_SENTENCE, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
   const head = clause.split(/,/)[0] ?? '';
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
@@ -632,7 +635,7 @@ const SENTENCE_ADVERB =
 
 /** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `, `First, `). */
 function withoutIntroduction(clause: string): string {
-  let rest = clause.replace(/^.*[.!?]\s+/, '').replace(SENTENCE_ADVERB, '');
+  let rest = clause.replace(BEFORE_LAST_SENTENCE, '').replace(SENTENCE_ADVERB, '');
   for (let comma = rest.indexOf(','); comma >= 0 && INTRODUCTORY.test(rest); comma = rest.indexOf(',')) rest = rest.slice(comma + 1);
   return rest;
 }

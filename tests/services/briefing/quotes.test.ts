@@ -389,4 +389,9 @@ describe('extractQuotes', () => {
       ['a full rebuild.', 'Ana Ruiz'],
     ]);
   });
+
+  it('reads the subject of a sentence that names someone by an abbreviated title', () => {
+    const text = 'The vote is on Friday.\nAna Ruiz threw her support behind Sen. Piet Varga on Wednesday, saying the port needs a "real harbour hand in the office."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ana Ruiz']);
+  });
 });
