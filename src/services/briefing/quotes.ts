@@ -614,7 +614,18 @@ const BEFORE_LAST_SENTENCE = new RegExp(`^.*(?<!${ABBREVIATED})[.!?]\\s+`);
 function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
   // `Then she turned on Berg, calling him ...`: a leading conjunction or adverb is not the subject.
   const clause = before.replace(BEFORE_LAST_SENTENCE, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
-  const head = clause.split(/,/)[0] ?? '';
+  const segments = clause.split(/,/);
+  const found = personAtStart(segments[0] ?? '', offset, ctx);
+  // `Another critic, Tomas Lind, likened ...`: a description's appositive names the subject.
+  if (found === null && segments.length >= 3 && /^\s*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he)\s/.test(segments[0] ?? '')) {
+    const named = personAtStart(segments[1] ?? '', offset, ctx);
+    if (named?.person != null && named.role === null) return named;
+  }
+  return found;
+}
+
+/** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
+function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);

@@ -394,4 +394,9 @@ describe('extractQuotes', () => {
     const text = 'The vote is on Friday.\nAna Ruiz threw her support behind Sen. Piet Varga on Wednesday, saying the port needs a "real harbour hand in the office."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ana Ruiz']);
   });
+
+  it('reads the name in the appositive of a described subject as the speaker of a partial quote', () => {
+    const text = 'The plan passed.\nAnother critic, Tomas Lind, likened the plan to "selling the harbour."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['selling the harbour.', 'Tomas Lind']]);
+  });
 });
