@@ -916,14 +916,15 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
   }
   if (previous === undefined) return null;
   const body = text.slice(previous.start, previous.end);
-  if (/[“”"]/.test(body)) return null;
+  // A sentence with a quote of its own reports that quote, not the one after it; but who it is about still counts.
+  const quoting = /[“”"]/.test(body);
   // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
-  const trailing = /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
+  const trailing = quoting ? null : /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
   if (trailing?.[1] !== undefined) {
     const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
     if (found !== null) return found;
   }
-  const verb = verbsOfSaying(body)[0];
+  const verb = quoting ? undefined : verbsOfSaying(body)[0];
   if (verb !== undefined && verb <= 160) {
     const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
     if (found !== null && (found.person !== null || found.pronoun)) return found;

@@ -399,4 +399,11 @@ describe('extractQuotes', () => {
     const text = 'The plan passed.\nAnother critic, Tomas Lind, likened the plan to "selling the harbour."';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['selling the harbour.', 'Tomas Lind']]);
   });
+
+  it('continues a quoted speaker that the sentence before refers to by pronoun, even when it quotes a phrase', () => {
+    const text =
+      'Piet Varga, a shipwright, runs the yard. "We fix boats," he said.\n' +
+      'But early on, he lost two ships and became "very careful" about storms. "You remember every single one of them."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'Piet Varga']);
+  });
 });
