@@ -709,7 +709,13 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
     for (const [index, segment] of segments.slice(0, -1).entries()) {
       if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
       const found = resolveSegment(segment, index === 0);
-      if (found !== null) return found;
+      if (found === null) continue;
+      // "One harbour veteran, Piet Varga, said": the appositive names the described subject.
+      if (found.person === null && !found.pronoun && index + 2 < segments.length) {
+        const named = resolveSegment(segments[index + 1] ?? '', false);
+        if (named?.person != null) return named;
+      }
+      return found;
     }
     return null;
   }

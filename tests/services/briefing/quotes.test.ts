@@ -406,4 +406,9 @@ describe('extractQuotes', () => {
       'But early on, he lost two ships and became "very careful" about storms. "You remember every single one of them."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga', 'Piet Varga']);
   });
+
+  it('credits the name in the appositive of a described speaker before the verb', () => {
+    const text = 'The yard opened in May.\nOne harbour veteran, Piet Varga, said on Monday that the pier "is falling apart and nobody cares."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
 });
