@@ -409,7 +409,7 @@ function isAttributionOnly(between: string): boolean {
   // One clause only: no sentence ends inside it.
   if (/[.!?]\s+\S/.test(between.trim().replace(/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|U\.S|U\.K)\./g, ''))) return false;
   SAY_WORD.lastIndex = 0;
-  return SAY_WORD.test(between) && /^[\s,.;:—–-]*\S/.test(between);
+  return (SAY_WORD.test(between) || /\baccording to\b/.test(between)) && /^[\s,.;:—–-]*\S/.test(between);
 }
 
 /** Partial: the quote opens inside a reporter's sentence rather than at its start or after `said:` / `said,`. */

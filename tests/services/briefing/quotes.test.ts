@@ -411,4 +411,9 @@ describe('extractQuotes', () => {
     const text = 'The yard opened in May.\nOne harbour veteran, Piet Varga, said on Monday that the pier "is falling apart and nobody cares."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Piet Varga']);
   });
+
+  it('keeps a quote broken by an `according to` attribution as one quote', () => {
+    const text = 'The yard closed early.\n"The ramps are old," according to Piet Varga, who runs the yard. "We will rebuild them in May."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will rebuild them in May.', 'Piet Varga']]);
+  });
 });
