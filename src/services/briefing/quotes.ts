@@ -407,7 +407,7 @@ function isAttributionOnly(between: string): boolean {
   const words = between.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 60) return false;
   // One clause only: no sentence ends inside it.
-  if (/[.!?]\s+\S/.test(between.trim().replace(/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|U\.S|U\.K)\./g, ''))) return false;
+  if (/[.!?]\s+\S/.test(between.trim().replace(ABBREVIATION, ''))) return false;
   SAY_WORD.lastIndex = 0;
   return (SAY_WORD.test(between) || /\baccording to\b/.test(between)) && /^[\s,.;:—–-]*\S/.test(between);
 }
@@ -605,7 +605,8 @@ function leadingPhrase(rest: string): string {
   return phrase.split(/\s+/).slice(0, 12).join(' ');
 }
 
-const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const)`;
+// Titles, initials, `No.` and months (`at the Dec. 12 briefing`): their full stop ends no sentence.
+const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
 const ABBREVIATION = new RegExp(`${ABBREVIATED}\\.`, 'g');
 /** Everything up to the start of the last sentence, where a title's full stop (`Sen. Ana Ruiz`) ends none. */
 const BEFORE_LAST_SENTENCE = new RegExp(`^.*(?<!${ABBREVIATED})[.!?]\\s+`);

@@ -416,4 +416,9 @@ describe('extractQuotes', () => {
     const text = 'The yard closed early.\n"The ramps are old," according to Piet Varga, who runs the yard. "We will rebuild them in May."';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will rebuild them in May.', 'Piet Varga']]);
   });
+
+  it('keeps a quote broken by an attribution with an abbreviated month as one quote', () => {
+    const text = 'The yard closed early.\n"The ramps are old," a harbour official said at the Dec. 12 briefing. "We will rebuild them in May."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will rebuild them in May.', 'a harbour official']]);
+  });
 });
