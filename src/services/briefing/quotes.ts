@@ -682,6 +682,8 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
   let clause = head.replace(/\s+$/, '');
   for (let i = 0; i < 3; i += 1) clause = clause.replace(FILLER, '');
   const at = offset + head.length;
+  // `pledged sanctions against what it called "a threat"`: `it` speaking is the organisation named last.
+  if (/(?:^|\s)it$/i.test(clause)) return organisationSpeaking(ctx, at);
   // An appositive ("Tomas Lind, an engineer who attended, recalled") may hold clause words of its own, so a
   // head ending in a comma is cut only at hard punctuation.
   const appositive = clause.endsWith(',');

@@ -421,4 +421,9 @@ describe('extractQuotes', () => {
     const text = 'The yard closed early.\n"The ramps are old," a harbour official said at the Dec. 12 briefing. "We will rebuild them in May."';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['The ramps are old, … We will rebuild them in May.', 'a harbour official']]);
   });
+
+  it('credits `what it called` and `that it said` before a quote to the organisation named last', () => {
+    const text = 'Nordvik Shipping Company cut two routes on Monday.\nIt told crews to skip the ports that it said "may not be safe" this winter.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['may not be safe', 'Nordvik Shipping Company']]);
+  });
 });
