@@ -186,7 +186,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       const after = sentence.text.slice(last.end - sentence.start, last.end - sentence.start + 40);
       const introduced =
         /^,\s+(?:a|an|the|who|\d{1,3}\b)/.test(after) ||
-        (run.length >= 2 && /^\s+(?:[a-z]+ed|is|was|has|had|will|would|says|spoke|told|thinks|believes|wants)\b/.test(after)) ||
+        (run.length >= 2 && /^\s+(?:[a-z]+ed|is|was|has|had|will|would|may|might|could|can|must|should|did|does|says|spoke|told|thinks|believes|wants)\b/.test(after)) ||
         /^,\s+[a-z]+\s+(?:of|at|for|with)\b/.test(after) ||
         /^\s+(?:said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled|didn['’]t|did not)\b/.test(after);
       let person: Person | undefined;

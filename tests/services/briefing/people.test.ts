@@ -16,4 +16,8 @@ describe('findPeople through extractQuotes', () => {
     const text = '"We sail at six," Jared Lind said.\n(See Lind\'s full timeline below.)\n"The boats fill up by noon," Lind said.';
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Jared Lind', 'Jared Lind']);
   });
+  it('reads a full name before a modal verb as a person a later pronoun can mean', () => {
+    const text = 'Ana Ruiz tweeted a photo.\nPiet Varga may have said it best when he wrote: "The harbour is as close to ruin as it gets."';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
 });
