@@ -356,7 +356,8 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
       }
       // `"A," she said on KTV's "Harbour Hour." "B."`: a show named in the attribution does not end the quote.
       const before = groups.at(-2)?.at(-1);
-      if (group.length === 1 && prev.line === part.line && isTitleLike(text.slice(prev.start, prev.end)) && before !== undefined && continuesBrokenQuote(text, lines, before, part)) {
+      const afterTitle = group.length === 1 && prev.line === part.line && isTitleLike(text.slice(prev.start, prev.end));
+      if (afterTitle && before !== undefined && continuesBrokenQuote(text, lines, before, part)) {
         groups.at(-2)?.push(part);
         continue;
       }
