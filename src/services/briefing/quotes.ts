@@ -34,7 +34,7 @@ function sayForms(): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 const SAY = sayForms().join('|');
-const SAY_ING = sayForms().filter((form) => form.endsWith('ing')).join('|');
+const SAY_ING = new Set(sayForms().filter((form) => form.endsWith('ing')));
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
@@ -51,11 +51,19 @@ function verbsOfSaying(body: string): number[] {
   }
   return at;
 }
-// `"A" and questioned how she "B"`, `"A," telling reporters that it is "B"`: a second verb of saying, finite after a
-// conjunction or a participle anywhere, starts a second quote.
-const SECOND_VERB = new RegExp(
-  `\\b(?:and|but|while|before)\\s+(?:(?:he|she|they|we|it)\\s+)?(?:then\\s+|also\\s+|later\\s+|\\w+ly\\s+)?(?:${SAY})\\b|\\b(?:${SAY_ING})\\b`,
-);
+const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:(?:he|she|they|we|it)\\s+)?(?:then\\s+|also\\s+|later\\s+|\\w+ly\\s+)?(?:${SAY})\\b`);
+
+/**
+ * `"A" and she told the board "B"`, `"A," telling reporters that it is "B"`: a second verb of saying between two
+ * quoted parts, finite after a conjunction or a participle anywhere, starts a second quote.
+ */
+function hasSecondVerb(between: string): boolean {
+  if (SECOND_VERB.test(between)) return true;
+  // Participles are looked up by word: one regular expression of them all would be tried at every position.
+  for (const word of between.match(/\b[a-z]+ing\b/g) ?? []) if (SAY_ING.has(word)) return true;
+  return false;
+}
+
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
@@ -340,7 +348,7 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         !isTitleLike(text.slice(prev.start, prev.end)) &&
         !isTitleLike(text.slice(part.start, part.end)) &&
         // `calling her "slow" and accusing her of being "careless"`: a second verb of saying starts a second quote.
-        !SECOND_VERB.test(text.slice((prev.close ?? prev.end) + 1, part.open))
+        !hasSecondVerb(text.slice((prev.close ?? prev.end) + 1, part.open))
       ) {
         group.push(part);
         continue;
