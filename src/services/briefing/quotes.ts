@@ -354,7 +354,10 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         continue;
       }
       const nextLine = nextStoryLine(lines, prev.line);
-      if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start) {
+      // A quote resumed after its attribution (`"A," she said. "B.`) has its speaker already: a next paragraph's part
+      // with an attribution of its own starts a new quote rather than going on with it.
+      const resumed = prev.open !== lines[prev.line]?.start && group.length > 1;
+      if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start && !(resumed && hasOwnAttribution(text, lines, part))) {
         group.push(part);
         continue;
       }
@@ -386,16 +389,21 @@ function continuesBrokenQuote(text: string, lines: readonly Line[], prev: Part, 
   // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
   // reporter's clause (`, adding that the permits were granted "like favours."`).
   // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
-  const own = part.close === null ? '' : text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
   return (
     isAttributionOnly(between) &&
-    !AFTER_VERB_FIRST.test(own) &&
-    !AFTER_NAME_FIRST.test(own) &&
+    !hasOwnAttribution(text, lines, part) &&
     /[,.!?…—–-]['’"”]*$/.test(prevText) &&
     // `The deal "puts lenders first," Berg wrote. "B."`: a lead-in that the attribution breaks at a comma goes on.
     (prev.open === startOfClause(text, lines, prev) || (/,['’"”]*$/.test(prevText) && !isTitleLike(prevText))) &&
     /[.,:;!?—–]['’"”]*\s*$/.test(between)
   );
+}
+
+/** `"B," she said`: the part is followed by an attribution of its own. */
+function hasOwnAttribution(text: string, lines: readonly Line[], part: Part): boolean {
+  if (part.close === null) return false;
+  const own = text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
+  return AFTER_VERB_FIRST.test(own) || AFTER_NAME_FIRST.test(own);
 }
 
 function nextStoryLine(lines: readonly Line[], index: number): number {

@@ -426,4 +426,12 @@ describe('extractQuotes', () => {
     const text = 'Nordvik Shipping Company cut two routes on Monday.\nIt told crews to skip the ports that it said "may not be safe" this winter.';
     expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['may not be safe', 'Nordvik Shipping Company']]);
   });
+
+  it('does not run a quote resumed after its attribution on into a next paragraph attributed by itself', () => {
+    const text = 'The yard opened in May.\n"We sail at six," Piet Varga said. "The boats fill up by noon.\n"In winter we stay home," he said.';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['We sail at six, … The boats fill up by noon.', 'Piet Varga'],
+      ['In winter we stay home,', 'Piet Varga'],
+    ]);
+  });
 });
