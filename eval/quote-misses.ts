@@ -13,7 +13,8 @@ const records = readJsonl(file, QuoteRecord) ?? [];
 const print = (line: string): void => {
   process.stdout.write(`${line}\n`);
 };
-const oneLine = (s: string): string => s.replace(/\s+/g, ' ');
+// Paragraph breaks show as ¶: whether a quote runs across paragraphs decides most joining errors.
+const oneLine = (s: string): string => s.replace(/\n+/g, ' ¶ ').replace(/\s+/g, ' ');
 const around = (text: string, start: number, end: number): string =>
   oneLine(`${text.slice(Math.max(0, start - 120), start)}[[${text.slice(start, end)}]]${text.slice(end, end + 100)}`);
 

@@ -41,6 +41,8 @@ const NOT_NAME = new Set(
     'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
     'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
     'asked even only just once ' +
+    // A reader's instruction (`See Lind's timeline below`) opens with a capitalised verb that names no one.
+    'see watch follow click subscribe listen ' +
     // A party word in the singular (`Republican claims`, `Democratic candidate Ana Ruiz`) is capitalised but names no
     // one; the plural is a group that can speak (`Democrats blasted the plan`).
     'republican democrat democratic independent conservative liberal progressive socialist'
@@ -101,6 +103,8 @@ export function genderOfGivenName(name: string): Gender {
   return null;
 }
 
+const SENTENCE_ADVERB_END = /(?:ingly|ously|ently|antly|ably|ibly|edly|ively|fully|lessly|ainly|ically|ually|ionally)$/;
+
 /** Is `word` a capitalised word that can be part of a personal name? */
 export function isNameWord(word: string): boolean {
   const first = word.charCodeAt(0);
@@ -108,6 +112,8 @@ export function isNameWord(word: string): boolean {
   if (!/^\p{Lu}[\p{L}'’\-.]*$/u.test(word)) return false;
   const lower = word.toLowerCase();
   if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
+  // `Interestingly, Lind ...`, `Certainly Lind ...`: a sentence adverb, by endings no given name or surname has.
+  if (SENTENCE_ADVERB_END.test(lower)) return false;
   if (/^\p{Lu}{2,}$/u.test(word)) return false; // NATO, EU, CBC
   return true;
 }
@@ -180,7 +186,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       const after = sentence.text.slice(last.end - sentence.start, last.end - sentence.start + 40);
       const introduced =
         /^,\s+(?:a|an|the|who|\d{1,3}\b)/.test(after) ||
-        (run.length >= 2 && /^\s+(?:[a-z]+ed|is|was|has|had|will|would|says|spoke|told|thinks|believes|wants)\b/.test(after)) ||
+        (run.length >= 2 && /^\s+(?:[a-z]+ed|is|was|has|had|will|would|may|might|could|can|must|should|did|does|says|spoke|told|thinks|believes|wants)\b/.test(after)) ||
         /^,\s+[a-z]+\s+(?:of|at|for|with)\b/.test(after) ||
         /^\s+(?:said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled|didn['’]t|did not)\b/.test(after);
       let person: Person | undefined;

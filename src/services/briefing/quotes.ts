@@ -34,6 +34,7 @@ function sayForms(): string[] {
   return [...forms].sort((a, b) => b.length - a.length);
 }
 const SAY = sayForms().join('|');
+const SAY_ING = new Set(sayForms().filter((form) => form.endsWith('ing')));
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
@@ -50,7 +51,19 @@ function verbsOfSaying(body: string): number[] {
   }
   return at;
 }
-const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:then\\s+|also\\s+|later\\s+)?(?:${SAY})\\b`);
+const SECOND_VERB = new RegExp(`\\b(?:and|but|while|before)\\s+(?:(?:he|she|they|we|it)\\s+)?(?:then\\s+|also\\s+|later\\s+|\\w+ly\\s+)?(?:${SAY})\\b`);
+
+/**
+ * `"A" and she told the board "B"`, `"A," telling reporters that it is "B"`: a second verb of saying between two
+ * quoted parts, finite after a conjunction or a participle anywhere, starts a second quote.
+ */
+function hasSecondVerb(between: string): boolean {
+  if (SECOND_VERB.test(between)) return true;
+  // Participles are looked up by word: one regular expression of them all would be tried at every position.
+  for (const word of between.match(/\b[a-z]+ing\b/g) ?? []) if (SAY_ING.has(word)) return true;
+  return false;
+}
+
 const SPEAKING_AFTER = new RegExp(`^['’]?s?\\s*(?:,[^,]{1,90},\\s*)?(?:also\\s+|later\\s+)?(?:${SAY})\\b`);
 const SPEAKING_BEFORE = new RegExp(`\\b(?:${SAY})\\s+$`);
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
@@ -301,9 +314,14 @@ function push(parts: Part[], text: string, line: Line, open: number, close: numb
   while (end > start && /\s/.test(text.charAt(end - 1))) end -= 1;
   if (end <= start || !/[A-Za-z0-9]/.test(text.slice(start, end))) return;
   // An unclosed mark in mid-line is a stray, not a quote, unless it opens the paragraph (a quote that runs on into
-  // the next paragraph; see groupParts).
-  if (close === null && open !== line.start) return;
+  // the next paragraph; see groupParts) or the words after an attribution that broke a quote (`"A," she said. "B.`):
+  // a writer who forgets the closing mark there still quotes to the end of the paragraph.
+  if (close === null && open !== line.start && !resumesAfterAttribution(text, parts.at(-1), line, open)) return;
   parts.push({ start, end, line: line.index, open, close });
+}
+
+function resumesAfterAttribution(text: string, prev: Part | undefined, line: Line, open: number): boolean {
+  return prev !== undefined && prev.line === line.index && prev.close !== null && isAttributionOnly(text.slice(prev.close + 1, open));
 }
 
 /**
@@ -330,39 +348,62 @@ function groupParts(text: string, parts: readonly Part[], seg: Segmentation): Pa
         !isTitleLike(text.slice(prev.start, prev.end)) &&
         !isTitleLike(text.slice(part.start, part.end)) &&
         // `calling her "slow" and accusing her of being "careless"`: a second verb of saying starts a second quote.
-        !SECOND_VERB.test(text.slice((prev.close ?? prev.end) + 1, part.open))
+        !hasSecondVerb(text.slice((prev.close ?? prev.end) + 1, part.open))
       ) {
         group.push(part);
         continue;
       }
       const nextLine = nextStoryLine(lines, prev.line);
-      if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start) {
+      // A quote resumed after its attribution (`"A," she said. "B.`) has its speaker already: a next paragraph's part
+      // with an attribution of its own starts a new quote rather than going on with it.
+      const resumed = prev.open !== lines[prev.line]?.start && group.length > 1;
+      if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start && !(resumed && hasOwnAttribution(text, lines, part))) {
         group.push(part);
         continue;
       }
-      if (prev.line === part.line && prev.close !== null) {
-        const between = text.slice(prev.close + 1, part.open);
-        const prevText = text.slice(prev.start, prev.end);
-        // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
-        // reporter's clause (`, adding that the permits were granted "like favours."`).
-        // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
-        const own = part.close === null ? '' : text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
-        if (
-          isAttributionOnly(between) &&
-          !AFTER_VERB_FIRST.test(own) &&
-          !AFTER_NAME_FIRST.test(own) &&
-          /[,.!?…—–-]['’"”]*$/.test(prevText) &&
-          prev.open === startOfClause(text, lines, prev) &&
-          /[.,:;!?—–]\s*$/.test(between)
-        ) {
-          group.push(part);
-          continue;
-        }
+      if (continuesBrokenQuote(text, lines, prev, part)) {
+        group.push(part);
+        continue;
+      }
+      // `"A," she said on KTV's "Harbour Hour." "B."`: a show named in the attribution does not end the quote.
+      const before = groups.at(-2)?.at(-1);
+      const afterTitle = group.length === 1 && prev.line === part.line && isTitleLike(text.slice(prev.start, prev.end));
+      if (afterTitle && before !== undefined && continuesBrokenQuote(text, lines, before, part)) {
+        groups.at(-2)?.push(part);
+        continue;
       }
     }
     groups.push([part]);
   }
   return groups;
+}
+
+/**
+ * Is `part` the second half of a quote that an attribution broke after `prev`, in the same paragraph (`"A," she said.
+ * "B."`)? The text between must be one clause of attribution, and `part` must not carry an attribution of its own.
+ */
+function continuesBrokenQuote(text: string, lines: readonly Line[], prev: Part, part: Part): boolean {
+  if (prev.line !== part.line || prev.close === null) return false;
+  const between = text.slice(prev.close + 1, part.open);
+  const prevText = text.slice(prev.start, prev.end);
+  // The second part must open a clause of its own (`, she said. "B."`, `, she said, "B"`), not finish the
+  // reporter's clause (`, adding that the permits were granted "like favours."`).
+  // `"A," she said. "B," she said.`: a part with an attribution of its own is a quote of its own.
+  return (
+    isAttributionOnly(between) &&
+    !hasOwnAttribution(text, lines, part) &&
+    /[,.!?…—–-]['’"”]*$/.test(prevText) &&
+    // `The deal "puts lenders first," Berg wrote. "B."`: a lead-in that the attribution breaks at a comma goes on.
+    (prev.open === startOfClause(text, lines, prev) || (/,['’"”]*$/.test(prevText) && !isTitleLike(prevText))) &&
+    /[.,:;!?—–]['’"”]*\s*$/.test(between)
+  );
+}
+
+/** `"B," she said`: the part is followed by an attribution of its own. */
+function hasOwnAttribution(text: string, lines: readonly Line[], part: Part): boolean {
+  if (part.close === null) return false;
+  const own = text.slice(part.close + 1, Math.min(part.close + 120, lines[part.line]?.end ?? text.length));
+  return AFTER_VERB_FIRST.test(own) || AFTER_NAME_FIRST.test(own);
 }
 
 function nextStoryLine(lines: readonly Line[], index: number): number {
@@ -383,9 +424,9 @@ function isAttributionOnly(between: string): boolean {
   const words = between.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 60) return false;
   // One clause only: no sentence ends inside it.
-  if (/[.!?]\s+\S/.test(between.trim().replace(/\b(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|U\.S|U\.K)\./g, ''))) return false;
+  if (/[.!?]\s+\S/.test(between.trim().replace(ABBREVIATION, ''))) return false;
   SAY_WORD.lastIndex = 0;
-  return SAY_WORD.test(between) && /^[\s,.;:—–-]*\S/.test(between);
+  return (SAY_WORD.test(between) || /\baccording to\b/.test(between)) && /^[\s,.;:—–-]*\S/.test(between);
 }
 
 /** Partial: the quote opens inside a reporter's sentence rather than at its start or after `said:` / `said,`. */
@@ -581,13 +622,28 @@ function leadingPhrase(rest: string): string {
   return phrase.split(/\s+/).slice(0, 12).join(' ');
 }
 
-const ABBREVIATION = /\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const)\./g;
+// Titles, initials, `No.` and months (`at the Dec. 12 briefing`): their full stop ends no sentence.
+const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
+const ABBREVIATION = new RegExp(`${ABBREVIATED}\\.`, 'g');
+/** Everything up to the start of the last sentence, where a title's full stop (`Sen. Ana Ruiz`) ends none. */
+const BEFORE_LAST_SENTENCE = new RegExp(`^.*(?<!${ABBREVIATED})[.!?]\\s+`);
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
   // `Then she turned on Berg, calling him ...`: a leading conjunction or adverb is not the subject.
-  const clause = before.replace(/^.*[.!?]\s+/, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
-  const head = clause.split(/,/)[0] ?? '';
+  const clause = before.replace(BEFORE_LAST_SENTENCE, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
+  const segments = clause.split(/,/);
+  const found = personAtStart(segments[0] ?? '', offset, ctx);
+  // `Another critic, Tomas Lind, likened ...`: a description's appositive names the subject.
+  if (found === null && segments.length >= 3 && /^\s*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he)\s/.test(segments[0] ?? '')) {
+    const named = personAtStart(segments[1] ?? '', offset, ctx);
+    if (named?.person != null && named.role === null) return named;
+  }
+  return found;
+}
+
+/** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
+function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
@@ -608,7 +664,7 @@ const SENTENCE_ADVERB =
 
 /** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `, `First, `). */
 function withoutIntroduction(clause: string): string {
-  let rest = clause.replace(/^.*[.!?]\s+/, '').replace(SENTENCE_ADVERB, '');
+  let rest = clause.replace(BEFORE_LAST_SENTENCE, '').replace(SENTENCE_ADVERB, '');
   for (let comma = rest.indexOf(','); comma >= 0 && INTRODUCTORY.test(rest); comma = rest.indexOf(',')) rest = rest.slice(comma + 1);
   return rest;
 }
@@ -643,6 +699,8 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
   let clause = head.replace(/\s+$/, '');
   for (let i = 0; i < 3; i += 1) clause = clause.replace(FILLER, '');
   const at = offset + head.length;
+  // `pledged sanctions against what it called "a threat"`: `it` speaking is the organisation named last.
+  if (/(?:^|\s)it$/i.test(clause)) return organisationSpeaking(ctx, at);
   // An appositive ("Tomas Lind, an engineer who attended, recalled") may hold clause words of its own, so a
   // head ending in a comma is cut only at hard punctuation.
   const appositive = clause.endsWith(',');
@@ -671,7 +729,13 @@ function subjectBefore(head: string, offset: number, ctx: Context): Attribution 
     for (const [index, segment] of segments.slice(0, -1).entries()) {
       if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
       const found = resolveSegment(segment, index === 0);
-      if (found !== null) return found;
+      if (found === null) continue;
+      // "One harbour veteran, Piet Varga, said": the appositive names the described subject.
+      if (found.person === null && !found.pronoun && index + 2 < segments.length) {
+        const named = resolveSegment(segments[index + 1] ?? '', false);
+        if (named?.person != null) return named;
+      }
+      return found;
     }
     return null;
   }
@@ -878,14 +942,15 @@ function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution
   }
   if (previous === undefined) return null;
   const body = text.slice(previous.start, previous.end);
-  if (/[“”"]/.test(body)) return null;
+  // A sentence with a quote of its own reports that quote, not the one after it; but who it is about still counts.
+  const quoting = /[“”"]/.test(body);
   // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
-  const trailing = /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
+  const trailing = quoting ? null : /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
   if (trailing?.[1] !== undefined) {
     const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
     if (found !== null) return found;
   }
-  const verb = verbsOfSaying(body)[0];
+  const verb = quoting ? undefined : verbsOfSaying(body)[0];
   if (verb !== undefined && verb <= 160) {
     const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
     if (found !== null && (found.person !== null || found.pronoun)) return found;
