@@ -642,10 +642,19 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
   return found;
 }
 
+/** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
+const SPEAKS_FOR =
+  /^(?:deputy|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|office|campaign|team|staff|wife|husband|son|daughter|mother|father|brother|sister|partner|secretary|manager|agent|family|friends?|colleagues?|successor|predecessor|opponents?|rivals?|allies|ally|supporters?|doctors?)$/;
+
 /** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
 function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
+    // `Holt's deputy called it ...`: the deputy speaks, not Holt, and is kept as written (`Holt's accusation` stays Holt's).
+    const possessor = words.slice(0, n);
+    if (/['’]s$/.test(possessor.at(-1) ?? '') && SPEAKS_FOR.test(words[n] ?? '') && possessor.every((w) => /^\p{Lu}/u.test(w))) {
+      if (resolvePhrase(possessor.join(' '), offset, ctx)?.person != null) return unnamedSpeaker(words.slice(0, n + 1).join(' '));
+    }
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
     if (found === null || (found.person === null && !found.pronoun)) continue;
     // `Lobbying records show Tomas Adeyemi met ...`: a name after the clause's own verb is not its subject.

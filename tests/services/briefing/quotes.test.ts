@@ -343,6 +343,16 @@ describe('extractQuotes', () => {
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['her office', 'his lawyer']);
   });
 
+  it('credits a partial quote to the deputy named through a possessive, not to the possessor', () => {
+    const text = "Mayor Ann Holt opened the bridge.\nHolt's deputy called it “a triumph of engineering” in a statement.\nHolt's critics were unmoved.";
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['a triumph of engineering', "Holt's deputy"]]);
+  });
+
+  it('keeps the possessor as the speaker of their own accusation', () => {
+    const text = "Mayor Ann Holt opened the bridge.\nAnn Holt's accusation that the council had “sat on its hands for a decade” drew jeers.";
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ann Holt']);
+  });
+
   it('credits an `it said` that ends the quote\'s sentence to the organisation named last', () => {
     const text = 'The storm cut 400 lines, NVK Power reported.\n"Crews cannot yet reach the worst-hit streets" along the shore, it said.\n"Some homes will wait for days."';
     expect(quotesOf(text).map((q) => q.speaker)).toEqual(['NVK Power', 'NVK Power']);
