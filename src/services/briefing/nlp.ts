@@ -51,6 +51,13 @@ const winkInstance = renewedEvery(DOCUMENTS_PER_INSTANCE, createWinkInstance);
 // then keeps it whole: splitting here makes the tokens of a text the same whatever the process read before.
 const POSSESSIVE = /^[^\s'’]+['’][sS]$/;
 
+/** Whether `value` is a word with a possessive `'s` (see `POSSESSIVE`); the last two characters rule out most tokens. */
+function isPossessive(value: string): boolean {
+  const s = value.charCodeAt(value.length - 1);
+  const apostrophe = value.charCodeAt(value.length - 2);
+  return (s === 115 || s === 83) && (apostrophe === 39 || apostrophe === 0x2019) && POSSESSIVE.test(value);
+}
+
 /**
  * Splits `text` into sentences and tokens with wink-nlp. wink-nlp does not report character offsets, so each token is
  * found again in `text` from the end of the previous one; a token wink normalised beyond recognition keeps a zero-width
@@ -80,7 +87,7 @@ export function tokenize(text: string): Tokenized {
     const found = at >= 0;
     const start = found ? at : cursor;
     const end = found ? at + value.length : cursor;
-    if (found && POSSESSIVE.test(value)) {
+    if (found && isPossessive(value)) {
       tokens.push({ start, end: end - 2, value: value.slice(0, -2) }, { start: end - 2, end, value: value.slice(-2) });
     } else {
       tokens.push({ start, end, value });
