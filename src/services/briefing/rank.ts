@@ -69,14 +69,15 @@ function vectorOf(words: readonly string[], idf: Map<string, number>): Vector {
   return v;
 }
 
+// Vectors are walked with forEach: a for-of over a Map's entries left an array per entry for the garbage collector.
 function cosine(a: Vector, b: Vector, nb = squaredNorm(b)): number {
   let dot = 0;
   let na = 0;
-  for (const [k, x] of a) {
+  a.forEach((x, k) => {
     na += x * x;
     const y = b.get(k);
     if (y !== undefined) dot += x * y;
-  }
+  });
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
@@ -135,10 +136,10 @@ export function sentenceFeatures(sentences: readonly Sentence[], title: string):
   }
   const n = sentences.length;
   const idf = new Map<string, number>();
-  for (const [w, d] of df) idf.set(w, Math.log(1 + n / d));
+  df.forEach((d, w) => idf.set(w, Math.log(1 + n / d)));
   const vectors = words.map((ws) => vectorOf(ws, idf));
   const centroid: Vector = new Map();
-  for (const v of vectors) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
+  for (const v of vectors) v.forEach((x, k) => centroid.set(k, (centroid.get(k) ?? 0) + x));
   const titleVector = vectorOf(contentWords(title), idf);
   const centroidNorm = squaredNorm(centroid);
   const titleNorm = squaredNorm(titleVector);
