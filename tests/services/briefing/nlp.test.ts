@@ -36,6 +36,18 @@ describe('tokenize', () => {
   });
 });
 
+describe('createWinkInstance', () => {
+  it('gives a new instance none of the words an earlier instance learnt', () => {
+    const learning = createWinkInstance();
+    const words = (nlp: ReturnType<typeof createWinkInstance>): string[] => nlp.readDoc('Ingersoll’s ferry').tokens().out();
+    const fresh = words(learning);
+    learning.readDoc('The board backed Ingersoll’s, not the council’s, proposal.');
+    expect(words(learning)).toEqual(['Ingersoll’s', 'ferry']);
+    expect(fresh).toEqual(['Ingersoll', '’s', 'ferry']);
+    expect(words(createWinkInstance())).toEqual(fresh);
+  });
+});
+
 describe('renewedEvery', () => {
   it('creates on first use and again after each run of uses', () => {
     let created = 0;
