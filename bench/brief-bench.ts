@@ -1,8 +1,10 @@
 /**
  * Briefing benchmark: builds briefs (bullets + key quotes) and full quote lists for 1,000 articles of about 800 words
- * on one core, and reports articles/s, p50/p95/max latency per article and peak RSS.
- * `npm run bench -- --only brief [--articles N]`. Articles are assembled in memory from the shared evaluation data in
- * ../shared/data when it is present (never written anywhere), else from the repository's own test fixture.
+ * on one core, and reports articles/s, p50/p95/max latency per article, CPU time per article and peak RSS.
+ * `npm run bench -- --only brief [--articles N] [--repeat N]`: with `--repeat`, each operation runs N times, and a row
+ * per run is followed by the median of each column, a figure that one disturbed run on a shared machine cannot move.
+ * Articles are assembled in memory from the shared evaluation data in ../shared/data when it is present (never written
+ * anywhere), else from the repository's own test fixture.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,40 +65,77 @@ function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
-function measure(name: string, articles: readonly ArticleText[], work: (a: ArticleText) => unknown): string {
+/** One timed pass over the articles: wall-clock rate and latencies, and CPU time per article. */
+type Measurement = { rate: number; p50: number; p95: number; max: number; cpuMs: number; perCpuSecond: number };
+
+function measure(articles: readonly ArticleText[], work: (a: ArticleText) => unknown): Measurement {
   for (const article of articles.slice(0, 50)) work(article); // warm-up: JIT and the wink model's lazy tables
   const times: number[] = [];
-  let sink = 0;
   const cpu = process.cpuUsage();
   const start = performance.now();
   for (const article of articles) {
     const t0 = performance.now();
-    const result = work(article);
+    work(article);
     times.push(performance.now() - t0);
-    if (result !== undefined) sink += 1;
   }
   const total = performance.now() - start;
   const used = process.cpuUsage(cpu);
   // CPU time is what this process itself spent; on a busy machine it is the fairer per-core figure than wall time.
   const cpuMs = (used.user + used.system) / 1000 / articles.length;
   times.sort((a, b) => a - b);
-  const rate = (1000 * articles.length) / total;
-  return `  ${name.padEnd(22)} ${rate.toFixed(0).padStart(7)}   ${percentile(times, 50).toFixed(2).padStart(6)}  ${percentile(times, 95).toFixed(2).padStart(6)}  ${(times.at(-1) ?? 0).toFixed(2).padStart(7)}   ${cpuMs.toFixed(2).padStart(6)}  ${(1000 / cpuMs).toFixed(0).padStart(6)}   (${sink} done)`;
+  return {
+    rate: (1000 * articles.length) / total,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    max: times.at(-1) ?? 0,
+    cpuMs,
+    perCpuSecond: 1000 / cpuMs,
+  };
 }
 
-export async function runBriefBench(options: { stores: string[]; articles?: number }): Promise<void> {
+/** The median of each column on its own (the upper median for an even count), so one slow run moves none of them. */
+function medianOf(runs: readonly Measurement[]): Measurement {
+  const column = (key: keyof Measurement): number => percentile(runs.map((run) => run[key]).sort((a, b) => a - b), 50);
+  return {
+    rate: column('rate'),
+    p50: column('p50'),
+    p95: column('p95'),
+    max: column('max'),
+    cpuMs: column('cpuMs'),
+    perCpuSecond: column('perCpuSecond'),
+  };
+}
+
+function formatRow(name: string, run: string, m: Measurement): string {
+  return `  ${name.padEnd(22)} ${run.padEnd(6)} ${m.rate.toFixed(0).padStart(7)}   ${m.p50.toFixed(2).padStart(6)}  ${m.p95.toFixed(2).padStart(6)}  ${m.max.toFixed(2).padStart(7)}   ${m.cpuMs.toFixed(2).padStart(6)}  ${m.perCpuSecond.toFixed(0).padStart(6)}`;
+}
+
+export async function runBriefBench(options: { articles?: number; repeat?: number }): Promise<void> {
   const count = options.articles ?? 1_000;
+  const repeat = options.repeat ?? 1;
   const { texts, origin } = sourceTexts();
   const articles = makeArticles(count, texts);
   const words = articles.reduce((sum, a) => sum + a.text.split(/\s+/).length, 0) / articles.length;
   const print = (line: string): void => {
     process.stdout.write(`${line}\n`);
   };
-  print(`\nbrief benchmark: ${count} articles, ${words.toFixed(0)} words on average, built from ${origin}; one core`);
-  print('  operation              art/s     p50 ms  p95 ms   max ms   cpu ms  art/cpu-s');
-  print(measure('buildBrief (4 + 3 q)', articles, (a) => buildBrief(a)));
-  print(measure('extractQuotes', articles, (a) => extractQuotes(a)));
-  print(measure('brief + all quotes', articles, (a) => [buildBrief(a), extractQuotes(a)]));
+  const operations: ReadonlyArray<[string, (a: ArticleText) => unknown]> = [
+    ['buildBrief (4 + 3 q)', (a) => buildBrief(a)],
+    ['extractQuotes', (a) => extractQuotes(a)],
+    ['brief + all quotes', (a) => [buildBrief(a), extractQuotes(a)]],
+  ];
+  const runs = repeat > 1 ? `, ${repeat} runs each and their median` : '';
+  print(`\nbrief benchmark: ${count} articles, ${words.toFixed(0)} words on average, built from ${origin}; one core${runs}`);
+  print(`  load average before the run ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  print('  operation              run      art/s     p50 ms  p95 ms   max ms   cpu ms  art/cpu-s');
+  for (const [name, work] of operations) {
+    const measured: Measurement[] = [];
+    for (let run = 1; run <= repeat; run += 1) {
+      measured.push(measure(articles, work));
+      print(formatRow(name, repeat > 1 ? String(run) : '', measured.at(-1) as Measurement));
+    }
+    if (repeat > 1) print(formatRow(name, 'median', medianOf(measured)));
+  }
   // Other processes on the machine slow every figure; the load average says how busy it was.
   print(`  load average during the run ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   print(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

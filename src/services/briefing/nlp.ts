@@ -26,7 +26,7 @@ export function renewedEvery<T>(uses: number, create: () => T): () => T {
 /**
  * wink-nlp adds every word it has not seen to its instance's lexicon and never drops it (about 5 KB per article of fresh
  * news), so a bot that briefs every day would grow without end; the instance is replaced after this many documents.
- * A new instance costs about 0.2 s, under 0.1 ms a document. Possessives, the one common case where wink's tokens depend
+ * A new instance costs a third of a first load, as the core model is decoded only once (below). Possessives, the one common case where wink's tokens depend
  * on what its lexicon has learnt, are split below; the rare others (an abbreviation run into an ellipsis, `U.S....`)
  * may tokenise differently after a renewal.
  */
@@ -37,7 +37,45 @@ const DOCUMENTS_PER_INSTANCE = 2_000;
 const loadCerMachines = model.metaCER;
 if (typeof loadCerMachines !== 'function') throw new TypeError('wink-eng-lite-web-model: metaCER is not a loader');
 const cerMachines = (loadCerMachines as () => unknown)();
-const reloadableModel = { ...model, metaCER: () => cerMachines };
+
+/** The core model as far as renewal needs it: named feature tables, some of which wink-nlp adds to. */
+type CoreModel = { features: Record<string, object> };
+/** A feature table wink-nlp adds unseen values to: the values in order, and each value's index. */
+type FeatureTable = { list: unknown[]; hash: Record<string, number> };
+
+function isCoreModel(value: unknown): value is CoreModel {
+  return typeof value === 'object' && value !== null && 'features' in value && typeof value.features === 'object' && value.features !== null;
+}
+
+function isFeatureTable(table: object): table is FeatureTable {
+  return 'list' in table && Array.isArray(table.list) && 'hash' in table && typeof table.hash === 'object' && table.hash !== null;
+}
+
+// A renewal decoded the whole core model again: a deep copy of 3 MB of JSON, a base64 lexicon and a hash of 90,000
+// words. It is decoded once here and never handed to wink-nlp itself: each instance gets its own feature tables, the
+// only part of the core model that wink-nlp changes (it adds the words it has not seen), and shares the rest, which
+// it only reads. The kept copy drops its hashes, rebuilt for each instance from the lists as the model builds them.
+const loadCore = model.core;
+if (typeof loadCore !== 'function') throw new TypeError('wink-eng-lite-web-model: core is not a loader');
+const decodedCore = (loadCore as () => unknown)();
+if (!isCoreModel(decodedCore)) throw new TypeError('wink-eng-lite-web-model: the core model has no feature tables');
+const tableNames = Object.keys(decodedCore.features).filter((name) => isFeatureTable(decodedCore.features[name] ?? {}));
+for (const name of tableNames) delete (decodedCore.features[name] as { hash?: unknown }).hash;
+
+/** The decoded core model with fresh feature tables. */
+function freshCore(core: CoreModel): CoreModel {
+  const features = { ...core.features };
+  for (const name of tableNames) {
+    const table = core.features[name] as { list: unknown[] };
+    const list = [...table.list];
+    const hash = Object.create(null) as Record<string, number>;
+    for (let k = 0; k < list.length; k += 1) hash[String(list[k])] = k;
+    features[name] = { ...table, list, hash };
+  }
+  return { ...core, features };
+}
+
+const reloadableModel = { ...model, core: () => freshCore(decodedCore), metaCER: () => cerMachines };
 
 // Only sentence boundary detection: the full pipeline (POS, NER, negation, sentiment) costs more than twice the time
 // and the engine uses none of it.
@@ -50,6 +88,13 @@ const winkInstance = renewedEvery(DOCUMENTS_PER_INSTANCE, createWinkInstance);
 // wink-nlp splits `Kallas's` into `Kallas` and `'s` until its lexicon has learnt the whole word from an earlier text,
 // then keeps it whole: splitting here makes the tokens of a text the same whatever the process read before.
 const POSSESSIVE = /^[^\s'’]+['’][sS]$/;
+
+/** Whether `value` is a word with a possessive `'s` (see `POSSESSIVE`); the last two characters rule out most tokens. */
+function isPossessive(value: string): boolean {
+  const s = value.charCodeAt(value.length - 1);
+  const apostrophe = value.charCodeAt(value.length - 2);
+  return (s === 115 || s === 83) && (apostrophe === 39 || apostrophe === 0x2019) && POSSESSIVE.test(value);
+}
 
 /**
  * Splits `text` into sentences and tokens with wink-nlp. wink-nlp does not report character offsets, so each token is
@@ -80,7 +125,7 @@ export function tokenize(text: string): Tokenized {
     const found = at >= 0;
     const start = found ? at : cursor;
     const end = found ? at + value.length : cursor;
-    if (found && POSSESSIVE.test(value)) {
+    if (found && isPossessive(value)) {
       tokens.push({ start, end: end - 2, value: value.slice(0, -2) }, { start: end - 2, end, value: value.slice(-2) });
     } else {
       tokens.push({ start, end, value });

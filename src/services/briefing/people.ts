@@ -104,17 +104,21 @@ export function genderOfGivenName(name: string): Gender {
 }
 
 const SENTENCE_ADVERB_END = /(?:ingly|ously|ently|antly|ably|ibly|edly|ively|fully|lessly|ainly|ically|ually|ionally)$/;
+// Hoisted because tsx (esbuild) turns a `\p{...}` regex literal into a `new RegExp` where it stands, and this check runs
+// for every capitalised token.
+const NAME_WORD = /^\p{Lu}[\p{L}'’\-.]*$/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 
 /** Is `word` a capitalised word that can be part of a personal name? */
 export function isNameWord(word: string): boolean {
   const first = word.charCodeAt(0);
   if (first < 128 && (first < 65 || first > 90)) return false; // not a capital: most words
-  if (!/^\p{Lu}[\p{L}'’\-.]*$/u.test(word)) return false;
+  if (!NAME_WORD.test(word)) return false;
   const lower = word.toLowerCase();
   if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
   // `Interestingly, Lind ...`, `Certainly Lind ...`: a sentence adverb, by endings no given name or surname has.
   if (SENTENCE_ADVERB_END.test(lower)) return false;
-  if (/^\p{Lu}{2,}$/u.test(word)) return false; // NATO, EU, CBC
+  if (ACRONYM.test(word)) return false; // NATO, EU, CBC
   return true;
 }
 

@@ -245,7 +245,8 @@ function usesSingleMarks(text: string, lines: readonly Line[]): boolean {
   for (const line of lines) {
     for (let i = line.start; i < line.end; i += 1) {
       const c = text.charCodeAt(i);
-      if (DOUBLE_MARKS.has(c)) doubles += 1;
+      // Every double mark but `"` lies above U+00AA: one comparison settles most characters.
+      if (c === 34 || (c > 0xaa && DOUBLE_MARKS.has(c))) doubles += 1;
       else if ((c === 0x2018 || c === 39) && isOpeningPosition(text, i, line)) singles += 1;
     }
   }

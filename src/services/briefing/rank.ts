@@ -1,5 +1,6 @@
 import type { Sentence } from './segment.js';
 import { RANKER } from './model/ranker.js';
+import { capitalisedWordCount, wordCount } from './text-scan.js';
 
 /** Words that carry no topic: left out of overlap and centrality. */
 const STOPWORDS = new Set(
@@ -11,14 +12,43 @@ const STOPWORDS = new Set(
   ).split(/\s+/),
 );
 
+/**
+ * The topic words of `text`: lower-cased runs of ASCII letters and digits, each with an apostrophe and the letters after
+ * it (`don't`), a possessive `'s` dropped, stop words and one-letter words left out, then stemmed.
+ */
 export function contentWords(text: string): string[] {
+  const lower = text.toLowerCase();
   const words: string[] = [];
-  for (const match of text.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?/g) ?? []) {
-    const possessive = match.endsWith('s') && (match.at(-2) === "'" || match.at(-2) === '’');
-    const word = possessive ? match.slice(0, -2) : match;
-    if (word.length > 1 && !STOPWORDS.has(word)) words.push(stem(word));
+  // One pass over the character codes, with no array of regex matches: this runs for every sentence and quote.
+  for (let i = 0; i < lower.length; ) {
+    if (!isWordChar(lower.charCodeAt(i))) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isWordChar(lower.charCodeAt(i))) i += 1;
+    let end = i;
+    const apostrophe = lower.charCodeAt(i);
+    if ((apostrophe === 39 || apostrophe === 0x2019) && isLowerLetter(lower.charCodeAt(i + 1))) {
+      i += 2;
+      while (i < lower.length && isLowerLetter(lower.charCodeAt(i))) i += 1;
+      // A possessive (`harbour's`) counts as the bare word.
+      if (i - end !== 2 || lower.charCodeAt(end + 1) !== 115) end = i;
+    }
+    if (end - start > 1) {
+      const word = lower.slice(start, end);
+      if (!STOPWORDS.has(word)) words.push(stem(word));
+    }
   }
   return words;
+}
+
+function isLowerLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 }
 
 // Longest first, as the one suffix stripped is the longest that fits.
@@ -27,8 +57,8 @@ const SUFFIXES = ['ies', 'ing', 'ed', 'es', 'ly', 's'];
 /** A light suffix stripper: enough to match "talks"/"talk" and "warned"/"warns" for overlap. */
 function stem(word: string): string {
   if (word.length <= 4) return word;
-  const suffix = SUFFIXES.find((s) => word.endsWith(s));
-  return suffix === undefined ? word : word.slice(0, -suffix.length);
+  for (const suffix of SUFFIXES) if (word.endsWith(suffix)) return word.slice(0, -suffix.length);
+  return word;
 }
 
 type Vector = Map<string, number>;
@@ -39,14 +69,15 @@ function vectorOf(words: readonly string[], idf: Map<string, number>): Vector {
   return v;
 }
 
+// Vectors are walked with forEach: a for-of over a Map's entries left an array per entry for the garbage collector.
 function cosine(a: Vector, b: Vector, nb = squaredNorm(b)): number {
   let dot = 0;
   let na = 0;
-  for (const [k, x] of a) {
+  a.forEach((x, k) => {
     na += x * x;
     const y = b.get(k);
     if (y !== undefined) dot += x * y;
-  }
+  });
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
@@ -94,21 +125,28 @@ const SAYS = /\b(?:said|says|told|according to|added|stated|announced|claimed|wa
 export function sentenceFeatures(sentences: readonly Sentence[], title: string): { features: number[][]; vectors: Vector[] } {
   const words = sentences.map((s) => contentWords(s.text));
   const df = new Map<string, number>();
-  for (const ws of words) for (const w of new Set(ws)) df.set(w, (df.get(w) ?? 0) + 1);
+  const inSentence = new Set<string>();
+  for (const ws of words) {
+    inSentence.clear();
+    for (const w of ws) {
+      if (inSentence.has(w)) continue;
+      inSentence.add(w);
+      df.set(w, (df.get(w) ?? 0) + 1);
+    }
+  }
   const n = sentences.length;
   const idf = new Map<string, number>();
-  for (const [w, d] of df) idf.set(w, Math.log(1 + n / d));
+  df.forEach((d, w) => idf.set(w, Math.log(1 + n / d)));
   const vectors = words.map((ws) => vectorOf(ws, idf));
   const centroid: Vector = new Map();
-  for (const v of vectors) for (const [k, x] of v) centroid.set(k, (centroid.get(k) ?? 0) + x);
+  for (const v of vectors) v.forEach((x, k) => centroid.set(k, (centroid.get(k) ?? 0) + x));
   const titleVector = vectorOf(contentWords(title), idf);
   const centroidNorm = squaredNorm(centroid);
   const titleNorm = squaredNorm(titleVector);
   const features = sentences.map((sentence, i) => {
-    const tokens = sentence.text.split(/\s+/).filter(Boolean);
-    const length = tokens.length;
-    const capitalised = tokens.filter((t) => /^[A-Z]/.test(t)).length / Math.max(1, length);
-    const quoted = (sentence.text.match(/[“”"]/g)?.length ?? 0) >= 2 && /^[“"‘']/.test(sentence.text);
+    const length = wordCount(sentence.text);
+    const capitalised = capitalisedWordCount(sentence.text) / Math.max(1, length);
+    const quoted = /^[“"‘']/.test(sentence.text) && (sentence.text.match(/[“”"]/g)?.length ?? 0) >= 2;
     return [
       1,
       Math.exp(-0.35 * i),
@@ -155,12 +193,21 @@ export function rankSentences(sentences: readonly Sentence[], title: string, mod
 export function selectSentences(ranked: readonly RankedSentence[], count: number, redundancy = REDUNDANCY): RankedSentence[] {
   const chosen: RankedSentence[] = [];
   const pool = [...ranked];
+  // Each candidate's greatest similarity to a chosen sentence, brought up to date once per pick rather than recomputed
+  // against every chosen sentence in every round.
+  const overlaps = pool.map(() => 0);
   while (chosen.length < count && pool.length > 0) {
+    const last = chosen.at(-1);
+    if (last !== undefined) {
+      for (let i = 0; i < pool.length; i += 1) {
+        overlaps[i] = Math.max(overlaps[i] ?? 0, cosine((pool[i] as RankedSentence).vector, last.vector));
+      }
+    }
     let best = -1;
     let bestScore = -Infinity;
     for (let i = 0; i < pool.length; i += 1) {
       const candidate = pool[i] as RankedSentence;
-      const overlap = chosen.reduce((max, c) => Math.max(max, cosine(candidate.vector, c.vector)), 0);
+      const overlap = overlaps[i] ?? 0;
       if (overlap > redundancy.maxSimilarity) continue; // two bullets never say the same thing
       const score = candidate.score - redundancy.weight * overlap;
       if (score > bestScore) {
@@ -171,6 +218,7 @@ export function selectSentences(ranked: readonly RankedSentence[], count: number
     if (best < 0) break;
     chosen.push(pool[best] as RankedSentence);
     pool.splice(best, 1);
+    overlaps.splice(best, 1);
   }
   return chosen.sort((a, b) => a.sentence.index - b.sentence.index);
 }

@@ -30,6 +30,7 @@ export type Sentence = Span & {
   tokens: Token[];
 };
 
+/** Shared by the callers that segment the same article in a row (see `segmentArticle`): never modified. */
 export type Segmentation = { lines: Line[]; sentences: Sentence[] };
 
 const CREDIT =
@@ -155,11 +156,26 @@ export function splitLines(text: string, title?: string): Line[] {
   return lines;
 }
 
+/** The article segmented last, kept for the next call on the same article. */
+let lastSegmented: { text: string; title: string | undefined; segmentation: Segmentation } | undefined;
+
 /**
  * Segments an article: its lines with their kinds, and the story sentences (wink-nlp sentence boundaries, cut at line
  * breaks, stripped of leading datelines such as `(CNN) -- `). Sentences of non-story lines are left out.
+ * A call with the same text and title as the call before returns the same segmentation without reading the text again:
+ * a brief followed by the article's quotes, or the quote command's autocomplete on every keystroke, would otherwise run
+ * wink-nlp over the article each time.
  */
 export function segmentArticle(text: string, title?: string): Segmentation {
+  if (lastSegmented !== undefined && lastSegmented.text === text && lastSegmented.title === title) {
+    return lastSegmented.segmentation;
+  }
+  const segmentation = segment(text, title);
+  lastSegmented = { text, title, segmentation };
+  return segmentation;
+}
+
+function segment(text: string, title: string | undefined): Segmentation {
   const lines = splitLines(text, title);
   const { sentences: raw, tokens } = tokenize(text);
   const sentences: Sentence[] = [];

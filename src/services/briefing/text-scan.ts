@@ -31,3 +31,16 @@ export function wordCount(text: string, limit = Infinity): number {
 export function hasAtMostWords(text: string, limit: number): boolean {
   return wordCount(text, limit) <= limit;
 }
+
+/** Words (runs of non-space) of `text` that start with an ASCII capital letter. */
+export function capitalisedWordCount(text: string): number {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    const space = isSpace(c);
+    if (!space && !inWord && c >= 65 && c <= 90) words += 1;
+    inWord = !space;
+  }
+  return words;
+}

@@ -20,10 +20,31 @@ describe('tokenize', () => {
     expect(first.slice(0, 2)).toEqual(['Ingersoll', '’s']);
   });
 
+  it('splits a possessive with either apostrophe and either case of s, and leaves other tokens whole', () => {
+    tokenize("Teaching the lexicon: MARSH'S, Hale's, Ward’S, rock'n'roll's, O'Neill, it's, 's.");
+    const text = "MARSH'S boat, Hale's net, Ward’S oar, O'Neill and rock'n'roll's fans.";
+    const tokens = values(text);
+    for (const piece of ["'S", "'s", '’S']) expect(tokens).toContain(piece);
+    expect(tokens).toContain("O'Neill");
+    expect(tokens).not.toContain("Hale's");
+  });
+
   it('keeps sentence spans whole around a split possessive', () => {
     const text = 'It was Hale’s. Then Ward’s turn came.';
     const { sentences } = tokenize(text);
     expect(sentences.map((s) => text.slice(s.start, s.end))).toEqual(['It was Hale’s.', 'Then Ward’s turn came.']);
+  });
+});
+
+describe('createWinkInstance', () => {
+  it('gives a new instance none of the words an earlier instance learnt', () => {
+    const learning = createWinkInstance();
+    const words = (nlp: ReturnType<typeof createWinkInstance>): string[] => nlp.readDoc('Ingersoll’s ferry').tokens().out();
+    const fresh = words(learning);
+    learning.readDoc('The board backed Ingersoll’s, not the council’s, proposal.');
+    expect(words(learning)).toEqual(['Ingersoll’s', 'ferry']);
+    expect(fresh).toEqual(['Ingersoll', '’s', 'ferry']);
+    expect(words(createWinkInstance())).toEqual(fresh);
   });
 });
 

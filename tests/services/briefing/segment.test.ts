@@ -90,4 +90,21 @@ describe('segmentArticle', () => {
     const text = 'By Ada Moss\nThe council met on Monday. It voted.\nREAD MORE: OTHER NEWS\nA photo of the pier. (Reuters)';
     expect(segmentArticle(text).sentences.map((s) => s.text)).toEqual(['The council met on Monday.', 'It voted.']);
   });
+
+  it('returns the same segmentation when the same article is segmented twice in a row', () => {
+    const text = 'The ferry sailed at dawn. Its crew of four waved.\nThe harbour master watched.';
+    const first = segmentArticle(text, 'Ferry sails');
+    expect(segmentArticle(text, 'Ferry sails')).toBe(first);
+    expect(segmentArticle(text)).not.toBe(first);
+    expect(segmentArticle(text).sentences).toEqual(first.sentences);
+  });
+
+  it('segments anew after another article', () => {
+    const text = 'The pier reopened on Friday. Crowds came.';
+    const first = segmentArticle(text);
+    segmentArticle('A different article. With two sentences.');
+    const again = segmentArticle(text);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
 });

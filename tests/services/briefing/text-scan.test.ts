@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasAtMostWords, isSpace, wordCount } from '../../../src/services/briefing/text-scan.js';
+import { capitalisedWordCount, hasAtMostWords, isSpace, wordCount } from '../../../src/services/briefing/text-scan.js';
 
 describe('text scanning', () => {
   it('counts runs of non-space as words, as split on \\s would', () => {
@@ -16,5 +16,9 @@ describe('text scanning', () => {
 
   it('agrees with \\s on every character code', () => {
     for (let c = 0; c < 0x10000; c += 1) expect(isSpace(c), `U+${c.toString(16)}`).toBe(/\s/.test(String.fromCharCode(c)));
+  });
+
+  it('counts the words that start with an ASCII capital', () => {
+    expect(capitalisedWordCount(' Ferry\u00a0Crews met \u00c9mile on the\nQuay  "Harbour" ')).toBe(3);
   });
 });
