@@ -26,9 +26,9 @@ export function renewedEvery<T>(uses: number, create: () => T): () => T {
 /**
  * wink-nlp adds every word it has not seen to its instance's lexicon and never drops it (about 5 KB per article of fresh
  * news), so a bot that briefs every day would grow without end; the instance is replaced after this many documents.
- * A new instance costs a third of a first load, as the core model is decoded only once (below). Possessives, the one common case where wink's tokens depend
- * on what its lexicon has learnt, are split below; the rare others (an abbreviation run into an ellipsis, `U.S....`)
- * may tokenise differently after a renewal.
+ * A new instance costs a third of a first load, as the core model is decoded only once (below). Possessives, the one
+ * common case where wink's tokens depend on what its lexicon has learnt, are split below; the rare others (an
+ * abbreviation run into an ellipsis, `U.S....`) may tokenise differently after a renewal.
  */
 const DOCUMENTS_PER_INSTANCE = 2_000;
 
