@@ -14,7 +14,7 @@ import { foldOf, rougeLsum, rougeN, stemmedTokens } from './metrics.js';
 
 const LAMBDA = 1.0;
 
-type Example = { id: string; fold: 0 | 1; sentences: Sentence[]; units: Sentence[]; features: number[][]; targets: number[]; reference: string[][] };
+type Example = { id: string; fold: 0 | 1; sentences: readonly Sentence[]; units: Sentence[]; features: number[][]; targets: number[]; reference: string[][] };
 
 function solve(a: number[][], b: number[]): number[] {
   const n = b.length;

@@ -14,6 +14,15 @@ import type {
   UpsertResult,
 } from './schemas.js';
 
+/** Which published articles `ArticleStore.listPublished` returns; instants are ISO 8601. */
+export type PublishedRange = {
+  from: string;
+  to: string;
+  sections?: readonly string[];
+  limit?: number;
+  ingestedBy?: string;
+};
+
 /**
  * Stores articles and finds them again. Every implementation passes `tests/contract/article-store.contract.ts`.
  * All methods are async so that the SQLite and PostgreSQL stores are interchangeable.
@@ -40,13 +49,7 @@ export interface ArticleStore {
    * `ingestedBy` (ISO 8601), only articles whose `ingestedAt` is at or before that instant; the bound applies before
    * the limit, so articles ingested later never take the place of ones that qualify.
    */
-  listPublished(range: {
-    from: string;
-    to: string;
-    sections?: readonly string[];
-    limit?: number;
-    ingestedBy?: string;
-  }): Promise<Article[]>;
+  listPublished(range: PublishedRange): Promise<Article[]>;
   /**
    * Titles for autocomplete: titles whose words start with the typed words (prefix of the last one), newest first.
    * An empty `typed` gives the newest articles.

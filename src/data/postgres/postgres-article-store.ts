@@ -11,7 +11,7 @@ import {
   type UpsertOutcome,
   type UpsertResult,
 } from '../schemas.js';
-import type { ArticleStore } from '../store.js';
+import type { ArticleStore, PublishedRange } from '../store.js';
 import { checkIso, guard, inTransaction } from './postgres-errors.js';
 import {
   ARTICLE_COLUMNS,
@@ -368,13 +368,7 @@ export class PostgresArticleStore implements ArticleStore {
     });
   }
 
-  async listPublished(range: {
-    from: string;
-    to: string;
-    sections?: readonly string[];
-    limit?: number;
-    ingestedBy?: string;
-  }): Promise<Article[]> {
+  async listPublished(range: PublishedRange): Promise<Article[]> {
     checkIso(range.from, 'from');
     checkIso(range.to, 'to');
     if (range.ingestedBy !== undefined) checkIso(range.ingestedBy, 'ingestedBy');

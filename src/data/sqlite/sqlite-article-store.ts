@@ -10,7 +10,7 @@ import {
   type UpsertOutcome,
   type UpsertResult,
 } from '../schemas.js';
-import type { ArticleStore } from '../store.js';
+import type { ArticleStore, PublishedRange } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
 
 type ArticleRow = {
@@ -298,13 +298,7 @@ export class SqliteArticleStore implements ArticleStore {
     );
   }
 
-  async listPublished(range: {
-    from: string;
-    to: string;
-    sections?: readonly string[];
-    limit?: number;
-    ingestedBy?: string;
-  }): Promise<Article[]> {
+  async listPublished(range: PublishedRange): Promise<Article[]> {
     const sections = range.sections !== undefined && range.sections.length > 0 ? range.sections : null;
     return guard('list published articles', () =>
       this.#db

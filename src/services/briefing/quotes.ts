@@ -33,8 +33,9 @@ function sayForms(): string[] {
   for (const multi of ['went on', 'goes on', 'pointed out', 'summed up', 'labeled']) forms.add(multi);
   return [...forms].sort((a, b) => b.length - a.length);
 }
-const SAY = sayForms().join('|');
-const SAY_ING = new Set(sayForms().filter((form) => form.endsWith('ing')));
+const SAY_FORMS = sayForms();
+const SAY = SAY_FORMS.join('|');
+const SAY_ING = new Set(SAY_FORMS.filter((form) => form.endsWith('ing')));
 const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
@@ -647,17 +648,20 @@ function subjectAtStart(before: string, offset: number, ctx: Context): Attributi
 const SPEAKS_FOR =
   /^(?:deputy|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|office|campaign|team|staff|wife|husband|son|daughter|mother|father|brother|sister|partner|secretary|manager|agent|family|friends?|colleagues?|successor|predecessor|opponents?|rivals?|allies|ally|supporters?|doctors?)$/;
 
+/** Whether the first `n` words are a capitalised name in the possessive followed by someone who speaks for it. */
+function isPossessorOf(words: readonly string[], n: number): boolean {
+  const possessor = words.slice(0, n);
+  return /['’]s$/.test(possessor.at(-1) ?? '') && SPEAKS_FOR.test(words[n] ?? '') && possessor.every((w) => /^\p{Lu}/u.test(w));
+}
+
 /** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
 function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
   const words = head.trim().split(/\s+/).slice(0, 8);
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
-    // `Holt's deputy called it ...`: the deputy speaks, not Holt, and is kept as written (`Holt's accusation` stays Holt's).
-    const possessor = words.slice(0, n);
-    if (/['’]s$/.test(possessor.at(-1) ?? '') && SPEAKS_FOR.test(words[n] ?? '') && possessor.every((w) => /^\p{Lu}/u.test(w))) {
-      if (resolvePhrase(possessor.join(' '), offset, ctx)?.person != null) return unnamedSpeaker(words.slice(0, n + 1).join(' '));
-    }
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
     if (found === null || (found.person === null && !found.pronoun)) continue;
+    // `Holt's deputy called it ...`: the deputy speaks, not Holt, and is kept as written (`Holt's accusation` stays Holt's).
+    if (found.person !== null && isPossessorOf(words, n)) return unnamedSpeaker(words.slice(0, n + 1).join(' '));
     // `Lobbying records show Tomas Adeyemi met ...`: a name after the clause's own verb is not its subject.
     if (found.role !== null && !isTitleOrRole(found.role)) continue;
     return found;

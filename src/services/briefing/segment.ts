@@ -30,8 +30,8 @@ export type Sentence = Span & {
   tokens: Token[];
 };
 
-/** Shared by the callers that segment the same article in a row (see `segmentArticle`): never modified. */
-export type Segmentation = { lines: Line[]; sentences: Sentence[] };
+/** Read-only: callers that segment the same article in a row share one (see `segmentArticle`). */
+export type Segmentation = { readonly lines: readonly Line[]; readonly sentences: readonly Sentence[] };
 
 const CREDIT =
   /\((?:[^()]*(?:Getty|Reuters|AP Photo|AFP|EPA|Photo|Image|Images|Pictures|Shutterstock|Courtesy|Handout|File|Credit|Alamy|Press|Wire|\/)[^()]*)\)\s*$/;
@@ -222,6 +222,6 @@ function trimSpan(text: string, span: Span): Span {
 }
 
 /** Story sentences of `text` as verbatim spans (see `segmentArticle`). */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string): readonly Sentence[] {
   return segmentArticle(text).sentences;
 }
