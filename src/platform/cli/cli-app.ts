@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type Config } from '../../config.js';
-import { createLogger, type Logger } from '../../log.js';
+import { createLogger, createLogSink, resolveLogLevel, type Logger, type LogSink } from '../../log.js';
 import { openStore } from '../../data/open-store.js';
 import type { Store } from '../../data/store.js';
 
@@ -13,6 +13,8 @@ export const EXIT_USAGE = 2;
 export type CliApp = {
   readonly config: Config;
   readonly log: Logger;
+  /** Where `log` writes; the interactive console registers its prompt here to be redrawn after each log line. */
+  readonly logSink?: LogSink;
   /** Opens the configured store, runs `work`, and closes the store whatever happens. */
   withStore<T>(work: (store: Store) => Promise<T>): Promise<T>;
   /** Writes to standard output (results); logs go to standard error. */
@@ -21,10 +23,13 @@ export type CliApp = {
 
 export function createCliApp(env: Record<string, string | undefined>): CliApp {
   const config = loadConfig(env);
-  const log = createLogger(config.logLevel);
+  const isTerminal = process.stderr.isTTY === true;
+  const logSink = createLogSink({ pretty: isTerminal });
+  const log = createLogger(resolveLogLevel(config.logLevel, isTerminal), { sink: logSink });
   return {
     config,
     log,
+    logSink,
     async withStore(work) {
       const store = await openStore(config.store, { log });
       try {

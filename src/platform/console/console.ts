@@ -1,10 +1,10 @@
-import { createInterface } from 'node:readline';
+import { clearLine, createInterface, cursorTo } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Command, CommandContext } from '../../commands/command.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Store } from '../../data/store.js';
-import type { Logger } from '../../log.js';
+import type { Logger, LogSink } from '../../log.js';
 import { renderText } from '../../render/text.js';
 import { runCommand } from '../run-command.js';
 import { describeCommands, parseConsoleLine } from './parse-line.js';
@@ -21,6 +21,8 @@ export type ConsoleDeps = {
   commands?: readonly Command[];
   /** Ends the session early (e.g. on SIGTERM). */
   signal?: AbortSignal;
+  /** Where `log` writes; an interactive console steps its prompt aside for each log line and redraws it after. */
+  logSink?: LogSink;
 };
 
 export const CONNECT_HELP = [
@@ -63,15 +65,34 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
   // Without a listener readline only pauses on Ctrl-C; a person expects it to leave.
   lines.on('SIGINT', onAbort);
   deps.signal?.addEventListener('abort', onAbort, { once: true });
+  // A log line (a failing feed, say) arriving while the prompt waits would leave it overwritten: redraw it below.
+  let isWaiting = false;
+  const removeAside = deps.isInteractive
+    ? deps.logSink?.aside({
+        clear() {
+          if (!isWaiting) return;
+          clearLine(deps.output, 0);
+          cursorTo(deps.output, 0);
+        },
+        redraw() {
+          if (isWaiting) lines.prompt(true);
+        },
+      })
+    : undefined;
+  const prompt = (): void => {
+    isWaiting = true;
+    lines.prompt();
+  };
   if (deps.isInteractive) {
     write(`newsbrief console: ${count} article${count === 1 ? '' : 's'} stored. Type /help for the commands, /quit to leave.`);
     write('Try: /search <words>, /brief <words or id> bullets:3, /quotes <words or id> speaker:<name>');
     write(CONNECT_HELP);
-    lines.prompt();
+    prompt();
   }
   const ctx = localCommandContext(deps);
   try {
     for (let next = await pending.next(); next.done !== true; next = await pending.next()) {
+      isWaiting = false;
       const line = next.value;
       const input = parseConsoleLine(line, commands);
       if (input.kind === 'quit') break;
@@ -79,9 +100,10 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
       else if (input.kind === 'error') write(input.message);
       else if (input.kind === 'command') write(renderText(await runCommand(input.command, input.options, ctx)));
       if (input.kind !== 'empty') write('');
-      if (deps.isInteractive) lines.prompt();
+      if (deps.isInteractive) prompt();
     }
   } finally {
+    removeAside?.();
     deps.signal?.removeEventListener('abort', onAbort);
     lines.close();
   }
