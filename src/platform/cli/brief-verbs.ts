@@ -11,8 +11,10 @@ import { renderText } from '../../render/text.js';
 import { buildBrief } from '../../services/briefing/brief.js';
 import { extractQuotes } from '../../services/briefing/quotes.js';
 import type { Quote } from '../../services/briefing/types.js';
+import { COMMANDS } from '../../commands/index.js';
 import { localCommandContext } from '../console/console.js';
 import { executeCommand } from '../run-command.js';
+import { nameCliVerbs } from './cli-hints.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
 /** One input line of `--input FILE.jsonl`. */
@@ -122,8 +124,9 @@ async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: Ve
       const command = mode === 'brief' ? briefCommand : quotesCommand;
       const args = mode === 'brief' ? { article: query, ...(bullets === undefined ? {} : { bullets }) } : { article: query, ...(flags.speaker === undefined ? {} : { speaker: flags.speaker }) };
       const { reply, outcome } = await executeCommand(command, args, localCommandContext({ store, log: cli.log, config: cli.config }));
-      if (outcome === 'ok') cli.print(renderText(reply));
-      else process.stderr.write(`${renderText(reply)}\n`);
+      const text = nameCliVerbs(renderText(reply), COMMANDS);
+      if (outcome === 'ok') cli.print(text);
+      else process.stderr.write(`${text}\n`);
       process.exitCode = outcome === 'ok' ? EXIT_OK : EXIT_PARTIAL;
       return;
     }
