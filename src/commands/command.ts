@@ -66,6 +66,8 @@ export type Command<Args extends z.ZodType = z.ZodType> = {
    * the reply can defer it ephemerally. Default: not private (errors are made ephemeral separately).
    */
   isPrivate?(args: z.output<Args>): boolean;
+  /** The subcommands that work outside a server (the console offers only these). Default: all of them. */
+  readonly localSubcommands?: readonly string[];
 };
 
 /** Identity function that ties a command's handler types to its option schema. */

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/data/store.js';
 import { openStore } from '../../src/data/open-store.js';
 import { createLogger, createLogSink, silentLogger } from '../../src/log.js';
-import { CONNECT_HELP, runConsole } from '../../src/platform/console/console.js';
+import { completerFor, CONNECT_HELP, runConsole } from '../../src/platform/console/console.js';
 import { parseConsoleLine } from '../../src/platform/console/parse-line.js';
 import { FERRY_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
 import { spawnInPty } from '../support/pty.js';
@@ -59,6 +59,17 @@ describe('parseConsoleLine', () => {
   });
 });
 
+describe('completerFor', () => {
+  const complete = completerFor(COMMANDS);
+
+  it('completes commands, then only the subcommands that work in the console, then options', () => {
+    expect(complete('/br')).toEqual([['/brief'], '/br']);
+    expect(complete('/digest ')).toEqual([['preview'], '']);
+    expect(complete('/digest s')).toEqual([[], 's']);
+    expect(complete('/brief ferry bu')).toEqual([['bullets:'], 'bu']);
+  });
+});
+
 describe('runConsole', () => {
   let store: Store;
   let ids: string[];
@@ -82,6 +93,12 @@ describe('runConsole', () => {
     expect(out).toContain('“We will staff the extra crossings with the existing crews on a rota, so nobody is asked to work a double shift,”\n— Barnaby Quill');
     expect(out).toContain('No stored article matches "zeppelin".');
     expect(out).not.toContain('Type /help');
+  });
+
+  it('prints the digest for /digest preview and refuses the server-only subcommands plainly', async () => {
+    const out = await session(['/digest preview', '/digest set channel:123456789012345678 time:07:00 timezone:UTC'], false);
+    expect(out).toMatch(/^Daily digest · \d{1,2} \w{3} \d{4}/);
+    expect(out).toContain('use /digest in a channel of your server. Here, /digest preview shows the digest.');
   });
 
   it('greets a person with the article count and how to connect to Discord, and stops at /quit', async () => {

@@ -1,4 +1,5 @@
 import { clearLine, createInterface, cursorTo } from 'node:readline';
+import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import type { Readable, Writable } from 'node:stream';
 import type { Command, CommandContext } from '../../commands/command.js';
 import { COMMANDS } from '../../commands/index.js';
@@ -109,17 +110,23 @@ export async function runConsole(deps: ConsoleDeps): Promise<void> {
   }
 }
 
-/** Tab completion for command names and the typed command's option names. */
-function completerFor(commands: readonly Command[]): (line: string) => [string[], string] {
+/**
+ * Tab completion: command names, then the typed command's subcommands (those that work here, outside a server), then
+ * the options of the typed command or subcommand.
+ */
+export function completerFor(commands: readonly Command[]): (line: string) => [string[], string] {
   return (line) => {
-    const words = line.split(/\s+/);
+    const words = line.trimStart().split(/\s+/);
     const last = words.at(-1) ?? '';
-    if (words.length <= 1) {
-      const names = [...commands.map((command) => `/${command.definition.name}`), '/help', '/quit'];
-      return [names.filter((name) => name.startsWith(last)), last];
-    }
-    const command = commands.find((candidate) => `/${candidate.definition.name}` === words[0]);
-    const options = (command?.definition.options ?? []).map((option) => `${option.name}:`);
-    return [options.filter((option) => option.startsWith(last)), last];
+    const offer = (candidates: readonly string[]): [string[], string] => [candidates.filter((name) => name.startsWith(last)), last];
+    if (words.length <= 1) return offer([...commands.map((command) => `/${command.definition.name}`), '/help', '/quit']);
+    const command = commands.find((candidate) => `/${candidate.definition.name}` === words[0]?.toLowerCase());
+    const options = command?.definition.options ?? [];
+    const subcommands = options.filter((option) => option.type === Opt.Subcommand);
+    if (subcommands.length === 0) return offer(options.map((option) => `${option.name}:`));
+    const usable = subcommands.filter((sub) => command?.localSubcommands?.includes(sub.name) ?? true);
+    if (words.length === 2) return offer(usable.map((sub) => sub.name));
+    const chosen = usable.find((sub) => sub.name === words[1]?.toLowerCase());
+    return offer((chosen?.options ?? []).map((option) => `${option.name}:`));
   };
 }

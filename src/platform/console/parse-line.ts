@@ -95,7 +95,7 @@ function convert(option: APIApplicationCommandOption, text: string): OptionValue
   }
 }
 
-/** `/help`: every command with its options, from the same definitions Discord gets. */
+/** `/help`: every command with its options, from the same definitions Discord gets; subcommands that work here. */
 export function describeCommands(commands: readonly Command[]): string {
   const usage = (path: string, options: readonly APIApplicationCommandOption[]): string =>
     `${path} ${options.map((option) => (option.required === true ? `${option.name}:<…>` : `[${option.name}:…]`)).join(' ')}`.trimEnd();
@@ -109,7 +109,8 @@ export function describeCommands(commands: readonly Command[]): string {
       if (subcommands.length === 0) {
         return [[usage(path, options), `    ${command.definition.description}`, ...details(options)].join('\n')];
       }
-      return subcommands.map((sub) =>
+      const usable = subcommands.filter((sub) => command.localSubcommands?.includes(sub.name) ?? true);
+      return usable.map((sub) =>
         [usage(`${path} ${sub.name}`, sub.options ?? []), `    ${sub.description}`, ...details(sub.options ?? [])].join('\n'),
       );
     })
