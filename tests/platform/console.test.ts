@@ -52,6 +52,15 @@ describe('parseConsoleLine', () => {
     expect(parseConsoleLine('/schedule', [schedule])).toEqual({ kind: 'error', message: '/schedule needs one of: set, off.' });
   });
 
+  it('suggests the nearest command for a typo and refuses an option the command does not have', () => {
+    expect(parseConsoleLine('/breif ferry', COMMANDS)).toEqual({ kind: 'error', message: 'Unknown command "/breif". Did you mean /brief? Type /help for the list.' });
+    expect(parseConsoleLine('/brief ferry bulets:3', COMMANDS)).toEqual({
+      kind: 'error',
+      message: '/brief has no option "bulets". Did you mean bullets:? Its options: article, bullets, private.',
+    });
+    expect(parseConsoleLine('/search ferry at 07:30 https://tidewater.example/a', COMMANDS)).toMatchObject({ kind: 'command' });
+  });
+
   it('knows help, quit and blank lines', () => {
     expect(parseConsoleLine('/help', COMMANDS).kind).toBe('help');
     expect(parseConsoleLine('/quit', COMMANDS).kind).toBe('quit');

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DigestSettings, LocalDate } from '../../data/schemas.js';
 import type { Store } from '../../data/store.js';
+import { describeBadOption, parsePlainly } from '../../commands/option-issues.js';
 import { UsageError } from '../../errors.js';
 import { renderDigestMessages, renderDigestText } from '../../render/digest.js';
 import { safeDigestLines } from '../../services/digest/digest-lines.js';
@@ -24,11 +25,10 @@ const Flags = z.object({
 type Flags = z.output<typeof Flags>;
 
 function parseFlags(raw: unknown): Flags {
-  const parsed = Flags.safeParse(raw);
+  const parsed = parsePlainly(Flags, raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = String(issue?.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-    throw new UsageError(`--${flag}: ${issue?.message ?? 'invalid value'}`);
+    const label = (key: string): string => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    throw new UsageError(describeBadOption(parsed.error.issues, { label }));
   }
   const flags = parsed.data;
   if (flags.dryRun === flags.post) throw new UsageError('digest needs exactly one of --dry-run (print it) or --post (post it now).');

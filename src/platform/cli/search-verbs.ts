@@ -74,6 +74,14 @@ export async function lookUpArticle(store: Store, reference: string): Promise<Lo
   return article === undefined ? { candidates: [] } : { article };
 }
 
+/** Why a `show` or `delete` reference found nothing, with what to try: a short hex word is an id prefix too short. */
+export function notFoundText(reference: string): string {
+  if (/^[0-9a-f]{1,3}$/i.test(reference.trim())) {
+    return `"${reference}" is too short for an id: an id prefix needs at least 4 characters (see newsbrief search WORDS or newsbrief list).`;
+  }
+  return `No stored article has the id or URL "${reference}" (try: newsbrief search WORDS).`;
+}
+
 type SearchFlags = { limit?: string; from?: string; to?: string; outlet?: string; section?: string; json?: boolean };
 
 async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promise<void> {
@@ -85,6 +93,9 @@ async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promis
     outlet: flags.outlet,
     section: flags.section,
   };
+  if (options.from !== undefined && options.to !== undefined && Date.parse(options.from) >= Date.parse(options.to)) {
+    throw new UsageError(`--from ${flags.from ?? ''} is after --to ${flags.to ?? ''}: nothing can be published in between; swap them.`);
+  }
   const hits = await app.withStore((store) => store.articles.search(query, options));
   if (flags.json) {
     for (const hit of hits) app.print(jsonLine(hit));
@@ -110,7 +121,7 @@ async function runShow(app: CliApp, reference: string, flags: { json?: boolean }
     process.stderr.write(`✖ "${reference}" matches several articles; use more of the id:\n`);
     for (const candidate of found.candidates) process.stderr.write(`  ${summaryLine(candidate)}\n`);
   } else {
-    process.stderr.write(`✖ No stored article has the id or URL "${reference}" (try: newsbrief search WORDS).\n`);
+    process.stderr.write(`✖ ${notFoundText(reference)}\n`);
   }
   process.exitCode = EXIT_PARTIAL;
 }
