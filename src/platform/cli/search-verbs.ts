@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { addDays, startOfLocalDay } from '../../services/local-time.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
-const Limit = z.coerce.number().int().min(1).max(100);
+const Limit = (max: number) => z.coerce.number().int().min(1).max(max);
 const ID_PREFIX = /^[0-9a-f]{4,12}$/i;
 
 /**
@@ -23,10 +23,10 @@ export function resolveDateBound(value: string, bound: 'from' | 'to', timeZone: 
   throw new UsageError(`--${bound} "${value}" is not a date: use YYYY-MM-DD or an ISO timestamp with offset (2026-11-24T09:00:00+01:00).`);
 }
 
-function parseLimit(value: string | undefined, fallback: number): number {
+function parseLimit(value: string | undefined, fallback: number, max = 100): number {
   if (value === undefined) return fallback;
-  const parsed = Limit.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--limit "${value}" must be a whole number from 1 to 100.`);
+  const parsed = Limit(max).safeParse(value);
+  if (!parsed.success) throw new UsageError(`--limit "${value}" must be a whole number from 1 to ${max}.`);
   return parsed.data;
 }
 
@@ -117,16 +117,48 @@ async function runShow(app: CliApp, reference: string, flags: { json?: boolean }
     process.exitCode = EXIT_OK;
     return;
   }
-  if (found.candidates.length > 1) {
+  reportNotFound(reference, found.candidates);
+}
+
+type ListFlags = { since?: string; limit?: string; json?: boolean };
+
+async function runList(app: CliApp, flags: ListFlags): Promise<void> {
+  const since = flags.since === undefined ? undefined : resolveDateBound(flags.since, 'from', app.config.timezone);
+  const limit = parseLimit(flags.limit, 50, 10_000);
+  const listed = await app.withStore((store) =>
+    store.articles.listIngested({ limit, ...(since === undefined ? {} : { ingestedSince: since }) }),
+  );
+  if (flags.json) for (const item of listed) app.print(jsonLine(item));
+  else if (listed.length === 0) app.print(`No stored articles${flags.since === undefined ? '' : ` ingested since ${flags.since}`}.`);
+  else for (const item of listed) app.print(summaryLine(item));
+  process.exitCode = EXIT_OK;
+}
+
+async function runDelete(app: CliApp, reference: string): Promise<void> {
+  const outcome = await app.withStore(async (store) => {
+    const found = await lookUpArticle(store, reference);
+    if (!('article' in found)) return found;
+    return { deleted: (await store.articles.delete(found.article.id)) ? found.article : undefined };
+  });
+  if ('deleted' in outcome && outcome.deleted !== undefined) {
+    app.print(`Deleted ${outcome.deleted.id}: ${outcome.deleted.title}`);
+    process.exitCode = EXIT_OK;
+    return;
+  }
+  reportNotFound(reference, 'candidates' in outcome ? outcome.candidates : []);
+}
+
+function reportNotFound(reference: string, candidates: readonly ArticleSummary[]): void {
+  if (candidates.length > 1) {
     process.stderr.write(`✖ "${reference}" matches several articles; use more of the id:\n`);
-    for (const candidate of found.candidates) process.stderr.write(`  ${summaryLine(candidate)}\n`);
+    for (const candidate of candidates) process.stderr.write(`  ${summaryLine(candidate)}\n`);
   } else {
     process.stderr.write(`✖ ${notFoundText(reference)}\n`);
   }
   process.exitCode = EXIT_PARTIAL;
 }
 
-/** `newsbrief search <query>` and `newsbrief show <id|url>`. */
+/** `newsbrief search <query>`, `show <id|url>`, `list` and `delete <id|url>`. */
 export const registerSearchVerbs: RegisterVerbs = (program: Command, app) => {
   program
     .command('search')
@@ -148,5 +180,21 @@ export const registerSearchVerbs: RegisterVerbs = (program: Command, app) => {
     .option('--json', 'the whole article as one JSON object')
     .action(async (reference: string, flags: { json?: boolean }) => {
       await runShow(app(), reference, flags);
+    });
+  program
+    .command('list')
+    .description('List stored articles, the most recently ingested first: id, date, title, outlet')
+    .option('--since <date>', 'only those ingested since: YYYY-MM-DD (newsroom timezone) or an ISO timestamp')
+    .option('--limit <n>', 'at most this many (1-10000)', '50')
+    .option('--json', 'one JSON object per article per line (id, title, url, outlet, section, publishedAt)')
+    .action(async (flags: ListFlags) => {
+      await runList(app(), flags);
+    });
+  program
+    .command('delete')
+    .description('Delete one stored article (a feed that still carries it may store it again)')
+    .argument('<id|url>', 'the article id (or its first 4+ characters) or its URL')
+    .action(async (reference: string) => {
+      await runDelete(app(), reference);
     });
 };

@@ -174,6 +174,26 @@ describe('search and show verbs', () => {
     expect(cli.out).toEqual([]);
   });
 
+  it('lists stored articles, the latest ingested first, as lines or JSON', async () => {
+    expect(await cli.run('list')).toBe(0);
+    expect(cli.out).toHaveLength(2);
+    expect(cli.out.join('\n')).toContain(`${budgetId}  2026-11-24  ${budget.title}  (Harbour Post / Politics)`);
+    expect(await cli.run('list', '--json', '--limit', '1')).toBe(0);
+    expect(cli.out).toHaveLength(1);
+    expect(await cli.run('list', '--since', '2999-01-01')).toBe(0);
+    expect(cli.out).toEqual(['No stored articles ingested since 2999-01-01.']);
+    await expect(cli.run('list', '--since', 'soon')).rejects.toThrow(UsageError);
+  });
+
+  it('deletes one article by id prefix, and exits 1 for none', async () => {
+    const [extra] = await store.articles.upsert([NewArticle.parse({ title: 'Quay lamp repainted', text: 'The old quay lamp was repainted green.' })]);
+    const id = extra?.id ?? '';
+    expect(await cli.run('delete', id.slice(0, 6))).toBe(0);
+    expect(cli.out).toEqual([`Deleted ${id}: Quay lamp repainted`]);
+    expect(await store.articles.get(id)).toBeUndefined();
+    expect(await cli.run('delete', id)).toBe(1);
+  });
+
   it('says an id prefix needs 4 characters', () => {
     expect(notFoundText(budgetId.slice(0, 3))).toContain('an id prefix needs at least 4 characters');
     expect(notFoundText('ffffffffffff')).toBe('No stored article has the id or URL "ffffffffffff" (try: newsbrief search WORDS).');
