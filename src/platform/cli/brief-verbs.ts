@@ -155,7 +155,7 @@ async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: Ve
     }
     cli.print(JSON.stringify({ id: article.id, bullets: [], quotes: chosen.map(quotePair) }));
     process.exitCode = EXIT_OK;
-  });
+  }, { seedSamples: true });
 }
 
 /** `newsbrief brief` and `newsbrief quotes`: one stored article for a person, or a JSONL batch. */

@@ -71,7 +71,7 @@ async function dryRun(app: CliApp, flags: Flags): Promise<void> {
       null,
       2,
     );
-  });
+  }, { seedSamples: true });
   app.print(output);
   process.exitCode = EXIT_OK;
 }

@@ -96,7 +96,7 @@ async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promis
   if (options.from !== undefined && options.to !== undefined && Date.parse(options.from) >= Date.parse(options.to)) {
     throw new UsageError(`--from ${flags.from ?? ''} is after --to ${flags.to ?? ''}: nothing can be published in between; swap them.`);
   }
-  const hits = await app.withStore((store) => store.articles.search(query, options));
+  const hits = await app.withStore((store) => store.articles.search(query, options), { seedSamples: true });
   if (flags.json) {
     for (const hit of hits) app.print(jsonLine(hit));
   } else if (hits.length === 0) {
@@ -111,7 +111,7 @@ async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promis
 }
 
 async function runShow(app: CliApp, reference: string, flags: { json?: boolean }): Promise<void> {
-  const found = await app.withStore((store) => lookUpArticle(store, reference));
+  const found = await app.withStore((store) => lookUpArticle(store, reference), { seedSamples: true });
   if ('article' in found) {
     app.print(flags.json ? jsonLine(found.article) : formatArticle(found.article));
     process.exitCode = EXIT_OK;
@@ -125,8 +125,9 @@ type ListFlags = { since?: string; limit?: string; json?: boolean };
 async function runList(app: CliApp, flags: ListFlags): Promise<void> {
   const since = flags.since === undefined ? undefined : resolveDateBound(flags.since, 'from', app.config.timezone);
   const limit = parseLimit(flags.limit, 50, 10_000);
-  const listed = await app.withStore((store) =>
-    store.articles.listIngested({ limit, ...(since === undefined ? {} : { ingestedSince: since }) }),
+  const listed = await app.withStore(
+    (store) => store.articles.listIngested({ limit, ...(since === undefined ? {} : { ingestedSince: since }) }),
+    { seedSamples: true },
   );
   if (flags.json) for (const item of listed) app.print(jsonLine(item));
   else if (listed.length === 0) app.print(`No stored articles${flags.since === undefined ? '' : ` ingested since ${flags.since}`}.`);
