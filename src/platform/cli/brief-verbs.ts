@@ -12,6 +12,7 @@ import { buildBrief } from '../../services/briefing/brief.js';
 import { extractQuotes } from '../../services/briefing/quotes.js';
 import type { Quote } from '../../services/briefing/types.js';
 import { COMMANDS } from '../../commands/index.js';
+import { parsePlainly } from '../../commands/option-issues.js';
 import { localCommandContext } from '../console/console.js';
 import { executeCommand } from '../run-command.js';
 import { nameCliVerbs } from './cli-hints.js';
@@ -21,7 +22,7 @@ import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-ap
 export const BriefInputLine = z.object({
   id: z.string().min(1),
   title: z.string().optional(),
-  text: z.string().min(1, { message: 'text is empty' }),
+  text: z.string().min(1, { message: 'is empty' }),
 });
 export type BriefInputLine = z.output<typeof BriefInputLine>;
 
@@ -78,10 +79,10 @@ export async function runBatch(
       error(`line ${number}: not valid JSON`);
       continue;
     }
-    const parsed = BriefInputLine.safeParse(json);
+    const parsed = parsePlainly(BriefInputLine, json);
     if (!parsed.success) {
       bad += 1;
-      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
+      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'} ${i.message}`).join('; ')}`);
       continue;
     }
     write(batchLine(mode, parsed.data, options));
