@@ -107,7 +107,7 @@ describe('runConsole', () => {
   it('prints the digest for /digest preview and refuses the server-only subcommands plainly', async () => {
     const out = await session(['/digest preview', '/digest set channel:123456789012345678 time:07:00 timezone:UTC'], false);
     expect(out).toMatch(/^Daily digest · \d{1,2} \w{3} \d{4}/);
-    expect(out).toContain('use /digest in a channel of your server. Here, /digest preview shows the digest.');
+    expect(out).toContain('/digest set works in a Discord server only; here: /digest preview.');
   });
 
   it('greets a person with the article count and how to connect to Discord, and stops at /quit', async () => {

@@ -1,6 +1,6 @@
 import { clearLine, createInterface, cursorTo } from 'node:readline';
-import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import type { Readable, Writable } from 'node:stream';
+import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import type { Command, CommandContext } from '../../commands/command.js';
 import { COMMANDS } from '../../commands/index.js';
 import type { Config } from '../../config.js';

@@ -41,6 +41,11 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
     if (chosen === undefined) {
       return { kind: 'error', message: `/${name} needs one of: ${subcommands.map((option) => option.name).join(', ')}.` };
     }
+    const local = command.localSubcommands;
+    if (local !== undefined && !local.includes(chosen.name)) {
+      const here = local.map((sub) => `/${name} ${sub}`).join(', ');
+      return { kind: 'error', message: `/${name} ${chosen.name} works in a Discord server only; here: ${here === '' ? 'none' : here}.` };
+    }
     options['subcommand'] = chosen.name;
     definitions = chosen.options ?? [];
     rest = rest.slice(word.length).trim();
