@@ -150,7 +150,7 @@ describe('the console on a terminal', () => {
     } finally {
       session.kill();
     }
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('runConsole with a log sink', () => {

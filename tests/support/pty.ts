@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export type PtySession = {
   /** Types text; `\r` is the Enter key. */
   type(text: string): void;
-  /** Resolves with everything printed so far once `pattern` matches the output after `from`; rejects after `timeoutMs`. */
+  /** Resolves with everything printed so far once `pattern` matches the output after `from`; rejects after `timeoutMs` (default 60 s). */
   waitFor(pattern: RegExp, options?: { from?: number; timeoutMs?: number }): Promise<string>;
   /** Everything printed so far (stdout and stderr share the terminal). */
   output(): string;
@@ -45,7 +45,7 @@ export function spawnInPty(command: string, env: NodeJS.ProcessEnv): PtySession 
         const timer = setTimeout(() => {
           listeners.delete(check);
           reject(new Error(`timed out waiting for ${String(pattern)}; output so far:\n${text}`));
-        }, options.timeoutMs ?? 30_000);
+        }, options.timeoutMs ?? 60_000);
         listeners.add(check);
         check();
       });
