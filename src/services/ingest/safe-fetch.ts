@@ -87,15 +87,21 @@ function allowSet(policy: FetchPolicy): Set<string> {
   return new Set(policy.allowHosts.map(normalizeHost));
 }
 
+/** The deprecated IPv4-compatible IPv6 block, `::a.b.c.d`. */
+const IPV4_COMPATIBLE = ipaddr.parseCIDR('::/96');
+
 /**
  * Why an address may not be fetched, or `null` when it is a public unicast address.
- * IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry.
+ * IPv4-mapped IPv6 addresses are judged as the IPv4 address they carry. IPv4-compatible ones (`::/96`) are always
+ * refused: ipaddr.js calls `::7f00:1` unicast, yet a host may route it to its own loopback. NAT64
+ * (`64:ff9b::/96`, `64:ff9b:1::/48`), IPv4-translated, 6to4 and Teredo forms fall in ranges refused by name.
  */
 export function refusedRange(address: string): string | null {
   if (!ipaddr.isValid(address)) return 'not an IP address';
   const parsed = ipaddr.process(address);
   const range = parsed.range();
-  return range === 'unicast' ? null : range;
+  if (range !== 'unicast') return range;
+  return parsed.kind() === 'ipv6' && parsed.match(IPV4_COMPATIBLE) ? 'ipv4Compatible' : null;
 }
 
 /** Raised inside DNS lookup at connect time; turned into `IngestError('address_refused')` by `safeFetch`. */

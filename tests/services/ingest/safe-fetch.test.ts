@@ -155,6 +155,13 @@ describe('safeFetch', () => {
     'http://224.0.0.1/feed',
     'http://192.168.1.1/feed',
     'http://172.16.0.1/feed',
+    'http://[::127.0.0.1]/feed',
+    'http://[::7f00:1]/feed',
+    'http://[::a9fe:a9fe]/latest/meta-data/',
+    'http://[::ffff:a9fe:a9fe]/latest/meta-data/',
+    'http://[::ffff:0:7f00:1]/feed',
+    'http://[64:ff9b::7f00:1]/feed',
+    'http://[64:ff9b:1::a9fe:a9fe]/feed',
   ])('refuses the literal address in %s before connecting', async (url) => {
     const error = await fetchError(safeFetch(url, { ...policy, allowHosts: [] }, { accept: 'feed' }));
     expect(error.code).toBe('address_refused');
@@ -175,5 +182,14 @@ describe('refusedRange', () => {
     expect(refusedRange('::')).toBe('unspecified');
     expect(refusedRange('fc00::1')).toBe('uniqueLocal');
     expect(refusedRange('100.100.0.1')).toBe('carrierGradeNat');
+  });
+
+  it('refuses IPv4-compatible, IPv4-mapped and NAT64 forms of any IPv4 address', () => {
+    expect(refusedRange('::a9fe:a9fe')).toBe('ipv4Compatible');
+    expect(refusedRange('::7f00:1')).toBe('ipv4Compatible');
+    expect(refusedRange('::808:808')).toBe('ipv4Compatible');
+    expect(refusedRange('::ffff:7f00:1')).toBe('loopback');
+    expect(refusedRange('64:ff9b::a9fe:a9fe')).toBe('rfc6052');
+    expect(refusedRange('::1')).toBe('loopback');
   });
 });
