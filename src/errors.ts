@@ -36,6 +36,7 @@ export type IngestErrorCode =
   | 'too_large'
   | 'too_many_redirects'
   | 'bad_content_type'
+  | 'bad_encoding'
   | 'http_status'
   | 'address_refused'
   | 'network'

@@ -2,7 +2,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { readFileSync } from 'node:fs';
 import type { LookupFunction } from 'node:net';
 import { dirname, join } from 'node:path';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import { fileURLToPath } from 'node:url';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import ipaddr from 'ipaddr.js';
 import { Agent, request } from 'undici';
 import type { Config } from '../../config.js';
@@ -235,7 +237,7 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy, options: Sa
       seen.add(url.href);
       const headers: Record<string, string> = {
         'user-agent': USER_AGENT,
-        'accept-encoding': 'identity',
+        'accept-encoding': 'gzip, deflate, br',
         accept:
           options.accept === 'page'
             ? 'text/html,application/xhtml+xml;q=0.9'
@@ -293,27 +295,19 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy, options: Sa
         );
       }
 
-      const chunks: Buffer[] = [];
-      let total = 0;
-      for await (const chunk of response.body) {
-        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-        total += buffer.length;
-        if (total > policy.maxBytes) {
-          discard(response.body);
-          throw new IngestError(
-            'too_large',
-            `${url.href} sent more than ${policy.maxBytes} bytes (FETCH_MAX_BYTES); stopped reading.`,
-          );
-        }
-        chunks.push(buffer);
+      const encodings = contentEncodings(firstHeader(response.headers['content-encoding']));
+      const unknown = encodings.find((encoding) => !DECOMPRESSORS.has(encoding));
+      if (unknown !== undefined) {
+        discard(response.body);
+        throw new IngestError('bad_encoding', `${url.href} is compressed as "${unknown}", which newsbrief cannot read (only gzip, deflate and br).`);
       }
-      const bytes = Buffer.concat(chunks, total);
+      const bytes = await readBody(response.body, encodings, policy.maxBytes, url.href);
       return {
         status: 'ok',
         url: url.href,
         contentType,
         body: decode(bytes, contentTypeHeader),
-        bytes: total,
+        bytes: bytes.length,
         etag: firstHeader(response.headers.etag),
         lastModified: firstHeader(response.headers['last-modified']),
       };
@@ -339,6 +333,61 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy, options: Sa
     clearTimeout(timer);
     agent.destroy().catch(() => undefined);
   }
+}
+
+/** A decompressor for each HTTP content coding newsbrief reads (`deflate` is the zlib-wrapped form HTTP names). */
+const DECOMPRESSORS = new Map<string, () => Transform>([
+  ['gzip', createGunzip],
+  ['x-gzip', createGunzip],
+  ['deflate', createInflate],
+  ['br', createBrotliDecompress],
+]);
+
+/** The codings of a Content-Encoding header in the order they were applied, `identity` left out. */
+function contentEncodings(header: string | null): string[] {
+  return (header ?? '')
+    .split(',')
+    .map((token) => token.trim().toLowerCase())
+    .filter((token) => token !== '' && token !== 'identity');
+}
+
+/**
+ * Reads a body, undoing its content codings, and stops as soon as the decoded bytes pass `maxBytes`: a small
+ * compressed body that inflates past the limit (a decompression bomb) is refused like a large plain one.
+ */
+async function readBody(body: Readable, encodings: readonly string[], maxBytes: number, href: string): Promise<Buffer> {
+  let decoded: Readable = body;
+  // A decompressor also errors when the body is cut (timeout, reset); only its own failure means bad data.
+  let bodyFailed = false;
+  let decompressionFailed = false;
+  body.once('error', () => {
+    bodyFailed = true;
+  });
+  for (const encoding of [...encodings].reverse()) {
+    const decompressor = DECOMPRESSORS.get(encoding)?.();
+    if (!decompressor) continue;
+    decompressor.once('error', () => {
+      decompressionFailed = !bodyFailed;
+    });
+    decoded = pipeline(decoded, decompressor, () => undefined);
+  }
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of decoded) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+      total += buffer.length;
+      if (total > maxBytes) {
+        discard(body);
+        throw new IngestError('too_large', `${href} sent more than ${maxBytes} bytes (FETCH_MAX_BYTES); stopped reading.`);
+      }
+      chunks.push(buffer);
+    }
+  } catch (error) {
+    if (error instanceof IngestError || !decompressionFailed) throw error;
+    throw new IngestError('bad_encoding', `${href} sent a ${encodings.join(', ')} body that could not be decompressed.`, { cause: error });
+  }
+  return Buffer.concat(chunks, total);
 }
 
 /** Stops reading a body we will not use; the abort it causes is expected, not an error to surface. */

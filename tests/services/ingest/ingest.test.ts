@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/data/open-store.js';
 import type { Store } from '../../../src/data/store.js';
@@ -39,6 +40,12 @@ describe('ingestSources', () => {
     const second = await ingestSources([server.url('/rss')], deps);
     expect(second).toMatchObject({ inserted: 0, unchanged: 2 });
     expect(await store.articles.count()).toBe(2);
+  });
+
+  it('stores the items of a gzipped feed', async () => {
+    server.route('/rss', respond(gzipSync(fixture('good.rss.xml')), 'application/rss+xml', { headers: { 'content-encoding': 'gzip' } }));
+    const report = await ingestSources([server.url('/rss')], deps);
+    expect(report.sources[0]).toMatchObject({ kind: 'feed', status: 'ok', inserted: 2 });
   });
 
   it('stores Atom and JSON feeds', async () => {

@@ -1,3 +1,4 @@
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IngestError } from '../../../src/errors.js';
 import { refusedRange, safeFetch, USER_AGENT, type FetchPolicy } from '../../../src/services/ingest/safe-fetch.js';
@@ -79,6 +80,39 @@ describe('safeFetch', () => {
     const error = await fetchError(safeFetch(server.url('/huge'), policy, { accept: 'feed' }));
     expect(error.code).toBe('too_large');
     expect(huge.written()).toBeLessThan(20 * 1024 * 1024);
+  });
+
+  it.each([
+    ['gzip', gzipSync],
+    ['deflate', deflateSync],
+    ['br', brotliCompressSync],
+  ] as const)('decompresses a %s body', async (encoding, compress) => {
+    server.route('/feed', respond(compress(Buffer.from(RSS)), 'application/rss+xml', { headers: { 'content-encoding': encoding } }));
+    const result = await safeFetch(server.url('/feed'), policy, { accept: 'feed' });
+    expect(result).toMatchObject({ status: 'ok', body: RSS, bytes: RSS.length });
+    expect(server.requests[0]?.headers['accept-encoding']).toContain(encoding);
+  });
+
+  it('counts the decompressed size against maxBytes', async () => {
+    const bomb = gzipSync(Buffer.alloc(policy.maxBytes * 20, ' '));
+    expect(bomb.length).toBeLessThan(policy.maxBytes);
+    server.route('/bomb', respond(bomb, 'application/rss+xml', { headers: { 'content-encoding': 'gzip' } }));
+    const error = await fetchError(safeFetch(server.url('/bomb'), policy, { accept: 'feed' }));
+    expect(error.code).toBe('too_large');
+  });
+
+  it('refuses a content coding it cannot read, naming it', async () => {
+    server.route('/feed', respond(Buffer.from('packed'), 'application/rss+xml', { headers: { 'content-encoding': 'compress' } }));
+    const error = await fetchError(safeFetch(server.url('/feed'), policy, { accept: 'feed' }));
+    expect(error.code).toBe('bad_encoding');
+    expect(error.message).toContain('"compress"');
+  });
+
+  it('reports a corrupt gzip body as such', async () => {
+    server.route('/feed', respond(gzipSync(Buffer.from(RSS)).subarray(0, 20), 'application/rss+xml', { headers: { 'content-encoding': 'gzip' } }));
+    const error = await fetchError(safeFetch(server.url('/feed'), policy, { accept: 'feed' }));
+    expect(error.code).toBe('bad_encoding');
+    expect(error.message).toContain('could not be decompressed');
   });
 
   it('rejects a too-large Content-Length before reading the body', async () => {
