@@ -4,6 +4,7 @@ import type { NewArticle } from '../../data/schemas.js';
 import type { ArticleStore } from '../../data/store.js';
 import { IngestError, StoreError, type IngestErrorCode } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { decodeText } from './decode-text.js';
 import { looksLikeFeed, parseFeedDocument } from './feed.js';
 import type { ItemProblem } from './normalize.js';
 import { parsePage } from './page.js';
@@ -102,15 +103,20 @@ function readFeedFile(content: string, path: string): Parsed {
 }
 
 async function readFileSource(path: string): Promise<Parsed> {
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new IngestError('not_found', `${path} does not exist.`, { cause: error });
     if (code === 'EISDIR') throw new IngestError('malformed_file', `${path} is a directory.`, { cause: error });
     throw new IngestError('malformed_file', `Could not read ${path}: ${(error as Error).message}.`, { cause: error });
   }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) {
+    throw new IngestError('bad_encoding', `${path} is not a text file (${decoded.reason}); it was not stored.`);
+  }
+  const content = decoded.text;
   const extension = extname(path).toLowerCase();
   switch (extension) {
     case '.json':

@@ -9,6 +9,7 @@ import ipaddr from 'ipaddr.js';
 import { Agent, request } from 'undici';
 import type { Config } from '../../config.js';
 import { IngestError } from '../../errors.js';
+import { charsetOf, decodeText } from './decode-text.js';
 
 /** The fetch limits, exactly the shape of `config.fetch`. */
 export type FetchPolicy = Config['fetch'];
@@ -188,24 +189,6 @@ function checkUrl(raw: string, allowed: Set<string>): URL {
   return url;
 }
 
-/**
- * The body as text: the charset of the Content-Type header, else the one the document declares in its first
- * kilobyte (`<?xml ... encoding="...">`, `<meta charset="...">`), else UTF-8. Feeds in ISO-8859-1 are still common.
- */
-function decode(bytes: Buffer, contentTypeHeader: string | null): string {
-  const head = bytes.subarray(0, 1_024).toString('latin1');
-  const charset =
-    /charset\s*=\s*"?([\w.:-]+)"?/i.exec(contentTypeHeader ?? '')?.[1] ??
-    /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1] ??
-    'utf-8';
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
-  }
-}
-
 function describeKind(accept: ContentKind): string {
   if (accept === 'feed') return 'a feed (RSS, Atom or JSON Feed)';
   if (accept === 'page') return 'a web page (HTML)';
@@ -302,11 +285,15 @@ export async function safeFetch(rawUrl: string, policy: FetchPolicy, options: Sa
         throw new IngestError('bad_encoding', `${url.href} is compressed as "${unknown}", which newsbrief cannot read (only gzip, deflate and br).`);
       }
       const bytes = await readBody(response.body, encodings, policy.maxBytes, url.href);
+      const decoded = decodeText(bytes, charsetOf(contentTypeHeader));
+      if (!decoded.ok) {
+        throw new IngestError('bad_encoding', `${url.href} sent "${contentType}" that is not text: ${decoded.reason}.`);
+      }
       return {
         status: 'ok',
         url: url.href,
         contentType,
-        body: decode(bytes, contentTypeHeader),
+        body: decoded.text,
         bytes: bytes.length,
         etag: firstHeader(response.headers.etag),
         lastModified: firstHeader(response.headers['last-modified']),

@@ -126,6 +126,43 @@ describe('ingestSources', () => {
     expect(report.inserted).toBe(2);
   });
 
+  describe('encodings', () => {
+    // “Prices rose – again €5 a loaf,” in windows-1252: 0x93 and 0x94 quotes, 0x96 dash, 0x80 euro.
+    const quoted = Buffer.concat([Buffer.from([0x93]), Buffer.from('Prices rose '), Buffer.from([0x96]), Buffer.from(' again '), Buffer.from([0x80]), Buffer.from('5 a loaf,'), Buffer.from([0x94])]);
+    const QUOTED = '“Prices rose – again €5 a loaf,”';
+    const pageBytes = (head: string): Buffer =>
+      Buffer.concat([
+        Buffer.from(`<html><head>${head}<title>Bread prices</title></head><body><article><p>`),
+        quoted,
+        Buffer.from(` the baker said. ${'The market hall was busy all morning with shoppers from the valley. '.repeat(6)}</p></article></body></html>`),
+      ]);
+
+    it.each([
+      ['the Content-Type header says windows-1252', 'text/html; charset=windows-1252', ''],
+      ['the Content-Type header says ISO-8859-1', 'text/html; charset=ISO-8859-1', ''],
+      ['the page declares windows-1252 in a meta tag', 'text/html', '<meta charset="windows-1252">'],
+    ])('decodes a windows-1252 page when %s', async (_name, contentType, head) => {
+      server.route('/page', respond(pageBytes(head), contentType));
+      const report = await ingestSources([server.url('/page')], deps);
+      expect(report.sources[0]).toMatchObject({ status: 'ok', inserted: 1 });
+      expect((await store.articles.getByUrl(server.url('/page')))?.text).toContain(`${QUOTED} the baker said.`);
+    });
+
+    it('decodes a windows-1252 feed from its XML declaration', async () => {
+      const feed = Buffer.concat([
+        Buffer.from('<?xml version="1.0" encoding="windows-1252"?><rss version="2.0"><channel><title>Valley</title><item><title>Bread '),
+        Buffer.from([0x96]),
+        Buffer.from(' dearer</title><link>https://valley.example/bread</link><description>'),
+        quoted,
+        Buffer.from(' the baker said on Monday.</description></item></channel></rss>'),
+      ]);
+      server.route('/feed', respond(feed, 'application/rss+xml'));
+      await ingestSources([server.url('/feed')], deps);
+      const stored = await store.articles.getByUrl('https://valley.example/bread');
+      expect(stored).toMatchObject({ title: 'Bread – dearer', text: `${QUOTED} the baker said on Monday.` });
+    });
+  });
+
   describe('files', () => {
     let dir: string;
     beforeEach(() => {
@@ -164,6 +201,33 @@ describe('ingestSources', () => {
         ['feed', 2],
         ['feed', 2],
       ]);
+    });
+
+    it.each([
+      ['windows-1252', (text: string) => Buffer.from(text.replace(/[“”–€]/g, (c) => String.fromCharCode({ '“': 0x93, '”': 0x94, '–': 0x96, '€': 0x80 }[c] ?? 0)), 'latin1')],
+      ['UTF-16LE with a BOM', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le')],
+      ['UTF-16BE with a BOM', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf16le').swap16()],
+      ['UTF-16LE without a BOM', (text: string) => Buffer.from(text, 'utf16le')],
+      ['UTF-8 with a BOM', (text: string) => Buffer.from(`\uFEFF${text}`, 'utf8')],
+    ])('reads a %s text file', async (_name, encode) => {
+      const path = join(dir, 'story.txt');
+      writeFileSync(path, encode('Café – reopened\nBy Ann Lee\n“We are back,” the owner said on the first morning, €3 a coffee.\n'));
+      const report = await ingestSources([path], deps);
+      expect(report.sources[0]).toMatchObject({ status: 'ok', inserted: 1 });
+      const [hit] = await store.articles.search('owner');
+      expect(hit?.title).toBe('Café – reopened');
+      expect((await store.articles.get(hit?.id ?? ''))?.text).toBe('“We are back,” the owner said on the first morning, €3 a coffee.');
+    });
+
+    it.each([
+      ['random bytes without NULs', Buffer.concat([Buffer.from('Photo\n'), Buffer.from(Array.from({ length: 4_096 }, (_, i) => 1 + ((i * 7_919) % 255)))])],
+      ['bytes with NULs', Buffer.concat([Buffer.from('Archive\n'), Buffer.alloc(64), Buffer.from('rest of the data')])],
+    ])('refuses a binary file (%s), naming it', async (_name, bytes) => {
+      const path = join(dir, 'picture.txt');
+      writeFileSync(path, bytes);
+      const report = await ingestSources([path], deps);
+      expect(report.sources[0]).toMatchObject({ status: 'failed', error: { code: 'bad_encoding', message: expect.stringContaining('picture.txt is not a text file') } });
+      expect(await store.articles.count()).toBe(0);
     });
 
     it('reports an unsupported file type', async () => {
