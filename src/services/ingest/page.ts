@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { getDomain } from 'tldts';
 import type { NewArticle } from '../../data/schemas.js';
 import { IngestError } from '../../errors.js';
 import { nonEmpty, splitAuthors, toIsoDateTime, validateArticle } from './normalize.js';
@@ -140,6 +141,31 @@ function absoluteHttpUrl(raw: string | null | undefined, base: string | undefine
   }
 }
 
+/**
+ * Whether two URLs belong to one site: the same registrable domain by the Public Suffix List, private suffixes
+ * included (`a.github.io` and `b.github.io` are two sites); hosts without one (IP addresses, `localhost`) must
+ * match exactly.
+ */
+export function isSameSite(url: string, other: string): boolean {
+  const host = new URL(url).hostname;
+  const otherHost = new URL(other).hostname;
+  if (host === otherHost) return true;
+  const domain = getDomain(host, { allowPrivateDomains: true });
+  return domain !== null && domain === getDomain(otherHost, { allowPrivateDomains: true });
+}
+
+/**
+ * The URL that identifies a page's article: the first declared one (canonical link, `og:url`, JSON-LD `url`) on
+ * the same site as the fetched URL, else the fetched URL. A page cannot claim another site's URL, which would
+ * replace that site's stored article. Without a fetched URL (a saved file) the first declared one is taken.
+ */
+function identityUrl(declared: readonly (string | null)[], pageUrl: string | undefined): string | null {
+  const fetched = absoluteHttpUrl(pageUrl, undefined);
+  const candidates = declared.filter((url): url is string => url !== null);
+  if (fetched === null) return candidates[0] ?? null;
+  return candidates.find((url) => isSameSite(url, fetched)) ?? fetched;
+}
+
 function normalizeLanguage(raw: string | null | undefined): string | null {
   const value = nonEmpty(raw)?.replace(/_/g, '-');
   return value !== undefined && value !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value) ? value : null;
@@ -147,7 +173,7 @@ function normalizeLanguage(raw: string | null | undefined): string | null {
 
 /**
  * Extracts the article of a web page with Mozilla Readability. Metadata: URL from the canonical link (else
- * `og:url`, else the fetched URL), title from `og:title` (else Readability's, else `<title>`), published date from
+ * `og:url`, else JSON-LD `url`) when it is on the fetched URL's site, else the fetched URL, title from `og:title` (else Readability's, else `<title>`), published date from
  * `article:published_time` or JSON-LD `datePublished`, authors from the author meta, JSON-LD or byline, outlet from
  * `og:site_name`, section from `article:section`, language from `<html lang>`.
  * Throws `IngestError('empty_article')` when the page has no readable article text.
@@ -158,11 +184,14 @@ export function parsePage(html: string, pageUrl: string | undefined, source = pa
   try {
     // Read metadata before Readability, which rewrites the document as it works.
     const ld = jsonLdFacts(document);
-    const canonical =
-      absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl) ??
-      absoluteHttpUrl(meta(document, 'og:url'), pageUrl) ??
-      absoluteHttpUrl(ld.url, pageUrl) ??
-      absoluteHttpUrl(pageUrl, undefined);
+    const canonical = identityUrl(
+      [
+        absoluteHttpUrl(document.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl),
+        absoluteHttpUrl(meta(document, 'og:url'), pageUrl),
+        absoluteHttpUrl(ld.url, pageUrl),
+      ],
+      pageUrl,
+    );
     const ogTitle = meta(document, 'og:title', 'twitter:title');
     const docTitle = nonEmpty(document.title);
     const published = meta(document, 'article:published_time', 'datePublished', 'pubdate', 'date', 'dc.date');

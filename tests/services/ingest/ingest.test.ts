@@ -74,6 +74,23 @@ describe('ingestSources', () => {
     expect(hit?.title).toBe('Harbour bridge reopens after six weeks of repairs');
   });
 
+  it("does not let a page's canonical URL on another site replace that site's article", async () => {
+    const victimUrl = 'https://victim.example/news/ferry';
+    const dir = mkdtempSync(join(tmpdir(), 'newsbrief-canonical-'));
+    const victimFile = join(dir, 'victim.json');
+    writeFileSync(victimFile, JSON.stringify({ url: victimUrl, title: 'Ferry timetable changes', outlet: 'Victim Daily', text: 'The winter ferry timetable starts on Monday. '.repeat(8) }));
+    await ingestSources([victimFile], deps);
+    rmSync(dir, { recursive: true, force: true });
+    const planted = `<html><head><title>Planted story</title><meta property="og:site_name" content="Other Site">
+      <link rel="canonical" href="${victimUrl}"></head><body><article>
+      <p>${'A different story planted under the name of another site. '.repeat(8)}</p></article></body></html>`;
+    server.route('/planted', respond(planted, 'text/html'));
+    const report = await ingestSources([server.url('/planted')], deps);
+    expect(report.sources[0]).toMatchObject({ status: 'ok', inserted: 1, updated: 0 });
+    expect(await store.articles.getByUrl(victimUrl)).toMatchObject({ title: 'Ferry timetable changes', outlet: 'Victim Daily' });
+    expect(await store.articles.getByUrl(server.url('/planted'))).toMatchObject({ title: 'Planted story', outlet: 'Other Site' });
+  });
+
   it('loads no scripts, styles, images or frames of a page', async () => {
     const body = `<html><head><title>t</title><script src="/evil.js"></script><link rel="stylesheet" href="/s.css"></head>
       <body><img src="/i.png"><iframe src="/frame"></iframe><article>

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../../src/errors.js';
-import { htmlToText, parsePage } from '../../../src/services/ingest/page.js';
+import { htmlToText, isSameSite, parsePage } from '../../../src/services/ingest/page.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/ingest/${name}`, import.meta.url), 'utf8');
 
@@ -52,6 +52,29 @@ describe('parsePage', () => {
     expect(parsed.text.split('\n\n')).toHaveLength(2);
   });
 
+  describe('identity URL', () => {
+    const page = (head: string): string =>
+      `<html><head><title>Ferry timetable</title>${head}</head><body><article><p>${'The winter ferry timetable starts on Monday with two fewer crossings. '.repeat(8)}</p></article></body></html>`;
+
+    it('takes a canonical URL on the same registrable domain', () => {
+      const parsed = parsePage(page('<link rel="canonical" href="https://courier.example/ferry">'), 'https://www.courier.example/amp/ferry');
+      expect(parsed.url).toBe('https://courier.example/ferry');
+    });
+
+    it.each([
+      ['a canonical link', '<link rel="canonical" href="https://victim.example/ferry">'],
+      ['og:url', '<meta property="og:url" content="https://victim.example/ferry">'],
+      ['a canonical link on a sibling of a private suffix', '<link rel="canonical" href="https://victim.github.io/ferry">'],
+    ])('keeps the fetched URL when %s names another site', (_name, head) => {
+      expect(parsePage(page(head), 'https://attacker.github.io/ferry').url).toBe('https://attacker.github.io/ferry');
+    });
+
+    it('takes the first declared URL on the same site, passing over another site', () => {
+      const head = '<link rel="canonical" href="https://elsewhere.example/x"><meta property="og:url" content="https://courier.example/ferry">';
+      expect(parsePage(page(head), 'https://news.courier.example/ferry?ref=1').url).toBe('https://courier.example/ferry');
+    });
+  });
+
   it('does not run the page scripts', () => {
     const html = `<html><head><title>t</title><script>document.title = 'changed by script'</script></head>
       <body><article><p>${'Plain reporting with enough words to count as an article. '.repeat(10)}</p></article></body></html>`;
@@ -82,5 +105,19 @@ describe('htmlToText', () => {
 
   it('drops figure captions and scripts', () => {
     expect(htmlToText('<figure><img src="x"><figcaption>Caption</figcaption></figure><p>Body</p><script>x()</script>')).toBe('Body');
+  });
+});
+
+describe('isSameSite', () => {
+  it('compares registrable domains by the public suffix list', () => {
+    expect(isSameSite('https://news.bbc.co.uk/a', 'https://www.bbc.co.uk/b')).toBe(true);
+    expect(isSameSite('https://bbc.co.uk/a', 'https://other.co.uk/b')).toBe(false);
+    expect(isSameSite('https://a.github.io/', 'https://b.github.io/')).toBe(false);
+  });
+
+  it('requires hosts without a registrable domain to match exactly', () => {
+    expect(isSameSite('http://127.0.0.1:8080/a', 'http://127.0.0.1:9090/b')).toBe(true);
+    expect(isSameSite('http://127.0.0.1/a', 'http://127.0.0.2/b')).toBe(false);
+    expect(isSameSite('http://localhost/a', 'http://127.0.0.1/b')).toBe(false);
   });
 });
