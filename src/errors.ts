@@ -43,6 +43,7 @@ export type IngestErrorCode =
   | 'malformed_feed'
   | 'malformed_file'
   | 'empty_article'
+  | 'too_complex'
   | 'not_found';
 
 /** An ingestion source could not be read; `message` is plain words that name the source. */

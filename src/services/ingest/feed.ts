@@ -1,6 +1,7 @@
 import { parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
 import type { NewArticle, NewArticleInput } from '../../data/schemas.js';
 import { IngestError } from '../../errors.js';
+import { startCpuBudget } from './html-limits.js';
 import { htmlToLine, htmlToText } from './page.js';
 import { nonEmpty, splitAuthors, toIsoDateTime, validateArticle, type ItemProblem } from './normalize.js';
 
@@ -119,7 +120,9 @@ function parseDocument(body: string, source: string) {
  * a broken one (no title, no text, a non-http link, ...) is reported in `problems` and skipped, the others are
  * kept. Item HTML (`content:encoded`, Atom content or summary, `content_html`) becomes text with paragraphs kept.
  * Outlet is the registered feed's, else the feed title; section is the registered feed's, else the item's first
- * category. Throws `IngestError('malformed_feed')` when the document is not a feed at all.
+ * category. An item whose HTML is too deep or too large to read, or that comes after the feed has used up its CPU
+ * time budget, is a problem like any other bad item. Throws `IngestError('malformed_feed')` when the document is
+ * not a feed at all.
  */
 export function parseFeedDocument(body: string, context: FeedContext = {}): ParsedFeed {
   const source = context.feedUrl ?? 'the feed';
@@ -159,9 +162,26 @@ export function parseFeedDocument(body: string, context: FeedContext = {}): Pars
 
   const articles: NewArticle[] = [];
   const problems: ItemProblem[] = [];
+  // One budget for the whole document: a feed of hostile items stops costing CPU once it is spent, and each item
+  // it stops at is reported.
+  const budget = startCpuBudget();
   candidates.forEach((candidate, index) => {
-    const itemTitle = candidate.title === null ? null : nonEmpty(htmlToLine(candidate.title));
+    const where = `item ${index + 1}`;
     const link = resolveLink(candidate.link, base);
+    let itemTitle: string | null = null;
+    let text: string;
+    if (budget.isSpent()) {
+      problems.push({ where, title: null, link, reason: `not read: the feed had used up its ${budget.limitMs} ms of CPU time` });
+      return;
+    }
+    try {
+      itemTitle = candidate.title === null ? null : nonEmpty(htmlToLine(candidate.title, { budget, source: 'the title' }));
+      text = candidate.html === null ? '' : htmlToText(candidate.html, { budget, source: 'the item' });
+    } catch (error) {
+      if (!(error instanceof IngestError)) throw error;
+      problems.push({ where, title: itemTitle, link, reason: error.message });
+      return;
+    }
     const input: NewArticleInput = {
       url: link,
       title: itemTitle ?? '',
@@ -171,11 +191,11 @@ export function parseFeedDocument(body: string, context: FeedContext = {}): Pars
       section: nonEmpty(context.section) ?? nonEmpty(candidate.categories[0]),
       tags: [...new Set(candidate.categories.map((category) => category.trim()).filter((category) => category !== ''))],
       language: nonEmpty(candidate.language) ?? feedLanguage ?? 'en',
-      text: candidate.html === null ? '' : htmlToText(candidate.html),
+      text,
     };
     const result = validateArticle(input);
     if (result.ok) articles.push(result.article);
-    else problems.push({ where: `item ${index + 1}`, title: itemTitle, link, reason: result.reason });
+    else problems.push({ where, title: itemTitle, link, reason: result.reason });
   });
   return { format: parsed.format, title, articles, problems };
 }

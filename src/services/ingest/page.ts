@@ -3,6 +3,7 @@ import { JSDOM, VirtualConsole } from 'jsdom';
 import { getDomain } from 'tldts';
 import type { NewArticle } from '../../data/schemas.js';
 import { IngestError } from '../../errors.js';
+import { assertReadableHtml, MAX_HTML_ELEMENTS, startCpuBudget, type CpuBudget } from './html-limits.js';
 import { nonEmpty, splitAuthors, toIsoDateTime, validateArticle } from './normalize.js';
 
 /** Elements whose end (and start) closes a paragraph. */
@@ -26,8 +27,11 @@ function quietDom(html: string, url?: string): JSDOM {
   return new JSDOM(html, { virtualConsole: new VirtualConsole(), ...(url ? { url } : {}) });
 }
 
+/** Nodes visited between two checks of the CPU budget. */
+const BUDGET_CHECK_EVERY = 1_000;
+
 /** Plain text of a DOM subtree: one paragraph per block element, separated by a blank line. */
-function nodeToText(root: Node): string {
+function nodeToText(root: Node, budget: CpuBudget, source: string): string {
   const paragraphs: string[] = [];
   let current = '';
   const flush = (): void => {
@@ -35,20 +39,30 @@ function nodeToText(root: Node): string {
     if (paragraph !== '') paragraphs.push(paragraph);
     current = '';
   };
-  const walk = (node: Node): void => {
+  // Depth first with an explicit stack, where `null` marks the end of a block, so that no nesting overflows the
+  // call stack.
+  const stack: (Node | null)[] = [root];
+  for (let visited = 1; stack.length > 0; visited += 1) {
+    const node = stack.pop();
+    if (node === null || node === undefined) {
+      flush();
+      continue;
+    }
+    if (visited % BUDGET_CHECK_EVERY === 0) budget.check(source);
     if (node.nodeType === TEXT_NODE) {
       current += node.nodeValue ?? '';
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 11 && node.nodeType !== 9) return;
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 11 && node.nodeType !== 9) continue;
     const tag = node.nodeType === ELEMENT_NODE ? (node as Element).tagName.toUpperCase() : '';
-    if (SKIPPED_TAGS.has(tag)) return;
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) flush();
-    for (const child of Array.from(node.childNodes)) walk(child);
-    if (isBlock) flush();
-  };
-  walk(root);
+    if (SKIPPED_TAGS.has(tag)) continue;
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      stack.push(null);
+    }
+    const children = node.childNodes;
+    for (let index = children.length - 1; index >= 0; index -= 1) stack.push(children[index] ?? null);
+  }
   flush();
   return paragraphs.join('\n\n');
 }
@@ -57,9 +71,11 @@ function nodeToText(root: Node): string {
  * Converts an HTML fragment (a feed item's content, a page's article body) to plain text: paragraphs and other
  * block elements become paragraphs separated by `\n\n`, whitespace inside a paragraph collapses to single spaces,
  * and scripts, styles, images and figure captions are dropped. Text without tags comes back as it is, trimmed,
- * with its own blank-line paragraphs kept.
+ * with its own blank-line paragraphs kept. Throws `IngestError('too_complex')` naming `limits.source` for HTML
+ * nested too deep or with too many elements (checked before parsing), or that uses up `limits.budget`.
  */
-export function htmlToText(html: string): string {
+export function htmlToText(html: string, limits: { budget?: CpuBudget; source?: string } = {}): string {
+  const source = limits.source ?? 'the HTML';
   if (!/<[a-z!/]/i.test(html)) {
     const decoded = html.includes('&') ? (JSDOM.fragment(`<p>${html}</p>`).textContent ?? html) : html;
     return decoded
@@ -68,12 +84,16 @@ export function htmlToText(html: string): string {
       .filter((paragraph) => paragraph !== '')
       .join('\n\n');
   }
-  return nodeToText(JSDOM.fragment(html));
+  assertReadableHtml(html, source);
+  const budget = limits.budget ?? startCpuBudget();
+  const fragment = JSDOM.fragment(html);
+  budget.check(source);
+  return nodeToText(fragment, budget, source);
 }
 
 /** A single line of plain text from an HTML string (titles may carry markup). */
-export function htmlToLine(html: string): string {
-  return htmlToText(html).replace(/\s+/g, ' ').trim();
+export function htmlToLine(html: string, limits: { budget?: CpuBudget; source?: string } = {}): string {
+  return htmlToText(html, limits).replace(/\s+/g, ' ').trim();
 }
 
 type JsonLdFacts = { datePublished?: string; authors: string[]; publisher?: string; section?: string; headline?: string; url?: string };
@@ -171,17 +191,32 @@ function normalizeLanguage(raw: string | null | undefined): string | null {
   return value !== undefined && value !== null && /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/i.test(value) ? value : null;
 }
 
+function readArticle(document: Document, source: string) {
+  try {
+    // maxElemsToParse backs up the cheap scan with the parsed document's exact element count.
+    return new Readability(document, { serializer: (node: Node) => node, maxElemsToParse: MAX_HTML_ELEMENTS }).parse();
+  } catch (error) {
+    if (!(error instanceof Error) || !error.message.startsWith('Aborting parsing document')) throw error;
+    throw new IngestError('too_complex', `${source} has more than ${MAX_HTML_ELEMENTS} HTML elements; newsbrief does not read such documents.`, { cause: error });
+  }
+}
+
 /**
  * Extracts the article of a web page with Mozilla Readability. Metadata: URL from the canonical link (else
  * `og:url`, else JSON-LD `url`) when it is on the fetched URL's site, else the fetched URL, title from `og:title` (else Readability's, else `<title>`), published date from
  * `article:published_time` or JSON-LD `datePublished`, authors from the author meta, JSON-LD or byline, outlet from
  * `og:site_name`, section from `article:section`, language from `<html lang>`.
- * Throws `IngestError('empty_article')` when the page has no readable article text.
+ * Throws `IngestError('empty_article')` when the page has no readable article text, and
+ * `IngestError('too_complex')` for a page over the depth or element caps (checked before it is parsed) or over
+ * the CPU time budget of one document.
  */
 export function parsePage(html: string, pageUrl: string | undefined, source = pageUrl ?? 'page'): NewArticle {
+  const budget = startCpuBudget();
+  assertReadableHtml(html, source);
   const dom = quietDom(html, pageUrl);
   const { document } = dom.window;
   try {
+    budget.check(source);
     // Read metadata before Readability, which rewrites the document as it works.
     const ld = jsonLdFacts(document);
     const canonical = identityUrl(
@@ -201,8 +236,9 @@ export function parsePage(html: string, pageUrl: string | undefined, source = pa
     const tags = metaAll(document, 'article:tag');
     const htmlLang = document.documentElement.getAttribute('lang');
 
-    const parsed = new Readability(document, { serializer: (node: Node) => node }).parse();
-    const text = parsed?.content ? nodeToText(parsed.content) : '';
+    const parsed = readArticle(document, source);
+    budget.check(source);
+    const text = parsed?.content ? nodeToText(parsed.content, budget, source) : '';
     if (text.trim() === '') {
       throw new IngestError('empty_article', `${source} has no readable article text.`);
     }

@@ -56,6 +56,19 @@ describe('pollDueFeeds', () => {
     await store.close();
   });
 
+  it('stores the other items of a feed with one deeply nested item and reports that item', async () => {
+    const item = (n: number, html: string): string =>
+      `<item><title>Item ${n}</title><link>https://deep.example/${n}</link><description><![CDATA[${html}]]></description></item>`;
+    const good = '<p>An ordinary item body with enough words to be stored as text.</p>';
+    const deep = `${'<div>'.repeat(20_000)}${good}${'</div>'.repeat(20_000)}`;
+    server.route('/feed.xml', respond(`<rss version="2.0"><channel><title>Deep</title>${item(1, deep)}${item(2, good)}</channel></rss>`, 'application/rss+xml'));
+    await store.feeds.addFeed({ url: server.url('/feed.xml'), outlet: null, section: null }, START.toISOString());
+    const report = await pollDueFeeds(deps);
+    expect(report.feeds[0]).toMatchObject({ status: 'ok', inserted: 1, skipped: 1 });
+    expect(report.feeds[0]?.problems[0]).toMatchObject({ where: 'item 1', reason: expect.stringContaining('nests its HTML more than') });
+    expect(await store.articles.getByUrl('https://deep.example/2')).toBeDefined();
+  });
+
   it('stores items with the registered outlet and section, then uses a conditional GET', async () => {
     let served = 0;
     server.route('/feed.xml', (req, res) => {

@@ -91,6 +91,25 @@ describe('ingestSources', () => {
     expect(await store.articles.getByUrl(server.url('/planted'))).toMatchObject({ title: 'Planted story', outlet: 'Other Site' });
   });
 
+  it('refuses a page of deeply nested divs with a clear message, storing nothing', async () => {
+    server.route('/deep', respond(`<html><body>${'<div>'.repeat(20_000)}<p>deep</p>${'</div>'.repeat(20_000)}</body></html>`, 'text/html'));
+    const report = await ingestSources([server.url('/deep')], deps);
+    expect(report.sources[0]).toMatchObject({ status: 'failed', error: { code: 'too_complex' } });
+    expect(report.sources[0]?.error?.message).toContain(`${server.url('/deep')} nests its HTML more than`);
+    expect(await store.articles.count()).toBe(0);
+  });
+
+  it('stores the other items of a feed with one deeply nested item and reports that item', async () => {
+    const item = (n: number, html: string): string =>
+      `<item><title>Item ${n}</title><link>https://deep.example/${n}</link><description><![CDATA[${html}]]></description></item>`;
+    const good = '<p>An ordinary item body with enough words to be stored as text.</p>';
+    const deep = `${'<div>'.repeat(20_000)}${good}${'</div>'.repeat(20_000)}`;
+    server.route('/feed', respond(`<?xml version="1.0"?><rss version="2.0"><channel><title>Deep</title>${item(1, good)}${item(2, deep)}${item(3, good)}</channel></rss>`, 'application/rss+xml'));
+    const report = await ingestSources([server.url('/feed')], deps);
+    expect(report.sources[0]).toMatchObject({ status: 'partial', inserted: 2, skipped: 1 });
+    expect(report.sources[0]?.problems[0]).toMatchObject({ where: 'item 2', title: 'Item 2', reason: expect.stringContaining('nests its HTML more than') });
+  });
+
   it('loads no scripts, styles, images or frames of a page', async () => {
     const body = `<html><head><title>t</title><script src="/evil.js"></script><link rel="stylesheet" href="/s.css"></head>
       <body><img src="/i.png"><iframe src="/frame"></iframe><article>

@@ -75,6 +75,18 @@ describe('parsePage', () => {
     });
   });
 
+  it.each([1_000, 20_000])('refuses a page of %i nested divs before reading it, naming it', (levels) => {
+    const html = `<html><body>${'<div>'.repeat(levels)}<p>${'Deep text. '.repeat(30)}</p>${'</div>'.repeat(levels)}</body></html>`;
+    expect(() => parsePage(html, 'https://deep.example/a')).toThrow(
+      expect.objectContaining({ code: 'too_complex', message: expect.stringContaining('https://deep.example/a nests its HTML more than') }),
+    );
+  });
+
+  it('reads a page whose paragraphs and list items leave out their end tags', () => {
+    const html = `<html><head><title>Old markup</title></head><body><article>${'<p>The old site never closes a paragraph, and that is fine. '.repeat(400)}<ul>${'<li>a list item'.repeat(300)}</ul></article></body></html>`;
+    expect(parsePage(html, 'https://old.example/a').text).toContain('The old site never closes a paragraph');
+  });
+
   it('does not run the page scripts', () => {
     const html = `<html><head><title>t</title><script>document.title = 'changed by script'</script></head>
       <body><article><p>${'Plain reporting with enough words to count as an article. '.repeat(10)}</p></article></body></html>`;
@@ -101,6 +113,14 @@ describe('htmlToText', () => {
 
   it('decodes entities and keeps plain-text paragraphs', () => {
     expect(htmlToText('Fish &amp; chips.\n\nSecond  paragraph.')).toBe('Fish & chips.\n\nSecond paragraph.');
+  });
+
+  it('reads HTML nested up to the depth cap without overflowing the stack', () => {
+    expect(htmlToText(`${'<span>'.repeat(250)}deep${'</span>'.repeat(250)}`)).toBe('deep');
+  });
+
+  it('refuses a fragment nested past the cap, naming the source given', () => {
+    expect(() => htmlToText('<div>'.repeat(20_000), { source: 'item 4' })).toThrow(/^item 4 nests its HTML/);
   });
 
   it('drops figure captions and scripts', () => {
