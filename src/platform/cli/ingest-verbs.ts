@@ -39,6 +39,16 @@ function summaryLine(report: IngestReport): string {
 async function runIngest(app: CliApp, sources: string[], options: { json?: boolean }): Promise<void> {
   const useBar = !options.json && process.stderr.isTTY === true;
   let bar: cliProgress.SingleBar | undefined;
+  const showBar = (total: number): cliProgress.SingleBar => {
+    if (!bar) {
+      bar = new cliProgress.SingleBar(
+        { format: 'ingest [{bar}] {done}/{total} sources | {source}{lines}', stream: process.stderr, hideCursor: true },
+        cliProgress.Presets.shades_classic,
+      );
+      bar.start(total, 0, { done: 0, source: '', lines: '' });
+    }
+    return bar;
+  };
   const report = await app.withStore((store) =>
     ingestSources(sources, {
       store: store.articles,
@@ -47,18 +57,14 @@ async function runIngest(app: CliApp, sources: string[], options: { json?: boole
       now: () => new Date(),
       onProgress(done, total, source) {
         if (options.json) return;
-        if (useBar) {
-          if (!bar) {
-            bar = new cliProgress.SingleBar(
-              { format: 'ingest [{bar}] {value}/{total} sources | {source}', stream: process.stderr, hideCursor: true },
-              cliProgress.Presets.shades_classic,
-            );
-            bar.start(total, 0, { source: '' });
-          }
-          bar.update(done, { source: source.source.slice(-50) });
-        } else {
-          for (const line of sourceLines(source)) app.print(line);
-        }
+        if (useBar) showBar(total).update(done, { done, source: source.source.slice(-50), lines: '' });
+        else for (const line of sourceLines(source)) app.print(line);
+      },
+      // A large JSONL file moves the bar through its own share as its lines are stored.
+      onLines(done, total, source, progress) {
+        if (!useBar) return;
+        const within = progress.totalBytes > 0 ? progress.bytesRead / progress.totalBytes : 0;
+        showBar(total).update(done + within, { done, source: source.slice(-50), lines: ` (${progress.lines.toLocaleString('en')} lines)` });
       },
     }),
   );

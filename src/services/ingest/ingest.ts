@@ -9,7 +9,8 @@ import { looksLikeFeed, parseFeedDocument } from './feed.js';
 import type { ItemProblem } from './normalize.js';
 import { parsePage } from './page.js';
 import { safeFetch, type FetchPolicy } from './safe-fetch.js';
-import { parseJsonArticles, parseJsonLinesArticles, parseTextArticle, type ParsedFile } from './text-file.js';
+import { parseJsonArticles, parseJsonLine, parseTextArticle, type ParsedFile } from './text-file.js';
+import { fileReadError, readTextLines } from './text-lines.js';
 
 /** Articles are written in transactions of this many. */
 export const UPSERT_BATCH_SIZE = 500;
@@ -49,7 +50,17 @@ export type IngestDeps = {
   now: () => Date;
   /** Called after each source (after directories are expanded): `done` of `total`, with that source's report. */
   onProgress?: (done: number, total: number, source: SourceReport) => void;
+  /**
+   * Called while a JSONL file is read, after each batch of lines is stored: `done` of `total` sources finished
+   * before it, the lines read so far and how far into the file that is.
+   */
+  onLines?: (done: number, total: number, source: string, progress: LineProgress) => void;
 };
+
+export type LineProgress = { lines: number; bytesRead: number; totalBytes: number };
+
+/** Stored counts plus the items of a source that were reported and not stored. */
+type SourceOutcome = StoreCounts & { kind: SourceKind; problems: ItemProblem[] };
 
 /**
  * Writes validated articles in transactions of `UPSERT_BATCH_SIZE` and counts the outcomes. Callers validate
@@ -107,10 +118,7 @@ async function readFileSource(path: string): Promise<Parsed> {
   try {
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new IngestError('not_found', `${path} does not exist.`, { cause: error });
-    if (code === 'EISDIR') throw new IngestError('malformed_file', `${path} is a directory.`, { cause: error });
-    throw new IngestError('malformed_file', `Could not read ${path}: ${(error as Error).message}.`, { cause: error });
+    throw fileReadError(error, path);
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) {
@@ -125,9 +133,6 @@ async function readFileSource(path: string): Promise<Parsed> {
     case '.rss':
     case '.atom':
       return readFeedFile(content, path);
-    case '.jsonl':
-    case '.ndjson':
-      return { kind: 'jsonl', ...parseJsonLinesArticles(content) };
     case '.html':
     case '.htm':
       return { kind: 'html', articles: [parsePage(content, undefined, path)], problems: [] };
@@ -157,6 +162,43 @@ async function readUrlSource(url: string, policy: FetchPolicy): Promise<Parsed> 
   return { kind: 'page', articles: [parsePage(fetched.body, fetched.url)], problems: [] };
 }
 
+const JSON_LINES_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
+
+function addCounts(total: StoreCounts, more: StoreCounts): void {
+  total.inserted += more.inserted;
+  total.updated += more.updated;
+  total.unchanged += more.unchanged;
+}
+
+/**
+ * Streams a JSONL file: lines are read, validated and stored in batches of `UPSERT_BATCH_SIZE` as the file is
+ * read, so that a file of any size takes little memory. A bad line is reported by number and the others stored.
+ */
+async function ingestJsonLines(path: string, store: ArticleStore, onLines?: (progress: LineProgress) => void): Promise<SourceOutcome> {
+  const outcome: SourceOutcome = { kind: 'jsonl', inserted: 0, updated: 0, unchanged: 0, problems: [] };
+  let batch: NewArticle[] = [];
+  for await (const line of readTextLines(path)) {
+    if (line.text.trim() === '') continue;
+    const parsed = parseJsonLine(line.text, line.number);
+    if (parsed.ok) batch.push(parsed.article);
+    else outcome.problems.push(parsed.problem);
+    if (batch.length >= UPSERT_BATCH_SIZE) {
+      addCounts(outcome, await storeArticles(store, batch));
+      batch = [];
+      onLines?.({ lines: line.number, bytesRead: line.bytesRead, totalBytes: line.totalBytes });
+    }
+  }
+  addCounts(outcome, await storeArticles(store, batch));
+  return outcome;
+}
+
+/** Reads one source and stores its articles. */
+async function ingestSource(source: string, deps: IngestDeps, onLines: (progress: LineProgress) => void): Promise<SourceOutcome> {
+  if (!isUrl(source) && JSON_LINES_EXTENSIONS.has(extname(source).toLowerCase())) return ingestJsonLines(source, deps.store, onLines);
+  const parsed = isUrl(source) ? await readUrlSource(source, deps.policy) : await readFileSource(source);
+  return { kind: parsed.kind, problems: parsed.problems, ...(await storeArticles(deps.store, parsed.articles)) };
+}
+
 function asIngestError(error: unknown, source: string): IngestError {
   if (error instanceof IngestError) return error;
   const reason = error instanceof Error ? error.message : String(error);
@@ -176,18 +218,10 @@ export async function ingestSources(sources: readonly string[], deps: IngestDeps
     const started = deps.now().getTime();
     let entry: SourceReport;
     try {
-      const parsed = isUrl(source) ? await readUrlSource(source, deps.policy) : await readFileSource(source);
-      const counts = await storeArticles(deps.store, parsed.articles);
-      entry = {
-        source,
-        kind: parsed.kind,
-        status: parsed.problems.length > 0 ? 'partial' : 'ok',
-        ...counts,
-        skipped: parsed.problems.length,
-        problems: parsed.problems,
-        error: null,
-      };
-      for (const problem of parsed.problems) {
+      const onLines = (progress: LineProgress): void => deps.onLines?.(index, expanded.length, source, progress);
+      const { kind, problems, ...counts } = await ingestSource(source, deps, onLines);
+      entry = { source, kind, status: problems.length > 0 ? 'partial' : 'ok', ...counts, skipped: problems.length, problems, error: null };
+      for (const problem of problems) {
         deps.log.warn({ source, where: problem.where, title: problem.title, link: problem.link, reason: problem.reason }, 'item skipped');
       }
     } catch (error) {

@@ -124,27 +124,17 @@ export function parseJsonArticles(content: string, source: string): ParsedFile {
 }
 
 /**
- * Reads a JSONL file, one article object per line (blank lines ignored). A line that is not JSON or not a valid
- * article is reported with its line number (`line 7`) and skipped; the other lines are kept.
+ * Reads one line of a JSONL file, one article object per line (blank lines are the caller's to skip). A line that
+ * is not JSON or not a valid article is a problem at `line N`.
  */
-export function parseJsonLinesArticles(content: string): ParsedFile {
-  const result: ParsedFile = { articles: [], problems: [] };
-  content
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .forEach((line, index) => {
-      if (line.trim() === '') return;
-      const where = `line ${index + 1}`;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch (error) {
-        result.problems.push({ where, title: null, link: null, reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
-        return;
-      }
-      const parsed = LenientArticle.safeParse(value);
-      if (parsed.success) result.articles.push(parsed.data);
-      else result.problems.push(problemFor(value, where, describeZodError(parsed.error)));
-    });
-  return result;
+export function parseJsonLine(line: string, number: number): { ok: true; article: NewArticle } | { ok: false; problem: ItemProblem } {
+  const where = `line ${number}`;
+  let value: unknown;
+  try {
+    value = JSON.parse(number === 1 ? line.replace(/^\uFEFF/, '') : line);
+  } catch (error) {
+    return { ok: false, problem: { where, title: null, link: null, reason: `not valid JSON (${error instanceof Error ? error.message : String(error)})` } };
+  }
+  const parsed = LenientArticle.safeParse(value);
+  return parsed.success ? { ok: true, article: parsed.data } : { ok: false, problem: problemFor(value, where, describeZodError(parsed.error)) };
 }

@@ -266,6 +266,34 @@ describe('ingestSources', () => {
       expect(await store.articles.count()).toBe(0);
     });
 
+    it('streams a JSONL file, storing batches before it is read to the end, and reports a bad line by number', async () => {
+      const path = join(dir, 'bulk.jsonl');
+      const lines = Array.from({ length: 3_000 }, (_, i) =>
+        i === 1_233 ? '{"title": broken' : JSON.stringify({ url: `https://bulk.example/${i}`, title: `Bulk story ${i}`, text: `Body of bulk story ${i}. `.repeat(40) }),
+      );
+      writeFileSync(path, `${lines.join('\r\n')}\r\n`);
+      const seen: { lines: number; bytesRead: number; totalBytes: number }[] = [];
+      const report = await ingestSources([path], { ...deps, onLines: (_done, _total, _source, progress) => seen.push(progress) });
+      expect(report.sources[0]).toMatchObject({ kind: 'jsonl', status: 'partial', inserted: 2_999, skipped: 1 });
+      expect(report.sources[0]?.problems[0]).toMatchObject({ where: 'line 1234', reason: expect.stringContaining('not valid JSON') });
+      expect(seen[0]?.lines).toBeLessThan(1_000);
+      expect(seen[0]?.bytesRead).toBeLessThan((seen[0]?.totalBytes ?? 0) / 2);
+      expect(seen.map((progress) => progress.lines)).toEqual([...seen.map((progress) => progress.lines)].sort((a, b) => a - b));
+      expect((await store.articles.getByUrl('https://bulk.example/2999'))?.title).toBe('Bulk story 2999');
+    });
+
+    it('reads a UTF-16 JSONL file and refuses a binary one, naming it', async () => {
+      const text = join(dir, 'wide.jsonl');
+      writeFileSync(text, Buffer.from(`\uFEFF${JSON.stringify({ title: 'Café reopens', text: 'The café reopened on Monday.' })}\n`, 'utf16le'));
+      const binary = join(dir, 'blob.jsonl');
+      writeFileSync(binary, Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x00, 0xff, 0x00, 0x10]));
+      const report = await ingestSources([text, binary], deps);
+      expect(report.sources.map((source) => source.status)).toEqual(['ok', 'failed']);
+      expect(report.sources[1]?.error).toMatchObject({ code: 'bad_encoding', message: expect.stringContaining('blob.jsonl is not a text file') });
+      const [hit] = await store.articles.search('reopened');
+      expect(hit?.title).toBe('Café reopens');
+    });
+
     it('reports an unsupported file type', async () => {
       const path = join(dir, 'image.png');
       writeFileSync(path, 'not an article');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../../src/errors.js';
-import { parseJsonArticles, parseJsonLinesArticles, parseTextArticle } from '../../../src/services/ingest/text-file.js';
+import { parseJsonArticles, parseJsonLine, parseTextArticle } from '../../../src/services/ingest/text-file.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/ingest/${name}`, import.meta.url), 'utf8');
 
@@ -44,8 +44,16 @@ describe('parseTextArticle', () => {
   });
 });
 
-describe('parseJsonLinesArticles', () => {
-  const parsed = parseJsonLinesArticles(fixture('articles.jsonl'));
+describe('parseJsonLine', () => {
+  const results = fixture('articles.jsonl')
+    .split('\n')
+    .map((line, index) => ({ line, number: index + 1 }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, number }) => parseJsonLine(line, number));
+  const parsed = {
+    articles: results.flatMap((result) => (result.ok ? [result.article] : [])),
+    problems: results.flatMap((result) => (result.ok ? [] : [result.problem])),
+  };
 
   it('keeps good lines, accepting common key spellings', () => {
     expect(parsed.articles).toHaveLength(2);
