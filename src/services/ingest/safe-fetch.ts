@@ -366,7 +366,8 @@ async function readBody(body: Readable, encodings: readonly string[], maxBytes: 
       total += buffer.length;
       if (total > maxBytes) {
         discard(body);
-        throw new IngestError('too_large', `${href} sent more than ${maxBytes} bytes (FETCH_MAX_BYTES); stopped reading.`);
+        const decompressed = encodings.length > 0 ? ' once decompressed' : '';
+        throw new IngestError('too_large', `${href} sent more than ${maxBytes} bytes${decompressed} (FETCH_MAX_BYTES); stopped reading.`);
       }
       chunks.push(buffer);
     }

@@ -99,6 +99,7 @@ describe('safeFetch', () => {
     server.route('/bomb', respond(bomb, 'application/rss+xml', { headers: { 'content-encoding': 'gzip' } }));
     const error = await fetchError(safeFetch(server.url('/bomb'), policy, { accept: 'feed' }));
     expect(error.code).toBe('too_large');
+    expect(error.message).toContain('once decompressed');
   });
 
   it('refuses a content coding it cannot read, naming it', async () => {
