@@ -1,7 +1,7 @@
 import { parseFeed, type AtomFeed, type JsonFeed, type RdfFeed, type RssFeed } from 'feedsmith';
 import type { NewArticle, NewArticleInput } from '../../data/schemas.js';
 import { IngestError } from '../../errors.js';
-import { startCpuBudget } from './html-limits.js';
+import { startCpuBudget, type CpuBudget } from './html-limits.js';
 import { htmlToLine, htmlToText } from './page.js';
 import { nonEmpty, splitAuthors, toIsoDateTime, validateArticle, type ItemProblem } from './normalize.js';
 
@@ -11,6 +11,8 @@ export type FeedContext = {
   feedUrl?: string;
   outlet?: string | null;
   section?: string | null;
+  /** The CPU time the whole document may take; a fresh `startCpuBudget()` unless given. */
+  budget?: CpuBudget;
 };
 
 export type ParsedFeed = {
@@ -164,7 +166,7 @@ export function parseFeedDocument(body: string, context: FeedContext = {}): Pars
   const problems: ItemProblem[] = [];
   // One budget for the whole document: a feed of hostile items stops costing CPU once it is spent, and each item
   // it stops at is reported.
-  const budget = startCpuBudget();
+  const budget = context.budget ?? startCpuBudget();
   candidates.forEach((candidate, index) => {
     const where = `item ${index + 1}`;
     const link = resolveLink(candidate.link, base);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { IngestError } from '../../../src/errors.js';
 import { looksLikeFeed, parseFeedDocument } from '../../../src/services/ingest/feed.js';
+import type { CpuBudget } from '../../../src/services/ingest/html-limits.js';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../fixtures/ingest/${name}`, import.meta.url), 'utf8');
 
@@ -25,6 +26,20 @@ describe('parseFeedDocument', () => {
       url: 'https://courier.example/2025/06/farmers-market',
       text: 'The Saturday market will run from the riverside park from next week.\n\nStall holders said the new site has more shade.',
     });
+  });
+
+  it('reports the items left once the CPU budget is spent, keeping those read before', () => {
+    let checks = 0;
+    const budget: CpuBudget = {
+      limitMs: 50,
+      isSpent: () => (checks += 1) > 1,
+      check: () => undefined,
+    };
+    const feed = parseFeedDocument(fixture('good.rss.xml'), { feedUrl: 'https://courier.example/feed.xml', budget });
+    expect(feed.articles.map((article) => article.title)).toEqual(['School board delays vote on new calendar']);
+    expect(feed.problems).toEqual([
+      { where: 'item 2', title: null, link: 'https://courier.example/2025/06/farmers-market', reason: 'not read: the feed had used up its 50 ms of CPU time' },
+    ]);
   });
 
   it('reads an Atom feed, with HTML titles turned into text', () => {
