@@ -24,11 +24,16 @@ export type StoryAssignment = {
 export type StoryClustererOptions = {
   /** Id of a story started by `item`; default the item's own id. */
   newStoryId?: (item: ClusterItem) => string;
-  /** An article joins the most similar story at or above this score, else starts one. Default 0.2. */
+  /** An article joins the most similar story at or above this score, else starts one. Default 0.08. */
   joinThreshold?: number;
-  /** Two stories whose centroids reach this cosine become one. Default 0.5. */
+  /** Two stories whose centroids reach this cosine become one. Default 0.1. */
   mergeThreshold?: number;
-  /** Similarity halves for every this many hours between an article and a story's last article. Default 24. */
+  /**
+   * Stories merge only when the article that joined one also scores at or above this with the other: it bridges them.
+   * Default 0.1.
+   */
+  bridgeThreshold?: number;
+  /** Similarity halves for every this many hours between an article and a story's last article. Default 6. */
   halfLifeHours?: number;
   /** Stories with no article for this many hours are forgotten. Default 72. */
   windowHours?: number;
@@ -57,8 +62,8 @@ const IDF_REFRESH = 0.1;
 /**
  * Streaming story clustering. Each article is compared with the centroids of the stories seen within the window
  * (headline, body lead, names and numbers, IDF learned online, similarity decaying with the time since the story's
- * last article); it joins the best story at or above `joinThreshold`, or starts a new one. A story it joins that now
- * converges with another candidate absorbs it. Pure: time comes only from the articles, and memory is bounded by the
+ * last article); it joins the best story at or above `joinThreshold`, or starts a new one. When the article also
+ * scores well with another story and the two centroids now converge, the older story absorbs the newer. Pure: time comes only from the articles, and memory is bounded by the
  * window, as forgotten stories leave the index and the IDF.
  */
 export class StoryClusterer {
@@ -66,6 +71,7 @@ export class StoryClusterer {
   readonly #joinThreshold: number;
   readonly #mergeThreshold: number;
   readonly #halfLifeMs: number;
+  readonly #bridge: number;
   readonly #windowMs: number;
   readonly #weights: FeatureWeights;
   readonly #idf = new OnlineIdf();
@@ -76,9 +82,10 @@ export class StoryClusterer {
 
   constructor(options: StoryClustererOptions = {}) {
     this.#newStoryId = options.newStoryId ?? ((item) => item.id);
-    this.#joinThreshold = options.joinThreshold ?? 0.2;
-    this.#mergeThreshold = options.mergeThreshold ?? 0.5;
-    this.#halfLifeMs = (options.halfLifeHours ?? 24) * HOUR_MS;
+    this.#joinThreshold = options.joinThreshold ?? 0.08;
+    this.#mergeThreshold = options.mergeThreshold ?? 0.1;
+    this.#bridge = options.bridgeThreshold ?? 0.1;
+    this.#halfLifeMs = (options.halfLifeHours ?? 6) * HOUR_MS;
     this.#windowMs = (options.windowHours ?? 72) * HOUR_MS;
     this.#weights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.features };
   }
@@ -120,7 +127,8 @@ export class StoryClusterer {
     let target = best.story;
     this.#add(target, vector, time);
     const merged: string[] = [];
-    for (const { story } of scored.slice(1)) {
+    for (const { story, score } of scored.slice(1)) {
+      if (score < this.#bridge) break;
       if (!this.#stories.has(story.id) || !this.#stories.has(target.id)) continue;
       if (this.#centroidSimilarity(target, story) < this.#mergeThreshold) continue;
       const [keep, drop] = story.firstSeen < target.firstSeen ? [story, target] : [target, story];
