@@ -1,18 +1,23 @@
 /**
  * Story benchmark: restores 100,000 synthetic articles already assigned to stories over the clusterer's 72-hour window
  * (the worst case: none is forgotten), then assigns 2,000 more, one at a time as ingest does, and reports p50/p95/max
- * latency and CPU time per article, the restore time, the stories held and peak RSS.
+ * latency and CPU time per article, the restore time, the stories held and peak RSS. Then it times story briefs of
+ * 100 stories of 8 articles of about 800 words each, built as the brief benchmark builds its articles.
  * `npm run bench -- --only stories [--articles N] [--repeat N]`. Headlines are invented from random syllables, with
  * a few names per story and words common to all stories, so candidate stories share words as real ones do.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { buildStoryBrief, type StoryArticle } from '../src/services/stories/story-brief.js';
 import { StoryClusterer, type ClusterItem } from '../src/services/stories/story-clusterer.js';
+import { makeArticles, sourceTexts } from './brief-bench.js';
 
 const HOUR_MS = 3_600_000;
 const SPAN_HOURS = 72;
 const NEW_ARTICLES = 2_000;
 const START = Date.UTC(2026, 10, 2);
+const BRIEF_STORIES = 100;
+const ARTICLES_PER_STORY = 8;
 
 /** A small seeded generator (mulberry32), so every run clusters the same stream. */
 function random(seed: number): () => number {
@@ -108,6 +113,37 @@ export async function runStoryBench(options: { articles?: number; repeat?: numbe
     times.sort((a, b) => a - b);
     print(
       `  ${String(run).padEnd(6)} ${restoreSeconds.toFixed(2).padStart(9)}  ${String(stories).padStart(7)}   ${percentile(times, 50).toFixed(3).padStart(13)}  ${percentile(times, 95).toFixed(3).padStart(6)}  ${(times.at(-1) ?? 0).toFixed(2).padStart(7)}   ${((used.user + used.system) / 1000 / fresh.length).toFixed(3).padStart(14)}`,
+    );
+  }
+  const { texts, origin } = sourceTexts();
+  const articles = makeArticles(BRIEF_STORIES * ARTICLES_PER_STORY, texts);
+  const stories: StoryArticle[][] = [];
+  for (let i = 0; i < BRIEF_STORIES; i += 1) {
+    stories.push(
+      articles.slice(i * ARTICLES_PER_STORY, (i + 1) * ARTICLES_PER_STORY).map((a, j) => ({
+        ...a,
+        id: `b${i}-${j}`,
+        url: `https://example.org/${i}/${j}`,
+        outlet: `Outlet ${j}`,
+        publishedAt: new Date(START + j * HOUR_MS),
+      })),
+    );
+  }
+  print(`  story brief: ${BRIEF_STORIES} stories of ${ARTICLES_PER_STORY} articles built from ${origin}`);
+  print('  run    p50 ms  p95 ms   max ms   cpu ms/story');
+  for (const story of stories.slice(0, 5)) buildStoryBrief(story); // warm-up: JIT and the wink model's lazy tables
+  for (let run = 1; run <= repeat; run += 1) {
+    const times: number[] = [];
+    const cpu = process.cpuUsage();
+    for (const story of stories) {
+      const t0 = performance.now();
+      buildStoryBrief(story);
+      times.push(performance.now() - t0);
+    }
+    const used = process.cpuUsage(cpu);
+    times.sort((a, b) => a - b);
+    print(
+      `  ${String(run).padEnd(6)} ${percentile(times, 50).toFixed(2).padStart(6)}  ${percentile(times, 95).toFixed(2).padStart(6)}  ${(times.at(-1) ?? 0).toFixed(2).padStart(7)}   ${((used.user + used.system) / 1000 / stories.length).toFixed(2).padStart(12)}`,
     );
   }
   print(`  load average during the run ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);

@@ -114,3 +114,14 @@ describe('buildStoryBrief', () => {
     expect(single.headlineArticleId).toBe('a1');
   });
 });
+
+describe('buildStoryBrief on a widely covered story', () => {
+  it('reads the freshest articles and lists every source', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...(ARTICLES[i % 3] as StoryArticle), id: `m${i}`, publishedAt: new Date(Date.UTC(2026, 10, 2, i)) }));
+    const brief = buildStoryBrief(many);
+    expect(brief.sources).toHaveLength(12);
+    expect(brief.headlineArticleId).toBe('m11');
+    const read = new Set(many.slice(4).map((a) => a.id));
+    for (const item of [...brief.bullets, ...brief.quotes]) expect(read.has(item.articleId)).toBe(true);
+  });
+});
