@@ -33,7 +33,10 @@ export type StoryClustererOptions = {
    * Default 0.1.
    */
   bridgeThreshold?: number;
-  /** Similarity halves for every this many hours between an article and a story's last article. Default 6. */
+  /**
+   * Similarity halves for every this many hours between an article and the nearest end of a story's span (its first
+   * to its last article). Default 6.
+   */
   halfLifeHours?: number;
   /** Stories with no article for this many hours are forgotten. Default 72. */
   windowHours?: number;
@@ -250,7 +253,8 @@ export class StoryClusterer {
     }
     const scored: { story: Story; score: number }[] = [];
     dots.forEach((dot, story) => {
-      const gap = Math.max(0, time - story.lastSeen);
+      // Distance to the story's span: an article older than the story (a feed's backlog) decays as a newer one does.
+      const gap = Math.max(0, time - story.lastSeen, story.firstSeen - time);
       const score = (dot / (queryNorm * this.#centroidNorm(story))) * 0.5 ** (gap / this.#halfLifeMs);
       if (score >= this.#joinThreshold) scored.push({ story, score });
     });

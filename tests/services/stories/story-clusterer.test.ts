@@ -57,6 +57,13 @@ describe('StoryClusterer', () => {
     expect(clusterer.storyCount).toBe(1);
   });
 
+  it('weighs the time to a story, before or after it, against the words shared', () => {
+    const clusterer = new StoryClusterer();
+    clusterer.assign(item('a1', 'Harbour crane collapse injures two dock workers in Port Vell', 100));
+    expect(clusterer.assign(item('old', 'Port Vell dock workers injured', 10)).isNew).toBe(true);
+    expect(clusterer.assign(item('near', 'Port Vell dock workers injured', 99)).isNew).toBe(false);
+  });
+
   it('does not join a story on a shared common word alone', () => {
     const clusterer = new StoryClusterer();
     for (const h of HEADLINES) clusterer.assign(h);
