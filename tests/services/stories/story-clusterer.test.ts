@@ -64,6 +64,14 @@ describe('StoryClusterer', () => {
     expect(clusterer.assign(item('near', 'Port Vell dock workers injured', 99)).isNew).toBe(false);
   });
 
+  it('holds only the stories of the window however long the stream runs', () => {
+    // Every hour an unrelated story, named by invented words spelt from the hour's digits.
+    const name = (hour: number): string => [...String(hour)].map((d) => 'bkmrtvzlqn'[Number(d)]).join('a');
+    const clusterer = new StoryClusterer({ windowHours: 24 });
+    for (let hour = 0; hour < 24 * 20; hour += 1) clusterer.assign(item(`h${hour}`, `${name(hour)}ox ${name(hour)}ix ${name(hour)}ur`, hour));
+    expect(clusterer.storyCount).toBe(25);
+  });
+
   it('does not join a story on a shared common word alone', () => {
     const clusterer = new StoryClusterer();
     for (const h of HEADLINES) clusterer.assign(h);
