@@ -72,8 +72,10 @@ describe('StoryClusterer', () => {
     expect(clusterer.storyCount).toBe(25);
   });
 
-  it('does not join a story on a shared common word alone', () => {
+  it('does not join a story on a word that many stories share', () => {
     const clusterer = new StoryClusterer();
+    const councils = ['Hollin council names a new harbour master', 'Tarn council delays its tram depot plan', 'Esk council rejects a parking charge rise', 'Wyre council opens a flood shelter'];
+    councils.forEach((title, i) => clusterer.assign(item(`k${i}`, title, -2 + i * 0.1)));
     for (const h of HEADLINES) clusterer.assign(h);
     expect(clusterer.assign(item('d1', 'Council elections set for spring in Marrow County', 3)).isNew).toBe(true);
   });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { entityWords, storyFeatures } from '../../../src/services/stories/text-features.js';
+import { storyFeatures } from '../../../src/services/stories/text-features.js';
 
 describe('storyFeatures', () => {
-  it('gives stemmed headline words, word pairs and names their weights', () => {
+  it('gives stemmed headline words and pairs of adjacent ones, without stop words', () => {
     const features = storyFeatures({ title: 'Workers strike at the Brannock shipyard' });
     expect(features.get('worker')).toBe(1);
     expect(features.get('strike')).toBe(1);
-    expect(features.get('worker_strike')).toBe(0.5);
-    expect(features.get('brannock')).toBe(1.5);
+    expect(features.get('worker_strike')).toBe(0.25);
+    expect(features.get('strike_brannock')).toBe(0.25);
     expect(features.has('the')).toBe(false);
   });
 
@@ -22,15 +22,5 @@ describe('storyFeatures', () => {
     expect(features.has('coastline')).toBe(false);
     expect(features.has('courier')).toBe(false);
     expect(features.has('shipyard')).toBe(true);
-  });
-});
-
-describe('entityWords', () => {
-  it('takes capitalised words inside a sentence, acronyms and numbers', () => {
-    expect(entityWords('Crews in Port Vell say the NTSB counted 58 faults')).toEqual(['port', 'vell', 'ntsb', '58']);
-  });
-
-  it('takes only acronyms and numbers from a headline in title case', () => {
-    expect(entityWords('Dock Workers Strike For Third Day At NTSB Site In 2026')).toEqual(['ntsb', '2026']);
   });
 });
