@@ -24,7 +24,7 @@ export type StoryAssignment = {
 export type StoryClustererOptions = {
   /** Id of a story started by `item`; default the item's own id. */
   newStoryId?: (item: ClusterItem) => string;
-  /** An article joins the most similar story at or above this score, else starts one. Default 0.08. */
+  /** An article joins the most similar story at or above this score, else starts one. Default 0.06. */
   joinThreshold?: number;
   /** Two stories whose centroids reach this cosine become one. Default 0.1. */
   mergeThreshold?: number;
@@ -69,8 +69,8 @@ const IDF_REFRESH = 0.1;
 
 /**
  * Streaming story clustering. Each article is compared with the centroids of the stories seen within the window
- * (headline words and word pairs, body lead, IDF learned online, similarity decaying with the time since the story's
- * last article); it joins the best story at or above `joinThreshold`, or starts a new one. When the article also
+ * (headline words and word pairs, body lead, IDF learned online, similarity decaying with the time between the article
+ * and the story); it joins the best story at or above `joinThreshold`, or starts a new one. When the article also
  * scores well with another story and the two centroids now converge, the older story absorbs the newer. Pure: time
  * comes only from the articles, and memory is bounded by the window, as forgotten stories leave the index and the IDF.
  */
@@ -126,9 +126,12 @@ export class StoryClusterer {
     const scored = this.#scoreCandidates(vector, time);
     const best = scored[0];
     if (best === undefined) {
-      const story = this.#start(this.#newStoryId(item), time);
+      const id = this.#newStoryId(item);
+      // An id already held (the same article assigned twice) names that story; a second story of one id would be lost.
+      const held = this.#stories.get(id);
+      const story = held ?? this.#start(id, time);
       this.#add(story, vector, time);
-      return { storyId: story.id, isNew: true, mergedStoryIds: [], score: 0 };
+      return { storyId: story.id, isNew: held === undefined, mergedStoryIds: [], score: 0 };
     }
     let target = best.story;
     this.#add(target, vector, time);
