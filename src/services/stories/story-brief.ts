@@ -64,7 +64,8 @@ type Analysed = { article: StoryArticle; ranked: RankedSentence[]; words: Readon
 /**
  * Builds the brief of a story from its articles with the single-article engine (segmentation, clause trimming, the
  * learned ranker and `keyQuotes`) run on each article. Every bullet and quote is a verbatim span of one article and
- * names it. Only the freshest 8 articles are read in full. Throws a `RangeError` for an empty story.
+ * names it. Only the freshest 8 articles are read, each to the end of its lead. Throws a `RangeError` for an empty
+ * story.
  */
 export function buildStoryBrief(articles: readonly StoryArticle[], options: StoryBriefOptions = {}): StoryBrief {
   if (articles.length === 0) throw new RangeError('a story brief needs at least one article');
