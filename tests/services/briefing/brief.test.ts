@@ -66,6 +66,27 @@ describe('buildBrief', () => {
   });
 });
 
+describe('buildBrief bullets as story text', () => {
+  const quoted =
+    'The harbour council voted on Tuesday to close the old ferry pier. ' +
+    '“We have spent eleven years talking about the seawall. Now they take the slipway too. Nobody asked the crews,” said Piet Varga, who chairs the fishing association. ' +
+    'Repairs would have cost four million crowns, the council said. ' +
+    '“It is a sad day,” said one skipper. ' +
+    'The pier opened in 1911 and once carried the island mail. ' +
+    'A new landing at the north quay will open within two years. ' +
+    'Fishing crews plan to ask the regional court to review the vote. ' +
+    'The council meets again in May.';
+
+  it('never makes a bullet of a piece of a quotation, even at six bullets', () => {
+    const { bullets } = buildBrief({ title: 'Council votes to close the ferry pier', text: quoted }, { bullets: 6 });
+    expect(bullets).toHaveLength(6);
+    for (const bullet of bullets) {
+      expect(bullet.text).not.toMatch(/seawall|slipway|Nobody asked|sad day/);
+      expect(bullet.text.split('“').length).toBe(bullet.text.split('”').length);
+    }
+  });
+});
+
 // The seed article is shared data and stays outside the repository; the test runs when it is present.
 const seedPath = new URL('../../../../shared/data/seed-article.txt', import.meta.url);
 describe.skipIf(!existsSync(seedPath))('seed article', () => {

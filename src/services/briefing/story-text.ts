@@ -1,0 +1,99 @@
+import type { Line, Sentence } from './segment.js';
+import type { Span } from './types.js';
+
+/**
+ * Which sentences can stand alone as a bullet. A bullet is story text: the reporter's words. A piece of a quotation is
+ * not (the speaker's words would read as the narrator's).
+ */
+
+/**
+ * A quotation left open at the end of its line runs to the line end (a paragraph whose quote goes on in the next one)
+ * only over this many sentences; past that the mark is taken as stray, as in a text whose paragraphs were run together.
+ */
+const MAX_OPEN_SENTENCES = 4;
+/** A stray opening mark still marks its own sentence and the next as quotation. */
+const STRAY_REACH = 2;
+
+/**
+ * A sentence that opens with a quotation that fills more than this share of it is someone's words with their credit
+ * after them, not the reporter's (a reporter's sentence that quotes a phrase, `Obesity, she said, "is ..."`, stays).
+ */
+const MAX_QUOTED_SHARE = 0.5;
+const QUOTE_LED = /^["“]/;
+
+const OPENS_AFTER = /[\s([{—–-]/;
+
+/**
+ * The quotations of one line, each from its opening mark to just after its closing mark (or to the line end when it
+ * is not closed). Curly marks say which way they face; a straight mark opens after white space or a bracket and
+ * before a word, closes after a word, and otherwise toggles. A closing mark with nothing open is ignored, except one
+ * right after a sentence's end and before the next sentence (`... he said." We ...`): that is the opening mark of a
+ * paragraph, run onto the end of the one before when a text's paragraphs were joined.
+ */
+function quotationsOf(text: string, line: Span): (Span & { closed: boolean })[] {
+  const out: (Span & { closed: boolean })[] = [];
+  let open = -1;
+  for (let i = line.start; i < line.end; i += 1) {
+    const c = text.charAt(i);
+    if (c !== '“' && c !== '”' && c !== '"') continue;
+    let opens = c === '“';
+    if (c === '"') {
+      const before = i === line.start ? ' ' : text.charAt(i - 1);
+      const after = i + 1 >= line.end ? ' ' : text.charAt(i + 1);
+      const canOpen = OPENS_AFTER.test(before) && !/\s/.test(after);
+      const canClose = !/\s/.test(before) && !OPENS_AFTER.test(before);
+      opens = canOpen === canClose ? open < 0 : canOpen;
+      if (!opens && open < 0 && /[.!?]/.test(before) && /^\s+[A-Z“"]/.test(text.slice(i + 1, i + 3))) opens = true;
+    }
+    if (opens) open = i;
+    else if (open >= 0) {
+      out.push({ start: open, end: i + 1, closed: true });
+      open = -1;
+    }
+  }
+  if (open >= 0) out.push({ start: open, end: line.end, closed: false });
+  return out;
+}
+
+/** Whether the quotation marks of `text` fail to pair up: it shows a mark whose partner is in another sentence. */
+function hasUnpairedMark(text: string): boolean {
+  let straight = 0;
+  let curly = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) straight += 1;
+    else if (c === 0x201c) curly += 1;
+    else if (c === 0x201d) curly -= 1;
+  }
+  return straight % 2 === 1 || curly !== 0;
+}
+
+/**
+ * Indices of the sentences that are pieces of a quotation: a sentence that starts inside a quotation an earlier
+ * sentence opened, that opens a quotation it does not close, that shows a mark whose partner is in another sentence, or that opens with a quotation filling most of it (`"We
+ * will rebuild," she said.`). Quotations never cross a line break.
+ */
+export function quoteFragments(text: string, lines: readonly Line[], sentences: readonly Sentence[]): Set<number> {
+  const fragments = new Set<number>();
+  const byLine = new Map<number, Sentence[]>();
+  for (const s of sentences) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+  for (const [index, own] of byLine) {
+    const line = lines[index];
+    if (line === undefined) continue;
+    const quoted = new Map<number, number>();
+    for (const q of quotationsOf(text, line)) {
+      const spanned = own.filter((s) => s.end > q.start && s.start < q.end);
+      const end = !q.closed && spanned.length > MAX_OPEN_SENTENCES ? (spanned[STRAY_REACH - 1]?.end ?? q.end) : q.end;
+      for (const s of spanned) {
+        if (s.start >= end) continue;
+        if (s.start > q.start || s.end < end) fragments.add(s.index);
+        quoted.set(s.index, (quoted.get(s.index) ?? 0) + Math.min(s.end, end) - Math.max(s.start, q.start));
+      }
+    }
+    for (const s of own) {
+      if (hasUnpairedMark(s.text)) fragments.add(s.index);
+      if (QUOTE_LED.test(s.text) && (quoted.get(s.index) ?? 0) > MAX_QUOTED_SHARE * (s.end - s.start)) fragments.add(s.index);
+    }
+  }
+  return fragments;
+}

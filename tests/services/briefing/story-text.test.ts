@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { segmentArticle } from '../../../src/services/briefing/segment.js';
+import { quoteFragments } from '../../../src/services/briefing/story-text.js';
+
+/** The texts of the sentences of `text` that `quoteFragments` marks. */
+function fragmentsOf(text: string): string[] {
+  const { lines, sentences } = segmentArticle(text);
+  const marked = quoteFragments(text, lines, sentences);
+  return sentences.filter((s) => marked.has(s.index)).map((s) => s.text);
+}
+
+describe('quoteFragments', () => {
+  it('marks every sentence of a quotation that runs over several sentences, curly or straight', () => {
+    for (const [open, close] of [['“', '”'], ['"', '"']]) {
+      const text =
+        `The council voted on Monday to close the old pier. ${open}We waited eleven years for the seawall. ` +
+        `Now the slipway goes as well. Nobody asked the crews,${close} said Mayor Ana Ruiz. Work starts in May.`;
+      expect(fragmentsOf(text)).toEqual([
+        `${open}We waited eleven years for the seawall.`,
+        'Now the slipway goes as well.',
+        `Nobody asked the crews,${close} said Mayor Ana Ruiz.`,
+      ]);
+    }
+  });
+
+  it('marks a sentence that is mostly a quotation with its credit after it', () => {
+    expect(fragmentsOf('“We will rebuild the harbour wall,” she said. The river fell on Tuesday.')).toEqual([
+      '“We will rebuild the harbour wall,” she said.',
+    ]);
+  });
+
+  it('keeps a reporter sentence that quotes a phrase or a short remark', () => {
+    const text =
+      'Residents called the ferry plan “a betrayal of the island” at the meeting. ' +
+      'Dock workers, she said, were “worn out by promises” after the winter. The vote was close.';
+    expect(fragmentsOf(text)).toEqual([]);
+  });
+
+  it('marks a quotation left open at the end of its paragraph, and only that paragraph', () => {
+    const text = 'The ferry was late again.\n“We waited an hour. Then we went home.\n“It happens every week,” Tom Reed said.\nThe council meets on Friday.';
+    expect(fragmentsOf(text)).toEqual(['“We waited an hour.', 'Then we went home.', '“It happens every week,” Tom Reed said.']);
+  });
+
+  it('marks a sentence whose quotation mark has its partner in another sentence', () => {
+    expect(fragmentsOf('The pier closed at noon. Crews said the work would take a month.” Boats moved to the east dock.')).toEqual([
+      'Crews said the work would take a month.”',
+    ]);
+  });
+
+  it('takes a mark run onto the end of a sentence as opening the next one, as in joined paragraphs', () => {
+    const text = 'The crews were stood down, Tom Reed said." We did not know it was happening. The vote is on Friday.';
+    expect(fragmentsOf(text)).toContain('We did not know it was happening.');
+  });
+
+  it('lets a stray unclosed mark reach no further than the next sentence', () => {
+    const text = 'The pier is 40 "feet long. It opened in 1911. Boats use it daily. Crews mend it each spring. The town owns it. Tourists walk it.';
+    expect(fragmentsOf(text)).toEqual(['The pier is 40 "feet long.', 'It opened in 1911.']);
+  });
+});
