@@ -2,9 +2,20 @@ import type { Line, Sentence } from './segment.js';
 import type { Span } from './types.js';
 
 /**
- * Which sentences can stand alone as a bullet. A bullet is story text: the reporter's words. A piece of a quotation is
- * not (the speaker's words would read as the narrator's).
+ * Which sentences can stand alone as a bullet. A bullet is story text: the reporter's words, readable without the
+ * sentence before it. A piece of a quotation is not (the speaker's words would read as the narrator's), and neither is
+ * a sentence that opens by pointing back (`She`, `But`, `However`) when nothing before it in the brief names what it
+ * points to.
  */
+
+// An opening pronoun or connective leans on a sentence the reader of the brief may not have seen.
+const LEANS_BACK =
+  /^["“‘']?(?:He|She|It|They|His|Her|Its|Their|This|That|These|Those|But|And|However|So|Yet|Also|Meanwhile|Still|Instead)\b/;
+
+/** Whether `text` opens with a pronoun or connective that refers to what came before it. */
+export function leansBack(text: string): boolean {
+  return LEANS_BACK.test(text);
+}
 
 /**
  * A quotation left open at the end of its line runs to the line end (a paragraph whose quote goes on in the next one)

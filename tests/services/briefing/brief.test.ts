@@ -85,6 +85,16 @@ describe('buildBrief bullets as story text', () => {
       expect(bullet.text.split('“').length).toBe(bullet.text.split('”').length);
     }
   });
+
+  it('opens with the sentence that names the subject, not one that leans on an unseen sentence', () => {
+    const text =
+      'She has run the island ferry for thirty years. ' +
+      'Captain Mira Holm will retire in June, the ferry company said on Monday. ' +
+      'The company has not named her successor. ' +
+      'Crossings will run as usual over the summer.';
+    const { bullets } = buildBrief({ title: 'Island ferry captain to retire', text }, { bullets: 3 });
+    expect(bullets[0]?.text.startsWith('Captain Mira Holm')).toBe(true);
+  });
 });
 
 // The seed article is shared data and stays outside the repository; the test runs when it is present.

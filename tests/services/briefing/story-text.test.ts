@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentArticle } from '../../../src/services/briefing/segment.js';
-import { quoteFragments } from '../../../src/services/briefing/story-text.js';
+import { leansBack, quoteFragments } from '../../../src/services/briefing/story-text.js';
 
 /** The texts of the sentences of `text` that `quoteFragments` marks. */
 function fragmentsOf(text: string): string[] {
@@ -55,5 +55,19 @@ describe('quoteFragments', () => {
   it('lets a stray unclosed mark reach no further than the next sentence', () => {
     const text = 'The pier is 40 "feet long. It opened in 1911. Boats use it daily. Crews mend it each spring. The town owns it. Tourists walk it.';
     expect(fragmentsOf(text)).toEqual(['The pier is 40 "feet long.', 'It opened in 1911.']);
+  });
+});
+
+describe('leansBack', () => {
+  it('is true for a sentence that opens with a pronoun or connective', () => {
+    for (const text of ['She moved to the island in May.', 'But the ferry never came.', 'However the crews stayed.', '“They left early,” she said.']) {
+      expect(leansBack(text), text).toBe(true);
+    }
+  });
+
+  it('is false for a sentence that names its subject or opens with a word that merely starts like a pronoun', () => {
+    for (const text of ['Mayor Ana Ruiz moved to the island in May.', 'Thebes has a harbour.', 'Heather Lind sailed home.', 'Items were lost.']) {
+      expect(leansBack(text), text).toBe(false);
+    }
   });
 });
