@@ -193,19 +193,31 @@ export function rankSentences(sentences: readonly Sentence[], title: string, mod
 }
 
 /**
- * Picks `count` sentences by maximal marginal relevance, returned in article order. A sentence that leans back is
- * picked only once a sentence before it in the article is chosen, when a sentence close after it names the subject
- * (see `deferredSentences`), so the first bullet names its subject; when nothing else is left, it is picked all the same.
+ * How many sentences to pick: at least `min`, at most `max`, and past `min` only while the next pick keeps the total
+ * within `words` words.
  */
-export function selectSentences(ranked: readonly RankedSentence[], count: number, redundancy = REDUNDANCY): RankedSentence[] {
+export type BriefLength = { min: number; max: number; words: number };
+
+/**
+ * Picks sentences by maximal marginal relevance, as many as `length` allows (a number: exactly that many, when there
+ * are enough), returned in article order. A sentence that leans back is picked only once a sentence before it in the
+ * article is chosen, so the first bullet names its subject; when nothing else is left, it is picked all the same.
+ */
+export function selectSentences(
+  ranked: readonly RankedSentence[],
+  length: number | BriefLength,
+  redundancy = REDUNDANCY,
+): RankedSentence[] {
+  const { min, max, words: budget } = typeof length === 'number' ? { min: length, max: length, words: Infinity } : length;
   const chosen: RankedSentence[] = [];
   const pool = [...ranked];
   // Each candidate's greatest similarity to a chosen sentence, brought up to date once per pick rather than recomputed
   // against every chosen sentence in every round.
   const overlaps = pool.map(() => 0);
   const deferred = deferredSentences(ranked);
+  let words = 0;
   let firstIndex = Infinity;
-  while (chosen.length < count && pool.length > 0) {
+  while (chosen.length < max && pool.length > 0) {
     const last = chosen.at(-1);
     if (last !== undefined) {
       for (let i = 0; i < pool.length; i += 1) {
@@ -215,7 +227,10 @@ export function selectSentences(ranked: readonly RankedSentence[], count: number
     const best = bestCandidate(pool, overlaps, redundancy, firstIndex, deferred) ?? bestCandidate(pool, overlaps, redundancy, firstIndex);
     if (best === undefined) break;
     const picked = pool[best] as RankedSentence;
+    const pickedWords = wordCount(picked.sentence.text);
+    if (chosen.length >= min && words + pickedWords > budget) break;
     chosen.push(picked);
+    words += pickedWords;
     firstIndex = Math.min(firstIndex, picked.sentence.index);
     pool.splice(best, 1);
     overlaps.splice(best, 1);

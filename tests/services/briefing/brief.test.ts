@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildBrief } from '../../../src/services/briefing/brief.js';
+import { buildBrief, DEFAULT_LENGTH } from '../../../src/services/briefing/brief.js';
 import { extractQuotes } from '../../../src/services/briefing/quotes.js';
 
 const fixture = readFileSync(new URL('../../fixtures/briefing-article.txt', import.meta.url), 'utf8');
@@ -8,11 +8,36 @@ const [title = '', ...rest] = fixture.split('\n');
 const article = { title, text: rest.join('\n') };
 
 describe('buildBrief', () => {
-  it('gives four bullets by default, each a verbatim span of the article', () => {
+  it('gives at least three bullets by default, each a verbatim span of the article', () => {
     const brief = buildBrief(article);
     expect(brief.headline).toBe(title);
-    expect(brief.bullets).toHaveLength(4);
+    expect(brief.bullets.length).toBeGreaterThanOrEqual(3);
     for (const bullet of brief.bullets) expect(article.text.slice(bullet.start, bullet.end)).toBe(bullet.text);
+  });
+
+  it('adds bullets past three by default only while the brief stays within its word budget', () => {
+    const facts = [
+      'The harbour fleet sailed at dawn',
+      'Forty boats left the north quay',
+      'Cod prices rose at the morning auction',
+      'A storm warning was lifted overnight',
+      'Two trawlers stayed in port for repairs',
+      'The coastguard opened the outer channel',
+      'Ice still covers the inner basin',
+      'Buyers came from three mainland towns',
+    ];
+    const short = facts.map((f) => `${f}.`).join(' ');
+    const long = facts.map((f) => `${f}, and the skippers spoke of a season that could make up for two lean winters in a row.`).join(' ');
+    const words = (bullets: readonly { text: string }[]): number => bullets.reduce((n, b) => n + b.text.split(/\s+/).length, 0);
+    const shortBrief = buildBrief({ title: 'Fleet sails at dawn', text: short });
+    expect(shortBrief.bullets.length).toBeGreaterThan(3);
+    expect(words(shortBrief.bullets)).toBeLessThanOrEqual(DEFAULT_LENGTH.words);
+    expect(buildBrief({ title: 'Fleet sails at dawn', text: long }).bullets).toHaveLength(3);
+  });
+
+  it('gives exactly the bullets asked for when the option is set', () => {
+    expect(buildBrief(article, { bullets: 4 }).bullets).toHaveLength(4);
+    expect(buildBrief(article, { bullets: 3 }).bullets).toHaveLength(3);
   });
 
   it('returns bullets in article order with distinct sentences', () => {

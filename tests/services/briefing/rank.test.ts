@@ -45,6 +45,17 @@ describe('selectSentences', () => {
     expect(selectSentences(pool, 3).map((r) => r.sentence.index)).toEqual([0, 2, 4]);
   });
 
+  it('adds sentences past the minimum only while the next pick fits the word budget', () => {
+    const words = (n: number): string => Array.from({ length: n }, () => 'w').join(' ');
+    const pool = [0, 1, 2, 3, 4].map((i) => ranked(i, 5 - i, { [`t${i}`]: 1 }, { text: words(i === 3 ? 30 : 10) }));
+    const length = { min: 3, max: 6, words: 45 };
+    // 30 + 30 words would pass the budget, so the fourth pick (30 words) stops the brief at three.
+    expect(selectSentences(pool, length).map((r) => r.sentence.index)).toEqual([0, 1, 2]);
+    expect(selectSentences(pool, { ...length, words: 60 }).map((r) => r.sentence.index)).toEqual([0, 1, 2, 3]);
+    expect(selectSentences(pool, { ...length, words: 90 }).map((r) => r.sentence.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(selectSentences(pool, 4).map((r) => r.sentence.index)).toEqual([0, 1, 2, 3]);
+  });
+
   it('does not open the brief with a sentence that leans back when one of the next two names the subject', () => {
     const pool = [
       ranked(0, 3, { ferry: 1 }, { leansBack: true }),
