@@ -87,7 +87,11 @@ function hasUnpairedMark(text: string): boolean {
 export function quoteFragments(text: string, lines: readonly Line[], sentences: readonly Sentence[]): Set<number> {
   const fragments = new Set<number>();
   const byLine = new Map<number, Sentence[]>();
-  for (const s of sentences) byLine.set(s.line, [...(byLine.get(s.line) ?? []), s]);
+  for (const s of sentences) {
+    const own = byLine.get(s.line);
+    if (own === undefined) byLine.set(s.line, [s]);
+    else own.push(s);
+  }
   for (const [index, own] of byLine) {
     const line = lines[index];
     if (line === undefined) continue;
