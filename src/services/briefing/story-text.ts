@@ -30,44 +30,90 @@ const STRAY_REACH = 2;
  * after them, not the reporter's (a reporter's sentence that quotes a phrase, `Obesity, she said, "is ..."`, stays).
  */
 const MAX_QUOTED_SHARE = 0.5;
-const QUOTE_LED = /^["“]/;
+const QUOTE_LED = /^["“‘']/;
 
 const OPENS_AFTER = /[\s([{—–-]/;
+// A single mark closes a quotation after the quotation's last punctuation (`,'` `.'`), or after a word when
+// punctuation follows (`'Never'.`) or, with a single quotation open, a space (`a 'quiet' week`); elsewhere after a
+// word it is an apostrophe (`parents' house`, `livin' it`).
+const SINGLE_CLOSES_AFTER = /[.,!?…;:]/;
+const LETTER = /\p{L}/u;
+
+/** A quotation mark: double (`“ ” "`) or single (`‘ ’ '`), and whether it opens or closes. */
+type Mark = { at: number; double: boolean; opens: boolean };
 
 /**
- * The quotations of one line, each from its opening mark to just after its closing mark (or to the line end when it
- * is not closed). Curly marks say which way they face; a straight mark opens after white space or a bracket and
- * before a word, closes after a word, and otherwise toggles. A closing mark with nothing open is ignored, except one
- * right after a sentence's end and before the next sentence (`... he said." We ...`): that is the opening mark of a
- * paragraph, run onto the end of the one before when a text's paragraphs were joined.
+ * The quotation marks of `text` between `from` and `to`, read as opening or closing. Curly double marks say which way
+ * they face; a straight double mark opens after white space or a bracket and before a word, closes after a word, and
+ * otherwise toggles. A single mark opens after white space and before a letter, and closes after the quotation's
+ * punctuation or its last word; an apostrophe is neither. A double mark that would close with nothing open, right after a sentence's
+ * end and before the next sentence (`... he said." We ...`), opens: it is the opening mark of a paragraph, run onto
+ * the end of the one before when a text's paragraphs were joined.
+ */
+function quotationMarks(text: string, from: number, to: number): Mark[] {
+  const marks: Mark[] = [];
+  let doubleOpen = false;
+  let singleOpen = false;
+  for (let i = from; i < to; i += 1) {
+    const c = text.charAt(i);
+    if (c !== '“' && c !== '”' && c !== '"' && c !== '‘' && c !== '’' && c !== "'") continue;
+    const before = i === from ? ' ' : text.charAt(i - 1);
+    const after = i + 1 >= to ? ' ' : text.charAt(i + 1);
+    if (c === '“' || c === '”' || c === '"') {
+      let opens = c === '“';
+      if (c === '"') {
+        const canOpen = OPENS_AFTER.test(before) && !/\s/.test(after);
+        const canClose = !/\s/.test(before) && !OPENS_AFTER.test(before);
+        opens = canOpen === canClose ? !doubleOpen : canOpen;
+        if (!opens && !doubleOpen && /[.!?]/.test(before) && /^\s+[A-Z“"‘']/.test(text.slice(i + 1, i + 3))) opens = true;
+      }
+      doubleOpen = opens;
+      marks.push({ at: i, double: true, opens });
+    } else if (c === '‘' || (c === "'" && OPENS_AFTER.test(before) && LETTER.test(after))) {
+      singleOpen = true;
+      marks.push({ at: i, double: false, opens: true });
+    } else if (
+      SINGLE_CLOSES_AFTER.test(before) ||
+      (LETTER.test(before) && (SINGLE_CLOSES_AFTER.test(after) || (singleOpen && /\s/.test(after))))
+    ) {
+      singleOpen = false;
+      marks.push({ at: i, double: false, opens: false });
+    }
+  }
+  return marks;
+}
+
+/**
+ * The quotations of one line, each from its opening mark to just after its closing mark of the same kind (or, when it
+ * is not closed, to the next opening mark of its kind or the line end). A closing mark with nothing of its kind open
+ * is ignored.
  */
 function quotationsOf(text: string, line: Span): (Span & { closed: boolean })[] {
   const out: (Span & { closed: boolean })[] = [];
-  let open = -1;
-  for (let i = line.start; i < line.end; i += 1) {
-    const c = text.charAt(i);
-    if (c !== '“' && c !== '”' && c !== '"') continue;
-    let opens = c === '“';
-    if (c === '"') {
-      const before = i === line.start ? ' ' : text.charAt(i - 1);
-      const after = i + 1 >= line.end ? ' ' : text.charAt(i + 1);
-      const canOpen = OPENS_AFTER.test(before) && !/\s/.test(after);
-      const canClose = !/\s/.test(before) && !OPENS_AFTER.test(before);
-      opens = canOpen === canClose ? open < 0 : canOpen;
-      if (!opens && open < 0 && /[.!?]/.test(before) && /^\s+[A-Z“"]/.test(text.slice(i + 1, i + 3))) opens = true;
-    }
-    if (opens) open = i;
-    else if (open >= 0) {
-      out.push({ start: open, end: i + 1, closed: true });
-      open = -1;
+  const open = { double: -1, single: -1 };
+  for (const mark of quotationMarks(text, line.start, line.end)) {
+    const kind = mark.double ? 'double' : 'single';
+    if (mark.opens) {
+      // A quotation that opens again before it closes runs on over paragraphs (`'A. 'B. 'C.'`), each paragraph opening
+      // with a mark: the part before the new mark is a quotation left open.
+      if (open[kind] >= 0) out.push({ start: open[kind], end: mark.at, closed: false });
+      open[kind] = mark.at;
+    } else if (open[kind] >= 0) {
+      out.push({ start: open[kind], end: mark.at + 1, closed: true });
+      open[kind] = -1;
     }
   }
-  if (open >= 0) out.push({ start: open, end: line.end, closed: false });
+  for (const start of [open.double, open.single]) if (start >= 0) out.push({ start, end: line.end, closed: false });
   return out;
 }
 
-/** Whether the quotation marks of `text` fail to pair up: it shows a mark whose partner is in another sentence. */
+/**
+ * Whether the double quotation marks of `text` fail to pair up, or it opens with a closing mark split off from the
+ * sentence before (`' Then ...`): it shows a mark whose partner is in another sentence. An unpaired single mark may
+ * be an apostrophe (`the workers', he said`), so single quotations count only as `quotationsOf` pairs them.
+ */
 function hasUnpairedMark(text: string): boolean {
+  if (/^["'’”]\s/.test(text)) return true;
   let straight = 0;
   let curly = 0;
   for (let i = 0; i < text.length; i += 1) {

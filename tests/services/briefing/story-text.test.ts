@@ -52,6 +52,32 @@ describe('quoteFragments', () => {
     expect(fragmentsOf(text)).toContain('We did not know it was happening.');
   });
 
+  it('reads single marks as quotations, curly or straight, and apostrophes as neither', () => {
+    for (const [open, close] of [['‘', '’'], ["'", "'"]]) {
+      const text =
+        `The ferry crews' union met on Monday. ${open}We waited eleven years. Now the slipway goes,${close} said Piet Varga. ` +
+        `The mayor called the vote a ${open}hard choice${close} for the town. Work starts in May.`;
+      expect(fragmentsOf(text)).toEqual([`${open}We waited eleven years.`, `Now the slipway goes,${close} said Piet Varga.`]);
+    }
+  });
+
+  it('marks every paragraph of a quotation that opens again before it closes, paragraphs run together', () => {
+    const text =
+      "Tom Reed said: 'We waited an hour for the ferry. 'Then we drove around the bay. 'Nobody told us a thing.' " +
+      'The council meets on Friday.';
+    expect(fragmentsOf(text)).toEqual([
+      "Tom Reed said: 'We waited an hour for the ferry.",
+      "'Then we drove around the bay.",
+      "'Nobody told us a thing.'",
+    ]);
+  });
+
+  it('marks a sentence that opens with the closing mark of the sentence before', () => {
+    const text = "The skipper said the catch was the best in years. ' Then the storm came. The boats stayed in port.";
+    expect(segmentArticle(text).sentences.map((s) => s.text)).toContain("' Then the storm came.");
+    expect(fragmentsOf(text)).toEqual(["' Then the storm came."]);
+  });
+
   it('lets a stray unclosed mark reach no further than the next sentence', () => {
     const text = 'The pier is 40 "feet long. It opened in 1911. Boats use it daily. Crews mend it each spring. The town owns it. Tourists walk it.';
     expect(fragmentsOf(text)).toEqual(['The pier is 40 "feet long.', 'It opened in 1911.']);
