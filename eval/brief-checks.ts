@@ -46,7 +46,7 @@ function countBullet(row: BriefCheckRow, text: string, bullet: Bullet): void {
   row.bullets += 1;
   if (isUnbalanced(bullet.text)) row.unbalanced += 1;
   if (isInsideQuote(text, bullet.start)) row.inside += 1;
-  if (/^["“‘]/.test(bullet.text)) row.quoteLed += 1;
+  if (/^["“‘']/.test(bullet.text)) row.quoteLed += 1;
 }
 
 export function printBriefChecks(file: string, rows: readonly BriefCheckRow[], print: (line: string) => void): void {
