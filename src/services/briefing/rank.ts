@@ -92,8 +92,8 @@ function squaredNorm(v: Vector): number {
 export const REDUNDANCY = { weight: 0.5, maxSimilarity: 0.6 };
 
 /**
- * A scored sentence. `leansBack`: it opens with a pronoun or connective (see `story-text.ts`), so it opens the brief only
- * when no sentence close after it names the subject.
+ * A scored sentence. `leansBack`: it opens with a pronoun or connective (see `story-text.ts`), so it opens the brief
+ * only when no sentence close after it names the subject.
  */
 export type RankedSentence = { sentence: Sentence; score: number; vector: Vector; leansBack: boolean };
 

@@ -46,9 +46,9 @@ type Mark = { at: number; double: boolean; opens: boolean };
  * The quotation marks of `text` between `from` and `to`, read as opening or closing. Curly double marks say which way
  * they face; a straight double mark opens after white space or a bracket and before a word, closes after a word, and
  * otherwise toggles. A single mark opens after white space and before a letter, and closes after the quotation's
- * punctuation or its last word; an apostrophe is neither. A double mark that would close with nothing open, right after a sentence's
- * end and before the next sentence (`... he said." We ...`), opens: it is the opening mark of a paragraph, run onto
- * the end of the one before when a text's paragraphs were joined.
+ * punctuation or its last word; an apostrophe is neither. A double mark that would close with nothing open, right
+ * after a sentence's end and before the next sentence (`... he said." We ...`), opens: it is the opening mark of a
+ * paragraph, run onto the end of the one before when a text's paragraphs were joined.
  */
 function quotationMarks(text: string, from: number, to: number): Mark[] {
   const marks: Mark[] = [];
@@ -127,8 +127,9 @@ function hasUnpairedMark(text: string): boolean {
 
 /**
  * Indices of the sentences that are pieces of a quotation: a sentence that starts inside a quotation an earlier
- * sentence opened, that opens a quotation it does not close, that shows a mark whose partner is in another sentence, or that opens with a quotation filling most of it (`"We
- * will rebuild," she said.`). Quotations never cross a line break.
+ * sentence opened, that opens a quotation it does not close, that shows a mark whose partner is in another sentence,
+ * or that opens with a quotation filling most of it (`"We will rebuild," she said.`). Quotations never cross a line
+ * break.
  */
 export function quoteFragments(text: string, lines: readonly Line[], sentences: readonly Sentence[]): Set<number> {
   const fragments = new Set<number>();
