@@ -120,7 +120,7 @@ export async function runBriefBench(options: { articles?: number; repeat?: numbe
     process.stdout.write(`${line}\n`);
   };
   const operations: ReadonlyArray<[string, (a: ArticleText) => unknown]> = [
-    ['buildBrief (4 + 3 q)', (a) => buildBrief(a)],
+    ['buildBrief (default)', (a) => buildBrief(a)],
     ['extractQuotes', (a) => extractQuotes(a)],
     ['brief + all quotes', (a) => [buildBrief(a), extractQuotes(a)]],
   ];

@@ -4,6 +4,7 @@
  * is absent.
  */
 import { existsSync } from 'node:fs';
+import { checkBriefs, printBriefChecks } from './brief-checks.js';
 import { DATA_DIR } from './data.js';
 import { evalQuotes, printQuoteEval } from './quotes-eval.js';
 import { evalSplitters, printSplitEval } from './split-eval.js';
@@ -21,6 +22,8 @@ if (!existsSync(DATA_DIR)) {
     const rows = evalSummaries(file);
     if (rows === undefined) print(`\n${file}: absent, skipped`);
     else printSummaryEval(file, rows, print);
+    const checks = checkBriefs(file, [{ name: 'default' }, { name: '6 bullets', bullets: 6 }]);
+    if (checks !== undefined) printBriefChecks(file, checks, print);
   }
   const split = evalSplitters();
   if (split !== undefined) printSplitEval(split, print);

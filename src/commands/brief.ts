@@ -15,13 +15,13 @@ export const brief = defineCommand({
     description: 'Bulleted brief of a stored article, with its key quotes',
     options: [
       { type: Opt.String, name: 'article', description: 'Search text, article id or URL', required: true, autocomplete: true, max_length: 500 },
-      { type: Opt.Integer, name: 'bullets', description: 'Number of bullets (3-6, default 4)', min_value: 3, max_value: 6 },
+      { type: Opt.Integer, name: 'bullets', description: 'Number of bullets, 3-6 (default: at least 3, more while the brief stays short)', min_value: 3, max_value: 6 },
       { type: Opt.Boolean, name: 'private', description: 'Show the brief only to you' },
     ],
   },
   args: z.object({
     article: z.string().trim().min(1, { message: 'type a few words of the headline, an id or a URL' }).max(500),
-    bullets: z.number().int().min(3, { message: 'must be 3 to 6' }).max(6, { message: 'must be 3 to 6' }).default(4),
+    bullets: z.number().int().min(3, { message: 'must be 3 to 6' }).max(6, { message: 'must be 3 to 6' }).optional(),
     private: z.boolean().default(false),
   }),
   async run(args, ctx) {

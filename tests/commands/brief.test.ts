@@ -26,6 +26,11 @@ describe('/brief', () => {
     expect(embed?.footer?.text).toBe(`Article ${ids[0]}`);
   });
 
+  it('leaves the bullet count to the briefing engine when none is asked for', () => {
+    expect(brief.args.parse({ article: 'ferry' }).bullets).toBeUndefined();
+    expect(brief.args.parse({ article: 'ferry', bullets: 5 }).bullets).toBe(5);
+  });
+
   it('finds the article by id prefix and answers privately when asked', async () => {
     const reply = await runCommand(brief, { article: (ids[0] ?? '').slice(0, 6), private: true }, commandContext(store));
     expect(reply.ephemeral).toBe(true);

@@ -134,7 +134,7 @@ export const registerBriefVerbs: RegisterVerbs = (program: Command, app) => {
     .argument('[query...]', 'article id, id prefix, URL or search words')
     .option('--input <file>', 'JSONL file of {"id","title"?,"text"} lines; - reads standard input')
     .option('--format <format>', 'jsonl or text (default: text for a query, jsonl for --input)')
-    .option('--bullets <n>', 'number of bullets, 3-6 (default 4)')
+    .option('--bullets <n>', 'number of bullets, 3-6 (default: at least 3, more while the brief stays short)')
     .option('--quotes <n>', 'number of key quotes, 0-10 (default 3)')
     .action(async (words: string[], flags: VerbFlags) => runVerb('brief', app, words, flags));
   program

@@ -1,5 +1,6 @@
 import type { Sentence } from './segment.js';
 import { RANKER } from './model/ranker.js';
+import { leansBack } from './story-text.js';
 import { capitalisedWordCount, wordCount } from './text-scan.js';
 
 /** Words that carry no topic: left out of overlap and centrality. */
@@ -90,7 +91,11 @@ function squaredNorm(v: Vector): number {
 /** Maximal marginal relevance: how much similarity to a chosen bullet lowers a candidate's score. */
 export const REDUNDANCY = { weight: 0.5, maxSimilarity: 0.6 };
 
-export type RankedSentence = { sentence: Sentence; score: number; vector: Vector };
+/**
+ * A scored sentence. `leansBack`: it opens with a pronoun or connective (see `story-text.ts`), so it opens the brief
+ * only when no sentence close after it names the subject.
+ */
+export type RankedSentence = { sentence: Sentence; score: number; vector: Vector; leansBack: boolean };
 
 /** Names of the sentence features, in the order `sentenceFeatures` returns them (the learned ranker's inputs). */
 export const FEATURE_NAMES = [
@@ -110,12 +115,10 @@ export const FEATURE_NAMES = [
   'has_say_verb',
   'is_question',
   'first_person',
-  'pronoun_start',
+  'leans_back',
   'run_on',
 ] as const;
 
-// A sentence that opens with a pronoun leans on the one before it.
-const PRONOUN_START = /^["“‘']?(?:He|She|It|They|This|That|These|Those|His|Her|Their|Its)\b/;
 // A lower-case word followed by a capitalised function word with no punctuation between: two sentences (or a caption
 // and a sentence) that the source ran together.
 const RUN_ON = /[a-z] (?:The|A|An|He|She|It|They|His|Her|In|On)\s[a-z]/;
@@ -164,7 +167,7 @@ export function sentenceFeatures(sentences: readonly Sentence[], title: string):
       SAYS.test(sentence.text) ? 1 : 0,
       /\?["”’']?$/.test(sentence.text) ? 1 : 0,
       /\b(?:I|we|my|our|me|us)\b/.test(sentence.text) ? 1 : 0,
-      PRONOUN_START.test(sentence.text) ? 1 : 0,
+      leansBack(sentence.text) ? 1 : 0,
       RUN_ON.test(sentence.text) ? 1 : 0,
     ];
   });
@@ -177,7 +180,7 @@ export type RankerModel = { features: readonly string[]; weights: readonly numbe
 /**
  * Scores story sentences for a brief with the learned linear ranker (`model/ranker.ts`, trained by
  * `eval/train-ranker.ts` on the dev summaries): lead position, length, centrality, headline overlap, names, numbers,
- * quotes, speech verbs, an opening pronoun and run-together sentences.
+ * quotes, speech verbs, an opening pronoun or connective and run-together sentences.
  */
 export function rankSentences(sentences: readonly Sentence[], title: string, model: RankerModel = RANKER): RankedSentence[] {
   const { features, vectors } = sentenceFeatures(sentences, title);
@@ -185,40 +188,97 @@ export function rankSentences(sentences: readonly Sentence[], title: string, mod
     const x = features[i] as number[];
     let score = 0;
     for (let k = 0; k < x.length; k += 1) score += (model.weights[k] ?? 0) * (x[k] ?? 0);
-    return { sentence, score, vector: vectors[i] as Vector };
+    return { sentence, score, vector: vectors[i] as Vector, leansBack: leansBack(sentence.text) };
   });
 }
 
-/** Picks `count` sentences by maximal marginal relevance, returned in article order. */
-export function selectSentences(ranked: readonly RankedSentence[], count: number, redundancy = REDUNDANCY): RankedSentence[] {
+/**
+ * How many sentences to pick: at least `min`, at most `max`, and past `min` only while the next pick keeps the total
+ * within `words` words.
+ */
+export type BriefLength = { min: number; max: number; words: number };
+
+/**
+ * Picks sentences by maximal marginal relevance, as many as `length` allows (a number: exactly that many, when there
+ * are enough), returned in article order. A sentence that leans back is picked only once a sentence before it in the
+ * article is chosen, so the first bullet names its subject; when nothing else is left, it is picked all the same.
+ */
+export function selectSentences(
+  ranked: readonly RankedSentence[],
+  length: number | BriefLength,
+  redundancy = REDUNDANCY,
+): RankedSentence[] {
+  const { min, max, words: budget } = typeof length === 'number' ? { min: length, max: length, words: Infinity } : length;
   const chosen: RankedSentence[] = [];
   const pool = [...ranked];
   // Each candidate's greatest similarity to a chosen sentence, brought up to date once per pick rather than recomputed
   // against every chosen sentence in every round.
   const overlaps = pool.map(() => 0);
-  while (chosen.length < count && pool.length > 0) {
+  const deferred = deferredSentences(ranked);
+  let words = 0;
+  let firstIndex = Infinity;
+  while (chosen.length < max && pool.length > 0) {
     const last = chosen.at(-1);
     if (last !== undefined) {
       for (let i = 0; i < pool.length; i += 1) {
         overlaps[i] = Math.max(overlaps[i] ?? 0, cosine((pool[i] as RankedSentence).vector, last.vector));
       }
     }
-    let best = -1;
-    let bestScore = -Infinity;
-    for (let i = 0; i < pool.length; i += 1) {
-      const candidate = pool[i] as RankedSentence;
-      const overlap = overlaps[i] ?? 0;
-      if (overlap > redundancy.maxSimilarity) continue; // two bullets never say the same thing
-      const score = candidate.score - redundancy.weight * overlap;
-      if (score > bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    }
-    if (best < 0) break;
-    chosen.push(pool[best] as RankedSentence);
+    const best = bestCandidate(pool, overlaps, redundancy, firstIndex, deferred) ?? bestCandidate(pool, overlaps, redundancy, firstIndex);
+    if (best === undefined) break;
+    const picked = pool[best] as RankedSentence;
+    const pickedWords = wordCount(picked.sentence.text);
+    if (chosen.length >= min && words + pickedWords > budget) break;
+    chosen.push(picked);
+    words += pickedWords;
+    firstIndex = Math.min(firstIndex, picked.sentence.index);
     pool.splice(best, 1);
     overlaps.splice(best, 1);
   }
   return chosen.sort((a, b) => a.sentence.index - b.sentence.index);
+}
+
+/** How far after a sentence that leans back the sentence that names its subject is looked for. */
+const NAMING_LOOKAHEAD = 2;
+
+/**
+ * The sentences that lean back and are followed, within `NAMING_LOOKAHEAD` sentences, by one that does not: that one
+ * can open the brief instead. A sentence that leans back with no such successor (an article that opens `They ... They
+ * ... It ...`) is not deferred, as the brief would otherwise open far from the lead.
+ */
+function deferredSentences(ranked: readonly RankedSentence[]): Set<RankedSentence> {
+  const naming = new Set(ranked.filter((r) => !r.leansBack).map((r) => r.sentence.index));
+  const deferred = new Set<RankedSentence>();
+  for (const r of ranked) {
+    if (!r.leansBack) continue;
+    for (let k = 1; k <= NAMING_LOOKAHEAD; k += 1) if (naming.has(r.sentence.index + k)) deferred.add(r);
+  }
+  return deferred;
+}
+
+/**
+ * The pool position of the best candidate by maximal marginal relevance, or `undefined`. A `deferred` sentence
+ * qualifies only after a chosen sentence that comes before it (`firstIndex`).
+ */
+function bestCandidate(
+  pool: readonly RankedSentence[],
+  overlaps: readonly number[],
+  redundancy: typeof REDUNDANCY,
+  firstIndex: number,
+  deferred: ReadonlySet<RankedSentence> = new Set(),
+): number | undefined {
+  let best: number | undefined;
+  let bestScore = -Infinity;
+  for (let i = 0; i < pool.length; i += 1) {
+    const candidate = pool[i] as RankedSentence;
+    const overlap = overlaps[i] ?? 0;
+    if (overlap > redundancy.maxSimilarity) continue; // two bullets never say the same thing
+    if (candidate.sentence.index < firstIndex && deferred.has(candidate)) continue;
+    const score = candidate.score - redundancy.weight * overlap;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
 }

@@ -29,7 +29,7 @@ export type Quote = Span & {
 };
 
 export type BriefOptions = {
-  /** Number of bullets, 3-6; default 4. */
+  /** Number of bullets, 3-6; by default three, and more while the brief stays within 75 words (`DEFAULT_LENGTH`). */
   bullets?: number;
   /** Number of key quotes; default 3. */
   quotes?: number;

@@ -28,7 +28,7 @@ describe('runBatch', () => {
     const { out, result } = await batch('brief', [JSON.stringify({ id: 'a1', title, text })]);
     expect(result).toEqual({ ok: 1, bad: 0 });
     expect(out[0]?.id).toBe('a1');
-    expect(out[0]?.bullets).toHaveLength(4);
+    expect(out[0]?.bullets.length).toBeGreaterThanOrEqual(3);
     for (const bullet of out[0]?.bullets ?? []) expect(text).toContain(bullet);
     expect(out[0]?.quotes.length).toBeGreaterThan(0);
   });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildBrief } from '../../../src/services/briefing/brief.js';
+import { buildBrief, DEFAULT_LENGTH } from '../../../src/services/briefing/brief.js';
 import { extractQuotes } from '../../../src/services/briefing/quotes.js';
 
 const fixture = readFileSync(new URL('../../fixtures/briefing-article.txt', import.meta.url), 'utf8');
@@ -8,11 +8,36 @@ const [title = '', ...rest] = fixture.split('\n');
 const article = { title, text: rest.join('\n') };
 
 describe('buildBrief', () => {
-  it('gives four bullets by default, each a verbatim span of the article', () => {
+  it('gives at least three bullets by default, each a verbatim span of the article', () => {
     const brief = buildBrief(article);
     expect(brief.headline).toBe(title);
-    expect(brief.bullets).toHaveLength(4);
+    expect(brief.bullets.length).toBeGreaterThanOrEqual(3);
     for (const bullet of brief.bullets) expect(article.text.slice(bullet.start, bullet.end)).toBe(bullet.text);
+  });
+
+  it('adds bullets past three by default only while the brief stays within its word budget', () => {
+    const facts = [
+      'The harbour fleet sailed at dawn',
+      'Forty boats left the north quay',
+      'Cod prices rose at the morning auction',
+      'A storm warning was lifted overnight',
+      'Two trawlers stayed in port for repairs',
+      'The coastguard opened the outer channel',
+      'Ice still covers the inner basin',
+      'Buyers came from three mainland towns',
+    ];
+    const short = facts.map((f) => `${f}.`).join(' ');
+    const long = facts.map((f) => `${f}, and the skippers spoke of a season that could make up for two lean winters in a row.`).join(' ');
+    const words = (bullets: readonly { text: string }[]): number => bullets.reduce((n, b) => n + b.text.split(/\s+/).length, 0);
+    const shortBrief = buildBrief({ title: 'Fleet sails at dawn', text: short });
+    expect(shortBrief.bullets.length).toBeGreaterThan(3);
+    expect(words(shortBrief.bullets)).toBeLessThanOrEqual(DEFAULT_LENGTH.words);
+    expect(buildBrief({ title: 'Fleet sails at dawn', text: long }).bullets).toHaveLength(3);
+  });
+
+  it('gives exactly the bullets asked for when the option is set', () => {
+    expect(buildBrief(article, { bullets: 4 }).bullets).toHaveLength(4);
+    expect(buildBrief(article, { bullets: 3 }).bullets).toHaveLength(3);
   });
 
   it('returns bullets in article order with distinct sentences', () => {
@@ -63,6 +88,37 @@ describe('buildBrief', () => {
     const { bullets } = buildBrief({ title: 'Floods close coast road', text });
     expect(bullets[0]?.text).toBe('Flood water closed the coast road between Alderby and Westmoor on Sunday');
     for (const bullet of bullets) expect(text.slice(bullet.start, bullet.end)).toBe(bullet.text);
+  });
+});
+
+describe('buildBrief bullets as story text', () => {
+  const quoted =
+    'The harbour council voted on Tuesday to close the old ferry pier. ' +
+    '“We have spent eleven years talking about the seawall. Now they take the slipway too. Nobody asked the crews,” said Piet Varga, who chairs the fishing association. ' +
+    'Repairs would have cost four million crowns, the council said. ' +
+    '“It is a sad day,” said one skipper. ' +
+    'The pier opened in 1911 and once carried the island mail. ' +
+    'A new landing at the north quay will open within two years. ' +
+    'Fishing crews plan to ask the regional court to review the vote. ' +
+    'The council meets again in May.';
+
+  it('never makes a bullet of a piece of a quotation, even at six bullets', () => {
+    const { bullets } = buildBrief({ title: 'Council votes to close the ferry pier', text: quoted }, { bullets: 6 });
+    expect(bullets).toHaveLength(6);
+    for (const bullet of bullets) {
+      expect(bullet.text).not.toMatch(/seawall|slipway|Nobody asked|sad day/);
+      expect(bullet.text.split('“').length).toBe(bullet.text.split('”').length);
+    }
+  });
+
+  it('opens with the sentence that names the subject, not one that leans on an unseen sentence', () => {
+    const text =
+      'She has run the island ferry for thirty years. ' +
+      'Captain Mira Holm will retire in June, the ferry company said on Monday. ' +
+      'The company has not named her successor. ' +
+      'Crossings will run as usual over the summer.';
+    const { bullets } = buildBrief({ title: 'Island ferry captain to retire', text }, { bullets: 3 });
+    expect(bullets[0]?.text.startsWith('Captain Mira Holm')).toBe(true);
   });
 });
 

@@ -27,9 +27,10 @@ describe('contentWords', () => {
   });
 });
 
-function ranked(index: number, score: number, words: Record<string, number>): RankedSentence {
-  const sentence: Sentence = { start: index, end: index + 1, text: 'x', index, line: 0, tokens: [] };
-  return { sentence, score, vector: new Map(Object.entries(words)) };
+function ranked(index: number, score: number, words: Record<string, number>, options: { text?: string; leansBack?: boolean } = {}): RankedSentence {
+  const text = options.text ?? 'x';
+  const sentence: Sentence = { start: index, end: index + 1, text, index, line: 0, tokens: [] };
+  return { sentence, score, vector: new Map(Object.entries(words)), leansBack: options.leansBack ?? false };
 }
 
 describe('selectSentences', () => {
@@ -42,5 +43,36 @@ describe('selectSentences', () => {
       ranked(4, 1, { council: 1 }),
     ];
     expect(selectSentences(pool, 3).map((r) => r.sentence.index)).toEqual([0, 2, 4]);
+  });
+
+  it('adds sentences past the minimum only while the next pick fits the word budget', () => {
+    const words = (n: number): string => Array.from({ length: n }, () => 'w').join(' ');
+    const pool = [0, 1, 2, 3, 4].map((i) => ranked(i, 5 - i, { [`t${i}`]: 1 }, { text: words(i === 3 ? 30 : 10) }));
+    const length = { min: 3, max: 6, words: 45 };
+    // 30 + 30 words would pass the budget, so the fourth pick (30 words) stops the brief at three.
+    expect(selectSentences(pool, length).map((r) => r.sentence.index)).toEqual([0, 1, 2]);
+    expect(selectSentences(pool, { ...length, words: 60 }).map((r) => r.sentence.index)).toEqual([0, 1, 2, 3]);
+    expect(selectSentences(pool, { ...length, words: 90 }).map((r) => r.sentence.index)).toEqual([0, 1, 2, 3, 4]);
+    expect(selectSentences(pool, 4).map((r) => r.sentence.index)).toEqual([0, 1, 2, 3]);
+  });
+
+  it('does not open the brief with a sentence that leans back when one of the next two names the subject', () => {
+    const pool = [
+      ranked(0, 3, { ferry: 1 }, { leansBack: true }),
+      ranked(1, 2, { pier: 1 }),
+      ranked(2, 1, { storm: 1 }),
+      ranked(3, 0.5, { road: 1 }),
+    ];
+    expect(selectSentences(pool, 3).map((r) => r.sentence.index)).toEqual([1, 2, 3]);
+  });
+
+  it('opens with a sentence that leans back when the sentences after it lean back too', () => {
+    const pool = [
+      ranked(0, 3, { ferry: 1 }, { leansBack: true }),
+      ranked(1, 2, { pier: 1 }, { leansBack: true }),
+      ranked(2, 1, { storm: 1 }, { leansBack: true }),
+      ranked(3, 0.5, { road: 1 }),
+    ];
+    expect(selectSentences(pool, 3).map((r) => r.sentence.index)).toEqual([0, 1, 2]);
   });
 });
