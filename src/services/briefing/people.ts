@@ -1,5 +1,6 @@
 import type { Token } from './nlp.js';
-import type { Sentence } from './segment.js';
+import { SPEAKING_AFTER, SPEAKING_BEFORE } from './say-verbs.js';
+import { sentenceAt, type Sentence } from './segment.js';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -291,4 +292,61 @@ function canonical(bySurname: Map<string, Person>, person: Person): Person {
   full.gender ??= person.gender;
   full.isPerson ||= person.isPerson;
   return full;
+}
+
+/** What resolution looks at: the article, its person mentions outside quotes, and its sentences. */
+export type MentionIndex = { text: string; mentions: readonly Mention[]; sentences: readonly Sentence[] };
+
+/** The person whose surname is the last word of `name`: the last one named before `at`, else the first one after. */
+export function lookup(mentions: readonly Mention[], name: string, at: number): Person | null {
+  const surname = name.split(/\s+/).at(-1)?.replace(/['’]s?$/, '').toLowerCase() ?? '';
+  let found: Person | null = null;
+  for (const mention of mentions) {
+    if (mention.person.surname.toLowerCase() === surname) {
+      found = mention.person;
+      if (mention.start > at) break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The person a `he`/`she` at `at` refers to: going back sentence by sentence (at most eight), the sentence's first
+ * person (its subject, as news sentences name the subject first) when the gender fits or is unknown, else another
+ * person of that sentence whose gender fits. Names inside quotes do not count.
+ */
+export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | 'female'): Person | null {
+  const bySentence = new Map<number, Person[]>();
+  const speakers = new Map<number, Person>();
+  const order: number[] = [];
+  const same = gender === 'male' ? /\bhe\b/i : /\bshe\b/i;
+  const pronounFirst = new Set<number>();
+  for (const mention of ctx.mentions) {
+    if (mention.start >= at) break;
+    if (!mention.person.isPerson) continue;
+    const sentence = sentenceAt(ctx.sentences, mention.start);
+    const key = sentence?.index ?? -1;
+    if (!bySentence.has(key)) {
+      bySentence.set(key, []);
+      order.push(key);
+      // `Still, he turned down Mr. Varga's offer.`: a sentence whose subject is already `he` names someone else after it.
+      if (sentence !== undefined && same.test(ctx.text.slice(sentence.start, mention.start))) pronounFirst.add(key);
+    }
+    bySentence.get(key)?.push(mention.person);
+    // Someone the sentence has speaking ("Lohmar said", "said Lohmar") is who a following "he said" means.
+    const after = ctx.text.slice(mention.end, mention.end + 100);
+    const before = ctx.text.slice(Math.max(0, mention.start - 12), mention.start);
+    if (SPEAKING_AFTER.test(after) || SPEAKING_BEFORE.test(before)) speakers.set(key, mention.person);
+  }
+  for (let k = order.length - 1, seen = 0; k >= 0 && seen < 8; k -= 1, seen += 1) {
+    const people = bySentence.get(order[k] ?? -1) ?? [];
+    const speaking = speakers.get(order[k] ?? -1);
+    if (speaking !== undefined && (speaking.gender === gender || speaking.gender === null)) return speaking;
+    if (pronounFirst.has(order[k] ?? -1)) continue;
+    const subject = people[0];
+    if (subject !== undefined && (subject.gender === gender || subject.gender === null)) return subject;
+    const match = people.find((p) => p.gender === gender);
+    if (match !== undefined) return match;
+  }
+  return null;
 }
