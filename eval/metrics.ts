@@ -140,22 +140,7 @@ export function emptyCounts(): QuoteCounts {
 export function scoreQuotes(predicted: readonly PredictedQuote[], gold: readonly GoldQuote[], into: QuoteCounts): void {
   into.predicted += predicted.length;
   into.gold += gold.length;
-  const pt = predicted.map((q) => evalTokens(q.quote));
-  const gt = gold.map((q) => evalTokens(q.quote));
-  const pairs: Array<{ i: number; j: number; f: number }> = [];
-  for (let i = 0; i < pt.length; i += 1) {
-    for (let j = 0; j < gt.length; j += 1) {
-      const f = tokenF1(pt[i] as string[], gt[j] as string[]);
-      if (f >= 0.5) pairs.push({ i, j, f });
-    }
-  }
-  pairs.sort((a, b) => b.f - a.f || a.i - b.i || a.j - b.j);
-  const usedP = new Set<number>();
-  const usedG = new Set<number>();
-  for (const { i, j } of pairs) {
-    if (usedP.has(i) || usedG.has(j)) continue;
-    usedP.add(i);
-    usedG.add(j);
+  for (const [i, j] of matchQuotes(predicted.map((q) => q.quote), gold.map((q) => q.quote))) {
     into.matched += 1;
     const g = gold[j] as GoldQuote;
     const p = predicted[i] as PredictedQuote;
@@ -174,6 +159,28 @@ export function scoreQuotes(predicted: readonly PredictedQuote[], gold: readonly
       into.matchedWithSpeaker += 1;
     }
   }
+}
+
+/** Predicted quote index -> gold quote index: token F1 >= 0.5, one-to-one, greedy by best overlap. */
+export function matchQuotes(predicted: readonly string[], gold: readonly string[]): Map<number, number> {
+  const pt = predicted.map(evalTokens);
+  const gt = gold.map(evalTokens);
+  const pairs: Array<{ i: number; j: number; f: number }> = [];
+  for (let i = 0; i < pt.length; i += 1) {
+    for (let j = 0; j < gt.length; j += 1) {
+      const f = tokenF1(pt[i] as string[], gt[j] as string[]);
+      if (f >= 0.5) pairs.push({ i, j, f });
+    }
+  }
+  pairs.sort((a, b) => b.f - a.f || a.i - b.i || a.j - b.j);
+  const matchOf = new Map<number, number>();
+  const usedG = new Set<number>();
+  for (const { i, j } of pairs) {
+    if (matchOf.has(i) || usedG.has(j)) continue;
+    matchOf.set(i, j);
+    usedG.add(j);
+  }
+  return matchOf;
 }
 
 export type QuoteFigures = {

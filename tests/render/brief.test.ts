@@ -29,9 +29,11 @@ const quote = (text: string, speaker: string | null, speakerRole: string | null 
   start: 0,
   end: text.length,
   text,
-  parts: [{ start: 0, end: text.length }],
+  parts: [{ start: 0, end: text.length, text }],
   speaker,
   speakerRole,
+  canonical: speaker,
+  confidence: speaker === null ? 0 : 1,
   kind: 'direct',
   sentenceIndex: 0,
 });

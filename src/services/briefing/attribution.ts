@@ -4,14 +4,14 @@ import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
-import { organisationSpeaking, resolvePhrase, type Attribution, type Context } from './speaker-phrase.js';
+import { credit, organisationSpeaking, resolvePhrase, type Attribution, type Context, type Credit } from './speaker-phrase.js';
 
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
 const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
 
 /** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
-export function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context, partial = false): Attribution | null {
+export function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context, partial = false): Credit | null {
   for (const part of group) {
     if (part.close === null) continue;
     // `Japan branded it an "outlaw nation." Russia insisted ...`: a partial quote that ends the reporter's sentence is
@@ -27,8 +27,9 @@ export function attribute(text: string, group: readonly Part[], seg: Segmentatio
   if (first === undefined) return null;
   // `Varga and Berg "were cautious" next to the mayor, Ortega said.`: a partial quote's sentence that ends by
   // naming who said it outranks the names before the quote.
-  if (partial) return attributeAtSentenceEnd(text, group, seg, ctx) ?? attributeBefore(text, first, seg, ctx);
-  return attributeBefore(text, first, seg, ctx) ?? attributeAtSentenceEnd(text, group, seg, ctx);
+  const atEnd = (): Credit | null => credit(attributeAtSentenceEnd(text, group, seg, ctx), 'sentence-end');
+  if (partial) return atEnd() ?? attributeBefore(text, first, seg, ctx);
+  return attributeBefore(text, first, seg, ctx) ?? atEnd();
 }
 
 /**
@@ -70,7 +71,7 @@ function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
 // `” ― Ana Ruiz. Getty Images`: the credit is a name (initials allowed) and ends where its sentence ends.
 const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]*))*)/u;
 
-function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
+function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
   const rest = clauseAfter(text, part, seg.lines);
   const at = (part.close ?? part.end) + 1;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
@@ -78,19 +79,19 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     const tail = rest.slice(verbFirst[0].length);
     const phrase = leadingPhrase(tail);
     const resolved = resolvePhrase(phrase, at, ctx);
-    if (resolved !== null) return withAppositiveRole(resolved, tail.slice(tail.indexOf(phrase) + phrase.length));
+    if (resolved !== null) return credit(withAppositiveRole(resolved, tail.slice(tail.indexOf(phrase) + phrase.length)), 'verb-after');
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);
   // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
-  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return organisationSpeaking(ctx, at);
+  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return credit(organisationSpeaking(ctx, at), 'name-after');
   if (nameFirst?.[1] !== undefined) {
     const resolved = resolvePhrase(nameFirst[1], at, ctx);
-    if (resolved !== null) return withAppositiveRole(resolved, rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length));
+    if (resolved !== null) return credit(withAppositiveRole(resolved, rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length)), 'name-after');
   }
   const dash = DASH_CREDIT.exec(rest);
   if (dash?.[1] !== undefined) {
     const resolved = resolvePhrase(dash[1].trim(), at, ctx);
-    if (resolved !== null && resolved.person !== null) return resolved;
+    if (resolved !== null && resolved.person !== null) return credit(resolved, 'dash-credit');
   }
   return null;
 }
@@ -117,7 +118,7 @@ function withoutAsides(clause: string): string {
 }
 
 /** `X said: "..."`, `X warned that Putin "..."`, `according to X, "..."` within the quote's sentence. */
-function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Context): Attribution | null {
+function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
   const line = seg.lines[part.line];
   const sentence = sentenceAt(seg.sentences, part.open);
   const from = Math.max(sentence?.start ?? line?.start ?? 0, line?.start ?? 0);
@@ -133,7 +134,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   const according = /according to (.+)/.exec(window);
   if (according?.[1] !== undefined) {
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
-    if (resolved !== null) return resolved;
+    if (resolved !== null) return credit(resolved, 'according-to');
   }
   const verbs = verbsOfSaying(before);
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
@@ -141,18 +142,18 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));
     if (agent?.[1] !== undefined) {
       const found = resolvePhrase(leadingPhrase(agent[1]), from, ctx);
-      if (found !== null) return found;
+      if (found !== null) return credit(found, 'verb-before');
     }
     const head = before.slice(0, verbs[i]);
     // `Varga backed Berg on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
     const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
-    if (found !== null) return found;
+    if (found !== null) return credit(found, 'verb-before');
   }
   // When no one is reported speaking, "Ana Ruiz’s “harbour plan”": the phrase is credited to the one whose it is.
   const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
   if (possessor?.[1] !== undefined) {
     const resolved = resolvePhrase(possessor[1], part.open, ctx);
-    if (resolved !== null && resolved.person !== null) return resolved;
+    if (resolved !== null && resolved.person !== null) return credit(resolved, 'possessor');
   }
   // `explained Lindqvist, "..."`, `pollster Oren Halvik: "..."`: a person the article names, right before the quote,
   // introduces it (a listener after `told` or `asked` does not).
@@ -163,10 +164,10 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     /\b(?:to|for|with|by|from|at|about|on|of|in)\s+(?:(?:the|a|an)\s+)?$/i.test(before.slice(0, introducer?.index ?? 0));
   if (introducer !== null && name !== undefined && !listener) {
     const found = resolvePhrase(name, from + introducer.index, ctx);
-    if (found?.person != null) return found;
+    if (found?.person != null) return credit(found, 'introducer');
   }
   // `Lind, the harbour engineer, is blunter: "..."`: a quote after a colon belongs to the sentence's subject.
-  if (/:\s*$/.test(before)) return subjectAtStart(before, from, ctx);
+  if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx), 'colon');
   return null;
 }
 
@@ -188,7 +189,7 @@ function leadingPhrase(rest: string): string {
  * `Lind said the storm did damage. "Ropes snap that never snap."`: a quote with no attribution of its own
  * right after a sentence reporting what someone said belongs to that someone.
  */
-export function reportedJustBefore(text: string, part: Part, ctx: Context): Attribution | null {
+export function reportedJustBefore(text: string, part: Part, ctx: Context): Credit | null {
   let previous: Sentence | undefined;
   for (const sentence of ctx.sentences) {
     if (sentence.end <= part.open) previous = sentence;
@@ -202,20 +203,20 @@ export function reportedJustBefore(text: string, part: Part, ctx: Context): Attr
   const trailing = quoting ? null : /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
   if (trailing?.[1] !== undefined) {
     const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
-    if (found !== null) return found;
+    if (found !== null) return credit(found, 'reported-before');
   }
   const verb = quoting ? undefined : verbsOfSaying(body)[0];
   if (verb !== undefined && verb <= 160) {
     const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
-    if (found !== null && (found.person !== null || found.pronoun)) return found;
+    if (found !== null && (found.person !== null || found.pronoun)) return credit(found, 'reported-before');
     // "Berg set herself apart from the council by saying ...": the sentence's subject.
     const subject = subjectAtStart(body.slice(0, verb), previous.start, ctx);
-    if (subject !== null) return subject;
+    if (subject !== null) return credit(subject, 'reported-before');
   }
   // "Lind is hopeful about Berg's odds." after a Lind quote: the next quote is still Lind's.
   const opener = ctx.mentions.find((m) => m.start >= previous.start && m.start < previous.start + 40);
   if (opener !== undefined && ctx.speakers.has(opener.person)) {
-    return { speaker: opener.person.name, role: null, person: opener.person, pronoun: false };
+    return { speaker: opener.person.name, role: null, person: opener.person, pronoun: false, cue: 'speaker-goes-on' };
   }
   // "But early on, he lost patients." or "Her message is simple." about someone quoted already: the same goes for `he`,
   // `she`, `his` and `her` opening the sentence.
@@ -223,13 +224,13 @@ export function reportedJustBefore(text: string, part: Part, ctx: Context): Attr
   if (pronoun !== null) {
     const word = (pronoun[1] ?? pronoun[2] ?? '').toLowerCase();
     const person = resolvePronoun(ctx, previous.start, word === 'he' || word === 'his' ? 'male' : 'female');
-    if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true };
+    if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true, cue: 'speaker-goes-on' };
   }
   return null;
 }
 
 /** A quote paragraph right after a lead-in that ends with `X said:` takes that speaker. */
-export function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Attribution | null {
+export function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Credit | null {
   const line = seg.lines[part.line];
   if (line === undefined || part.open !== line.start) return null;
   for (let i = part.line - 1; i >= 0; i -= 1) {
@@ -240,8 +241,8 @@ export function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context
     if (!/:\s*$/.test(body)) return null;
     const verbAt = verbsOfSaying(body).at(-1) ?? -1;
     // "On May 3, 2026, Berg made the following remark:" has no verb of saying; its subject introduces the quote.
-    if (verbAt < 0) return subjectAtStart(body.replace(/^(?:[^,]{1,40},\s*){1,2}/, ''), prev.start, ctx);
-    return subjectBefore(body.slice(0, verbAt), prev.start, ctx);
+    if (verbAt < 0) return credit(subjectAtStart(body.replace(/^(?:[^,]{1,40},\s*){1,2}/, ''), prev.start, ctx), 'lead-in');
+    return credit(subjectBefore(body.slice(0, verbAt), prev.start, ctx), 'lead-in');
   }
   return null;
 }

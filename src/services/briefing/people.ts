@@ -350,3 +350,22 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
   }
   return null;
 }
+
+/**
+ * The one person the article tied a role to before `at`, by title (`Mayor Ana Ruiz`) or appositive (`Ana Ruiz, the
+ * city's mayor`), for a later `the mayor said`; `null` when no one, or more than one person, holds it.
+ */
+export function personByRole(ctx: MentionIndex, role: string, at: number): Person | null {
+  const words = role.toLowerCase().split(/\s+/);
+  const titled = new RegExp(`\\b${words.join('\\s+')}\\.?\\s+$`, 'i');
+  const appositive = new RegExp(`^,\\s+(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
+  const holders = new Set<Person>();
+  for (const mention of ctx.mentions) {
+    if (mention.start >= at) break;
+    const before = ctx.text.slice(Math.max(0, mention.start - 40), mention.start);
+    const after = ctx.text.slice(mention.end, mention.end + 60);
+    if (mention.person.isPerson && mention.person.name.includes(' ') && (titled.test(before) || appositive.test(after))) holders.add(mention.person);
+  }
+  const [only] = holders;
+  return holders.size === 1 && only !== undefined ? only : null;
+}

@@ -4,22 +4,40 @@ import { groupParts, isPartial, isTitleLike, joinParts, lineStart, namesAWork, s
 import { isAttributionOnly } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
-import type { Context } from './speaker-phrase.js';
-import type { ArticleText, Quote } from './types.js';
+import { confidenceOf, speakerFeatures } from './speaker-confidence.js';
+import { SPEAKER_MODEL } from './model/speaker-confidence.js';
+import { canonicalSpeaker } from './speaker-identity.js';
+import { credit, type Context, type Credit } from './speaker-phrase.js';
+import type { ArticleText, Quote, QuotePart } from './types.js';
 
 /**
  * Every direct quote of the article, in article order. Quote marks may be straight or curly; an article that quotes
  * with single marks only (British style) is read with single marks. A passage opened at the start of a paragraph and
  * left open continues with the next paragraph's opening mark; `"A," she said. "B."` is one quote of two parts. Quotes
  * in headlines, headings, captions and promo lines are not returned. Speakers are names as the article gives them
- * (surnames and pronouns resolved to the full name given earlier), or `null` when the article does not say.
+ * (surnames and pronouns resolved to the full name given earlier), or `null` when the article does not say or the
+ * attribution's confidence is below the model's threshold: a wrong name costs a newsroom more than none.
  */
 export function extractQuotes(article: ArticleText, segmentation?: Segmentation): Quote[] {
   const seg = segmentation ?? segmentArticle(article.text, article.title);
   return quotesOf(article.text, seg);
 }
 
+/** Every quote of the article with its speaker shown only when confident (see `extractQuotes`). */
 export function quotesOf(text: string, seg: Segmentation): Quote[] {
+  return creditedQuotes(text, seg).map(({ quote }) => (quote.confidence >= SPEAKER_MODEL.threshold ? quote : withheld(quote)));
+}
+
+/** A quote whose speaker is not confident enough to show. */
+function withheld(quote: Quote): Quote {
+  return { ...quote, speaker: null, speakerRole: null, canonical: null };
+}
+
+/** A quote before the threshold applies, with the confidence model's features (`null` when no one was credited). */
+export type CreditedQuote = { quote: Quote; features: number[] | null };
+
+/** Every quote with its best credited speaker, whatever the confidence: what `quotesOf` and the model's training read. */
+export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[] {
   const storyLines = seg.lines.filter((line) => line.kind === 'story');
   const single = usesSingleMarks(text, storyLines);
   const parts: Part[] = [];
@@ -29,47 +47,35 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
   const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
   const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences, speakers: new Set(), organisations: [] };
-  const quotes: Quote[] = [];
-  let previous: { quote: Quote; person: Person | null; line: number; lastLine: number } | null = null;
+  const quotes: CreditedQuote[] = [];
+  let previous: Previous | null = null;
   for (const group of groups) {
     const first = group[0];
     const last = group.at(-1);
     if (first === undefined || last === undefined) continue;
     const sentence = sentenceAt(seg.sentences, first.start);
     const kind = isPartial(text, first, sentence) ? 'partial' : 'direct';
+    // The speaker of the quote just before, going on (`continuation`) when nothing names a new one.
+    const goesOn = goingOn(previous);
     let attribution = attribute(text, group, seg, context, kind === 'partial');
     if (attribution === null && previous !== null && kind === 'direct' && first.start === lineStart(seg.lines, first)) {
       // A quote paragraph with no attribution of its own continues the speaker of the quote just before it.
-      if (first.line - previous.lastLine <= 1 && previous.quote.speaker !== null) {
-        attribution = {
-          speaker: previous.quote.speaker,
-          role: previous.quote.speakerRole,
-          person: previous.person,
-          pronoun: false,
-        };
-      }
+      if (first.line - previous.lastLine <= 1) attribution = goesOn;
     }
-    if (attribution === null && previous !== null && previous.quote.speaker !== null && previous.lastLine === first.line) {
+    if (attribution === null && previous !== null && previous.lastLine === first.line) {
       // `Nurses are "worn ...," Ortega said. "That should worry a hospital."`: the same speaker goes on.
-      const lastPart = previous.quote.parts.at(-1);
+      const lastPart = previous.group.at(-1);
       const between = lastPart === undefined ? '' : text.slice(lastPart.end + 1, first.open);
-      if (isAttributionOnly(between)) {
-        attribution = { speaker: previous.quote.speaker, role: previous.quote.speakerRole, person: previous.person, pronoun: false };
-      }
+      if (isAttributionOnly(between)) attribution = goesOn;
     }
-    if (attribution === null) {
-      const lead = leadIn(text, seg, first, context);
-      if (lead !== null) attribution = lead;
-    }
+    attribution ??= leadIn(text, seg, first, context);
     if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
-    if (attribution === null && kind === 'direct' && previous !== null && previous.quote.speaker !== null && previous.lastLine === first.line) {
+    if (attribution === null && kind === 'direct' && previous !== null && previous.lastLine === first.line) {
       // `"A," said Ines Varga, an engineer who has inspected the pier every spring. "B."`: a paragraph's unattributed quote
       // after an attributed one is the same speaker's (a new speaker would be named before or after it).
-      attribution = { speaker: previous.quote.speaker, role: previous.quote.speakerRole, person: previous.person, pronoun: false };
+      attribution = goesOn;
     }
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
-    // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
-    // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
     // "Harbour Hour", "The Quiet Tide", "Pact for the Coast": a title in quote marks, not speech,
     // unless a verb of saying follows it.
     if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
@@ -77,26 +83,65 @@ export function quotesOf(text: string, seg: Segmentation): Quote[] {
     if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
     if (attribution === null && kind === 'partial' && sentence !== undefined) {
       // "calls herself “The Anchor”", "described as “short of patience”": the sentence's subject uses the words.
-      attribution = subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context);
+      attribution = credit(subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context), 'partial-subject');
     }
+    // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
+    // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
     if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
-    const quote: Quote = {
-      start: first.start,
-      end: last.end,
-      text: joinParts(text, group),
-      parts: group.map((p) => ({ start: p.start, end: p.end })),
-      speaker: attribution?.speaker ?? null,
-      speakerRole: attribution?.role ?? null,
-      kind,
-      sentenceIndex: sentence?.index ?? -1,
-    };
-    quotes.push(quote);
+    const spokeBefore =
+      attribution !== null &&
+      (attribution.person !== null ? context.speakers.has(attribution.person) : context.organisations.some((o) => o.name === attribution?.speaker));
+    const features = attribution === null ? null : speakerFeatures(attribution, { partial: kind === 'partial', spokeBefore, words, ...rivals(text, seg, group, context, attribution) });
+    const spans = group.map((p) => withoutTrailingComma(text, p));
+    const speaker = attribution?.speaker ?? null;
+    quotes.push({
+      quote: {
+        start: first.start,
+        end: spans.at(-1)?.end ?? last.end,
+        text: joinParts(text, spans),
+        parts: spans,
+        speaker,
+        speakerRole: attribution?.role ?? null,
+        canonical: speaker === null ? null : canonicalSpeaker(speaker),
+        confidence: features === null ? 0 : confidenceOf(features),
+        kind,
+        sentenceIndex: sentence?.index ?? -1,
+      },
+      features,
+    });
     if (attribution?.person != null) context.speakers.add(attribution.person);
     else if (attribution != null && attribution.speaker !== null && !attribution.pronoun && /^\p{Lu}/u.test(attribution.speaker)) {
       context.organisations.push({ name: attribution.speaker, at: first.start });
     }
-    previous = { quote, person: attribution?.person ?? null, line: first.line, lastLine: last.line };
+    previous = { credit: attribution, group, lastLine: last.line };
   }
   return quotes;
 }
 
+/** How many other people the quote's paragraph names, and whether the quoted words name the speaker. */
+function rivals(text: string, seg: Segmentation, group: readonly Part[], ctx: Context, credit: Credit): { others: number; namedInside: boolean } {
+  const line = seg.lines[group[0]?.line ?? -1];
+  const others = new Set<Person>();
+  if (line !== undefined) {
+    for (const m of ctx.mentions) if (m.start >= line.start && m.start < line.end && m.person !== credit.person && m.person.isPerson) others.add(m.person);
+  }
+  const surname = credit.person?.surname ?? credit.speaker?.split(/\s+/).at(-1) ?? '';
+  const namedInside = surname.length > 2 && group.some((p) => text.slice(p.start, p.end).includes(surname));
+  return { others: others.size, namedInside };
+}
+
+/** The quote just before, as the next one sees it. */
+type Previous = { credit: Credit | null; group: readonly Part[]; lastLine: number };
+
+/** The previous quote's speaker, credited to a quote that names no one new. */
+function goingOn(previous: Previous | null): Credit | null {
+  const credit = previous?.credit;
+  return credit == null || credit.speaker === null ? null : { ...credit, cue: 'continuation' };
+}
+
+/** `"It is a great day," she said`: the comma belongs to the reporter's sentence, not to the words quoted. */
+function withoutTrailingComma(text: string, part: Part): QuotePart {
+  let end = part.end;
+  while (end > part.start + 1 && /[,\s]/.test(text.charAt(end - 1))) end -= 1;
+  return { start: part.start, end, text: text.slice(part.start, end) };
+}

@@ -57,9 +57,11 @@ describe('quotes --speaker (the /quotes speaker match)', () => {
     text: 'We will rebuild the pier.',
     start: 0,
     end: 25,
-    parts: [{ start: 0, end: 25 }],
+    parts: [{ start: 0, end: 25, text: 'We will rebuild the pier.' }],
     speaker,
     speakerRole: null,
+    canonical: speaker,
+    confidence: speaker === null ? 0 : 1,
     kind: 'direct',
     sentenceIndex: 0,
   });
