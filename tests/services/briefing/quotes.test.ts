@@ -446,3 +446,57 @@ describe('extractQuotes', () => {
     ]);
   });
 });
+
+describe('extractQuotes speakers', () => {
+  it('credits a description to the one person the article gave that role', () => {
+    const text = 'Mayor Ana Ruiz opened the new slipway on Friday.\n“It took eleven years to get here,” the mayor said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('keeps a description as written when two people hold that role', () => {
+    const text = 'Senator Ana Ruiz and Senator Piet Varga toured the docks.\n“The pier will not last the winter,” the senator said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('the senator');
+  });
+
+  it('never credits a quote to a document, an adverb or a clause fragment', () => {
+    const texts = [
+      '“Repairs will take two years,” the report said.',
+      '“The ferry will run all winter,” a statement said.',
+      '“We will rebuild the ramps,” Somehow said the chair.',
+    ];
+    for (const text of texts) {
+      const speaker = quotesOf(text)[0]?.speaker ?? null;
+      expect(speaker === null || !/report|statement|Somehow/.test(speaker), text).toBe(true);
+    }
+  });
+
+  it('gives the issuing organisation of a statement as its speaker', () => {
+    expect(quotesOf('“The ferry will run all winter,” said a statement from the Harbour Board.')[0]?.speaker).toBe('Harbour Board');
+  });
+
+  it('ends a quote before the comma that hands over to its attribution', () => {
+    const quote = quotesOf('“It is a great day for the island,” said Piet Varga.')[0];
+    expect(quote?.text).toBe('It is a great day for the island');
+    expect(quote?.parts.map((p) => p.text)).toEqual(['It is a great day for the island']);
+  });
+
+  it('gives each quote a confidence and a canonical speaker key', () => {
+    const quote = quotesOf('“The pier is safe again,” said Dr. Ana Ruiz, the harbour engineer.')[0];
+    expect(quote?.canonical).toBe('ana ruiz');
+    expect(quote?.confidence).toBeGreaterThan(0.5);
+    const unclear = quotesOf('The pier reopened. “We waited eleven long years for it.”')[0];
+    expect(unclear?.speaker).toBeNull();
+    expect(unclear?.canonical).toBeNull();
+  });
+
+  it('keeps two people of one surname apart', () => {
+    const text =
+      'Ana Berg runs the ferry. Her brother Tomas Berg sits on the council.\n“The timetable stays,” Ana Berg said.\n“The council will pay for it,” Tomas Berg said.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ana Berg', 'Tomas Berg']);
+  });
+
+  it('keeps a possessive role as the role of the person it belongs to', () => {
+    const text = 'Ana Holt leads the port authority.\nHolt’s spokesman called the plan “a serious mistake that will cost the town dearly.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Holt’s spokesman');
+  });
+});
