@@ -28,9 +28,13 @@ export const ROLE_WORDS = new Set(
     'coach manager boss striker midfielder defender goalkeeper player star singer actor actress author editor reporter ' +
     'former late acting interim high foreign affairs security policy state defence defense interior finance health ' +
     'attorney premier mp mep councillor councilor alderman sheriff marshal commander admiral major minister’s officials ' +
+    'assemblyman assemblywoman assemblymember councilman councilwoman councilmember legislator lawmaker delegate trustee ' +
     'professor dean principal head executive analyst economist expert lawyer doctor nurse minister.'
   ).split(/\s+/),
 );
+
+/** Particles of a surname (`van`, `de`, `bin`), in any case. */
+const PARTICLE = /^(?:van|von|de|der|den|da|di|du|le|la|del|della|bin|al|ibn|el)$/i;
 
 /** Capitalised words that start sentences or name things other than people. */
 const NOT_NAME = new Set(
@@ -172,7 +176,9 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       const run: string[] = [];
       while (j < words.length && run.length < 4) {
         const word = words[j]?.value ?? '';
-        if (isNameWord(word) || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
+        // `Pieter van Leeuwen`: a lower-case particle inside a name, between name words.
+        const particle = run.length > 0 && PARTICLE.test(word) && isNameWord(words[j + 1]?.value ?? '');
+        if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
         else break;
         j += 1;
       }
@@ -195,7 +201,9 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         /^,\s+[a-z]+\s+(?:of|at|for|with)\b/.test(after) ||
         /^\s+(?:said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled|didn['’]t|did not)\b/.test(after);
       let person: Person | undefined;
-      if (run.length >= 2) {
+      // `Van Leeuwen said`: a surname with its particle, however capitalised, is a short mention, not a new full name.
+      const surnameOnly = run.slice(0, -1).every((w) => PARTICLE.test(w));
+      if (run.length >= 2 && !surnameOnly) {
         const name = run.join(' ').replace(/['’]s?$/, '');
         const existing = bySurname.get(surname.toLowerCase());
         const known = existing?.name === name ? existing : people.find((p) => p.name === name);

@@ -213,7 +213,9 @@ function speaksAsBody(ctx: Context, word: string, end: number): boolean {
   return person === null || (!person.name.includes(' ') && person.gender === null);
 }
 
+/** A role as shown: without its determiner or possessive, and empty for an honorific alone (`Dr.`, `Mr.`), which is no role. */
 export function stripDeterminer(role: string): string {
-  return role.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+  const bare = role.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+  return /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?\s*)+$/i.test(bare) ? '' : bare;
 }
 
