@@ -133,6 +133,9 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
     const split = splitRoleAndName(clean);
     if (split !== null) {
       const person = lookup(ctx.all, split.name, at);
+      // `BC Ferries said`: an acronym before one capitalised word that names no known person is an organisation's
+      // name, not a role and a surname.
+      if (person?.name.includes(' ') !== true && split.role !== null && /^\p{Lu}{2,6}$/u.test(split.role) && !split.name.includes(' ')) return unnamedSpeaker(clean);
       const role = split.role !== null && split.role.length > 0 ? stripDeterminer(split.role) : null;
       return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
     }

@@ -500,3 +500,9 @@ describe('extractQuotes speakers', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Holt’s spokesman');
   });
 });
+
+describe('extractQuotes organisations', () => {
+  it('reads an acronym and a word before a verb of saying as one organisation', () => {
+    expect(quotesOf('“We apologize to everyone who was waiting,” BC Ferries said in a statement.')[0]).toMatchObject({ speaker: 'BC Ferries', speakerRole: null });
+  });
+});
