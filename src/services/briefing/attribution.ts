@@ -103,7 +103,8 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
 function withAppositiveRole(found: Attribution, after: string): Attribution {
   if (found.role !== null || found.pronoun || found.speaker === null || !/^\p{Lu}/u.test(found.speaker)) return found;
   const protectedText = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
-  const appositive = /^\s*,\s*((?:the|a|an)\s+[^,.;:!?()"“”—–]{2,80}?)\s*(?:[,.;!?—–]|$)/u.exec(protectedText);
+  // `, the port's operations director`, `, B.C.'s provincial health officer`: led by a determiner or a possessive name.
+  const appositive = /^\s*,\s*((?:the|a|an|\p{Lu}[\p{L}\u0000.]*['’]s)\s+[^,.;:!?()"“”—–]{2,80}?)\s*(?:[,.;!?—–]|$)/u.exec(protectedText);
   const role = appositive?.[1]?.replace(/\u0000/g, '.');
   if (role === undefined || /\b(?:who|whom|which|that|whose|where|when)\b/.test(role)) return found;
   return { ...found, role };

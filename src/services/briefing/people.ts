@@ -28,7 +28,7 @@ export const ROLE_WORDS = new Set(
     'coach manager boss striker midfielder defender goalkeeper player star singer actor actress author editor reporter ' +
     'former late acting interim high foreign affairs security policy state defence defense interior finance health ' +
     'attorney premier mp mep councillor councilor alderman sheriff marshal commander admiral major minister’s officials ' +
-    'assemblyman assemblywoman assemblymember councilman councilwoman councilmember legislator lawmaker delegate trustee ' +
+    'const cst cpl insp supt det assemblyman assemblywoman assemblymember councilman councilwoman councilmember legislator lawmaker delegate trustee ' +
     'professor dean principal head executive analyst economist expert lawyer doctor nurse minister.'
   ).split(/\s+/),
 );

@@ -59,3 +59,15 @@ describe('personByRole', () => {
 function extractMentions(text: string) {
   return findPeople(text, segmentArticle(text).sentences).mentions;
 }
+
+describe('speaker roles of police and public officers', () => {
+  it('keeps an abbreviated police rank as the role', () => {
+    const quote = extractQuotes({ title: '', text: '“Anyone with information should call us,” said Const. Jane Doucette of the Harbour Police.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Jane Doucette', speakerRole: 'Const.' });
+  });
+
+  it('takes an appositive led by a possessive place name as the role', () => {
+    const quote = extractQuotes({ title: '', text: '“This is a public health emergency,” said Dr. Ana Ruiz, B.C.’s provincial health officer.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'B.C.’s provincial health officer' });
+  });
+});
