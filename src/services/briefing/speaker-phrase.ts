@@ -136,6 +136,8 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
       // `BC Ferries said`: an acronym before one capitalised word that names no known person is an organisation's
       // name, not a role and a surname.
       if (person?.name.includes(' ') !== true && split.role !== null && /^\p{Lu}{2,6}$/u.test(split.role) && !split.name.includes(' ')) return unnamedSpeaker(clean);
+      // `a spokesperson for Nordvik Steel`, `a friend of Ana Ruiz`: the one described speaks, and is kept as written.
+      if (split.role !== null && /^(?:the|a|an)\s.*\s(?:for|of|at|with|from)$/i.test(split.role)) return unnamedSpeaker(clean);
       const role = split.role !== null && split.role.length > 0 ? stripDeterminer(split.role) : null;
       return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
     }

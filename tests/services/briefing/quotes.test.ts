@@ -506,3 +506,9 @@ describe('extractQuotes organisations', () => {
     expect(quotesOf('“We apologize to everyone who was waiting,” BC Ferries said in a statement.')[0]).toMatchObject({ speaker: 'BC Ferries', speakerRole: null });
   });
 });
+
+describe('extractQuotes spokespeople', () => {
+  it('credits a spokesperson for an organisation, not the organisation', () => {
+    expect(quotesOf('“We have no plans to close the plant,” a spokesperson for Nordvik Steel said in an email.')[0]?.speaker).toBe('a spokesperson for Nordvik Steel');
+  });
+});
