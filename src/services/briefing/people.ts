@@ -80,7 +80,8 @@ const FEMALE_NAMES = new Set(
     'fiona kate katie lucy sophie chloe ella lily amelia mia ava nina elena irina natalia svetlana marine nicola kamala ' +
     'nancy elise louise anne annie jo jenny jen meghan megan kirsty beth bethany holly lydia naomi rosa carmen lucia ' +
     'yvonne vanessa tina tanya tracy stacy susie sue carla paula monica erica erika veronica sylvia gina kristen kristin ' +
-    'ronda serena venus amanda alison allison leah ruth esther miriam priya aisha fatima'
+    'ronda serena venus amanda alison allison leah ruth esther miriam priya aisha fatima ana sofia ines lena ingrid olga eva ' +
+    'astrid greta hanna johanna odile'
   ).split(/\s+/),
 );
 const MALE_NAMES = new Set(
@@ -96,7 +97,7 @@ const MALE_NAMES = new Set(
     'pierre jacques francois ivan sergei dmitry igor xi li wang ali mohammed muhammad ahmed omar hassan navdeep jagmeet ' +
     'murray konrad rod trevor seamus neil ian colin graham hugh angus duncan ross craig gordon stuart malcolm nigel ' +
     'keir rishi liam harry charlie oliver jake luke owen callum connor declan rory shane kieran brendan jamie carlo ' +
-    'jurgen pep jose zinedine lionel cristiano andres sergio diego rafael novak roger andy'
+    'jurgen pep jose zinedine lionel cristiano andres sergio diego rafael novak roger andy piet tomas lars erik sven'
   ).split(/\s+/),
 );
 

@@ -512,3 +512,14 @@ describe('extractQuotes spokespeople', () => {
     expect(quotesOf('“We have no plans to close the plant,” a spokesperson for Nordvik Steel said in an email.')[0]?.speaker).toBe('a spokesperson for Nordvik Steel');
   });
 });
+
+describe('extractQuotes issuers and pronouns', () => {
+  it('gives a statement from a city to the city', () => {
+    expect(quotesOf('A statement from the city said “crews are working around the clock to clear the roads.”')[0]?.speaker).toBe('the city');
+  });
+
+  it('resolves `she` to the woman of the sentence before, not the man named first', () => {
+    const text = 'Piet Varga spoke with Ana Ruiz on Monday.\n“The money is there,” she told him.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+});
