@@ -1,5 +1,5 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
-import { findPeople, type Person } from './people.js';
+import { findPeople, type Mention, type Person } from './people.js';
 import { groupParts, isPartial, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
@@ -123,7 +123,19 @@ function rivals(text: string, seg: Segmentation, group: readonly Part[], ctx: Co
   const line = seg.lines[group[0]?.line ?? -1];
   const others = new Set<Person>();
   if (line !== undefined) {
-    for (const m of ctx.mentions) if (m.start >= line.start && m.start < line.end && m.person !== credit.person && m.person.isPerson) others.add(m.person);
+    // Mentions are in article order: find the paragraph's first by binary search, then read on to its end.
+    let lo = 0;
+    let hi = ctx.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((ctx.mentions[mid]?.start ?? 0) < line.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < ctx.mentions.length; i += 1) {
+      const m = ctx.mentions[i] as Mention;
+      if (m.start >= line.end) break;
+      if (m.person !== credit.person && m.person.isPerson) others.add(m.person);
+    }
   }
   const surname = credit.person?.surname ?? credit.speaker?.split(/\s+/).at(-1) ?? '';
   const namedInside = surname.length > 2 && group.some((p) => text.slice(p.start, p.end).includes(surname));
