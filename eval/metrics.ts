@@ -124,10 +124,13 @@ export type QuoteCounts = {
   speakerJudged: number;
   speakerRight: number;
   matchedWithSpeaker: number;
+  /** Judged quotes given a named (non-null) speaker, and those of them whose speaker is wrong. */
+  named: number;
+  namedWrong: number;
 };
 
 export function emptyCounts(): QuoteCounts {
-  return { predicted: 0, gold: 0, matched: 0, speakerJudged: 0, speakerRight: 0, matchedWithSpeaker: 0 };
+  return { predicted: 0, gold: 0, matched: 0, speakerJudged: 0, speakerRight: 0, matchedWithSpeaker: 0, named: 0, namedWrong: 0 };
 }
 
 /**
@@ -137,22 +140,7 @@ export function emptyCounts(): QuoteCounts {
 export function scoreQuotes(predicted: readonly PredictedQuote[], gold: readonly GoldQuote[], into: QuoteCounts): void {
   into.predicted += predicted.length;
   into.gold += gold.length;
-  const pt = predicted.map((q) => evalTokens(q.quote));
-  const gt = gold.map((q) => evalTokens(q.quote));
-  const pairs: Array<{ i: number; j: number; f: number }> = [];
-  for (let i = 0; i < pt.length; i += 1) {
-    for (let j = 0; j < gt.length; j += 1) {
-      const f = tokenF1(pt[i] as string[], gt[j] as string[]);
-      if (f >= 0.5) pairs.push({ i, j, f });
-    }
-  }
-  pairs.sort((a, b) => b.f - a.f || a.i - b.i || a.j - b.j);
-  const usedP = new Set<number>();
-  const usedG = new Set<number>();
-  for (const { i, j } of pairs) {
-    if (usedP.has(i) || usedG.has(j)) continue;
-    usedP.add(i);
-    usedG.add(j);
+  for (const [i, j] of matchQuotes(predicted.map((q) => q.quote), gold.map((q) => q.quote))) {
     into.matched += 1;
     const g = gold[j] as GoldQuote;
     const p = predicted[i] as PredictedQuote;
@@ -161,14 +149,53 @@ export function scoreQuotes(predicted: readonly PredictedQuote[], gold: readonly
       continue;
     }
     into.speakerJudged += 1;
-    if (speakerMatches(p.speaker, g.speaker)) {
+    const right = speakerMatches(p.speaker, g.speaker);
+    if (p.speaker !== null) {
+      into.named += 1;
+      if (!right) into.namedWrong += 1;
+    }
+    if (right) {
       into.speakerRight += 1;
       into.matchedWithSpeaker += 1;
     }
   }
 }
 
-export function quoteFigures(c: QuoteCounts): { p: number; r: number; f1: number; speakerAcc: number; withSpeakerF1: number } {
+/** Predicted quote index -> gold quote index: token F1 >= 0.5, one-to-one, greedy by best overlap. */
+export function matchQuotes(predicted: readonly string[], gold: readonly string[]): Map<number, number> {
+  const pt = predicted.map(evalTokens);
+  const gt = gold.map(evalTokens);
+  const pairs: Array<{ i: number; j: number; f: number }> = [];
+  for (let i = 0; i < pt.length; i += 1) {
+    for (let j = 0; j < gt.length; j += 1) {
+      const f = tokenF1(pt[i] as string[], gt[j] as string[]);
+      if (f >= 0.5) pairs.push({ i, j, f });
+    }
+  }
+  pairs.sort((a, b) => b.f - a.f || a.i - b.i || a.j - b.j);
+  const matchOf = new Map<number, number>();
+  const usedG = new Set<number>();
+  for (const { i, j } of pairs) {
+    if (matchOf.has(i) || usedG.has(j)) continue;
+    matchOf.set(i, j);
+    usedG.add(j);
+  }
+  return matchOf;
+}
+
+export type QuoteFigures = {
+  p: number;
+  r: number;
+  f1: number;
+  speakerAcc: number;
+  withSpeakerF1: number;
+  /** Named speakers that are wrong, over all named speakers of matched quotes. */
+  wrongSpeakerRate: number;
+  /** Matched quotes given no speaker (`null`), over all matched quotes whose speaker is judged. */
+  nullShare: number;
+};
+
+export function quoteFigures(c: QuoteCounts): QuoteFigures {
   const p = c.predicted === 0 ? 0 : c.matched / c.predicted;
   const r = c.gold === 0 ? 0 : c.matched / c.gold;
   const sp = c.predicted === 0 ? 0 : c.matchedWithSpeaker / c.predicted;
@@ -179,7 +206,47 @@ export function quoteFigures(c: QuoteCounts): { p: number; r: number; f1: number
     f1: p + r === 0 ? 0 : (2 * p * r) / (p + r),
     speakerAcc: c.speakerJudged === 0 ? 0 : c.speakerRight / c.speakerJudged,
     withSpeakerF1: sp + sr === 0 ? 0 : (2 * sp * sr) / (sp + sr),
+    wrongSpeakerRate: c.named === 0 ? 0 : c.namedWrong / c.named,
+    nullShare: c.speakerJudged === 0 ? 0 : (c.speakerJudged - c.named) / c.speakerJudged,
   };
+}
+
+const DOCUMENTS = new Set(
+  'statement statements release report reports study survey poll polls letter email e-mail memo tweet post website document filing ruling judgment article book'.split(' '),
+);
+const CLAUSE_WORDS = new Set('is are was were be been has have had that which who whom whose designed if because'.split(' '));
+const ADVERBS = new Set('somehow however meanwhile also still yet then now instead perhaps indeed besides moreover therefore thus again here there'.split(' '));
+const LEADING_PREPOSITION = /^(?:in|on|at|for|to|from|by|with|after|before|during|as|of)\s/i;
+
+/**
+ * Why a predicted speaker is not a mention of a person, organisation or role in the article, or `null` when it is one:
+ * absent from the text, a document (`a statement`), an adverb (`Somehow`), a clause fragment, a phrase led by a
+ * preposition, or one word that the article only ever writes inside a longer name (`Authority` of `Port Authority`).
+ */
+export function notAMention(speaker: string, text: string): string | null {
+  const words = speaker.trim().split(/\s+/);
+  const lower = words.map((w) => w.toLowerCase().replace(/[^\p{L}\-]/gu, ''));
+  const head = lower.at(-1) ?? '';
+  if (!text.replace(/\s+/g, ' ').includes(speaker)) return 'not in the article';
+  // `the report`, `Christie's statement`; `Washington Post` is a name, not a document.
+  if (DOCUMENTS.has(head) && (words.length === 1 || !words.every((w) => /^\p{Lu}/u.test(w)) || /^(?:The|A|An|His|Her|Its|Their)$/.test(words[0] ?? ''))) {
+    if (!(words.length === 1 && /^\p{Lu}/u.test(speaker))) return 'a document';
+  }
+  if (words.length === 1 && (ADVERBS.has(head) || /ly$/.test(head))) return 'an adverb';
+  if (LEADING_PREPOSITION.test(speaker)) return 'a prepositional phrase';
+  if (words.length > 10 || lower.some((w) => CLAUSE_WORDS.has(w))) return 'a clause fragment';
+  if (words.length === 1 && /^\p{Lu}/u.test(speaker) && !standsAlone(speaker, text)) return 'a piece of a longer name';
+  return null;
+}
+
+/** Whether `word` occurs at least once not right after another capitalised word (`The` and `A` aside). */
+function standsAlone(word: string, text: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (/\p{L}/u.test(text.charAt(at + word.length))) continue;
+    const before = /(\S+)\s+$/.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? '';
+    if (!/^\p{Lu}/u.test(before) || TITLES.has(before.toLowerCase()) || /^(?:The|A|An|Chief)$/.test(before) || /[.!?:"“”,]$/.test(before)) return true;
+  }
+  return false;
 }
 
 /** The naive baseline: every passage of four or more words between double quote marks, no speaker. */

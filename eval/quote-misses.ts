@@ -5,7 +5,7 @@
  */
 import { extractQuotes } from '../src/services/briefing/quotes.js';
 import { readJsonl, QuoteRecord } from './data.js';
-import { evalTokens, foldOf, speakerMatches, tokenF1 } from './metrics.js';
+import { foldOf, matchQuotes, speakerMatches } from './metrics.js';
 
 const file = process.argv[2] ?? 'quotes-dev-polnear.jsonl';
 const fold = (process.argv[3] ?? 'A') === 'A' ? 0 : 1;
@@ -21,23 +21,8 @@ const around = (text: string, start: number, end: number): string =>
 for (const record of records) {
   if (foldOf(record.id) !== fold) continue;
   const ours = extractQuotes({ title: record.title ?? '', text: record.text });
-  const pt = ours.map((q) => evalTokens(q.text));
-  const gt = record.quotes.map((q) => evalTokens(q.quote));
-  const pairs: Array<{ i: number; j: number; f: number }> = [];
-  for (const [i, p] of pt.entries()) {
-    for (const [j, g] of gt.entries()) {
-      const f = tokenF1(p, g);
-      if (f >= 0.5) pairs.push({ i, j, f });
-    }
-  }
-  pairs.sort((a, b) => b.f - a.f || a.i - b.i || a.j - b.j);
-  const matchOf = new Map<number, number>();
-  const usedG = new Set<number>();
-  for (const { i, j } of pairs) {
-    if (matchOf.has(i) || usedG.has(j)) continue;
-    matchOf.set(i, j);
-    usedG.add(j);
-  }
+  const matchOf = matchQuotes(ours.map((q) => q.text), record.quotes.map((q) => q.quote));
+  const usedG = new Set(matchOf.values());
   for (const [i, q] of ours.entries()) {
     const j = matchOf.get(i);
     if (j === undefined) {

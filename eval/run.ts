@@ -28,9 +28,9 @@ if (!existsSync(DATA_DIR)) {
   const split = evalSplitters();
   if (split !== undefined) printSplitEval(split, print);
   for (const file of ['quotes-dev.jsonl', 'quotes-dev-polnear.jsonl']) {
-    const rows = evalQuotes(file);
-    if (rows === undefined) print(`\n${file}: absent, skipped`);
-    else printQuoteEval(file, rows, print);
+    const result = evalQuotes(file);
+    if (result === undefined) print(`\n${file}: absent, skipped`);
+    else printQuoteEval(file, result, print);
   }
   const stories = evalStories();
   if (stories === undefined) print('\nstories-dev.jsonl: absent, skipped');

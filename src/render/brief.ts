@@ -47,9 +47,12 @@ export function articleMeta(article: Pick<Article, 'authors' | 'publishedAt' | '
     .join(' · ');
 }
 
-/** `Speaker, role` as the article gives them, or `Unattributed`. Plain text (field names render no markdown). */
+/**
+ * `Speaker, role` as the article gives them, or `Speaker unclear` when the article names no one or the attribution is
+ * not confident enough to show. Plain text (field names render no markdown).
+ */
 export function speakerLabel(quote: Pick<Quote, 'speaker' | 'speakerRole'>): string {
-  if (quote.speaker === null) return 'Unattributed';
+  if (quote.speaker === null) return 'Speaker unclear';
   return quote.speakerRole === null ? quote.speaker : `${quote.speaker}, ${quote.speakerRole}`;
 }
 

@@ -99,7 +99,7 @@ describe('runConsole', () => {
     const out = await session([`/brief ${(ids[0] ?? '').slice(0, 5)} bullets:3`, '/quotes ferry speaker:Quill', '/brief zeppelin'], false);
     expect(out).toContain(`== ${FERRY_ARTICLE.title} ==`);
     expect(out).toContain('-- Article ' + ids[0]);
-    expect(out).toContain('“We will staff the extra crossings with the existing crews on a rota, so nobody is asked to work a double shift,”\n— Barnaby Quill');
+    expect(out).toContain('“We will staff the extra crossings with the existing crews on a rota, so nobody is asked to work a double shift”\n— Barnaby Quill');
     expect(out).toContain('No stored article matches "zeppelin".');
     expect(out).not.toContain('Type /help');
   });

@@ -29,9 +29,11 @@ const quote = (text: string, speaker: string | null, speakerRole: string | null 
   start: 0,
   end: text.length,
   text,
-  parts: [{ start: 0, end: text.length }],
+  parts: [{ start: 0, end: text.length, text }],
   speaker,
   speakerRole,
+  canonical: speaker,
+  confidence: speaker === null ? 0 : 1,
   kind: 'direct',
   sentenceIndex: 0,
 });
@@ -50,7 +52,7 @@ describe('renderBrief', () => {
     expect(embed?.description).toBe('By Ines Marlowe and Cato Ridley · 25 Nov 2026\n\n- The \\*\\*late\\*\\* ferry is back.');
     expect(embed?.fields).toEqual([
       { name: 'Odile Ferrant, chair of the harbour board', value: '“It is back @everyone”' },
-      { name: 'Unattributed', value: '“Fine by me”' },
+      { name: 'Speaker unclear', value: '“Fine by me”' },
     ]);
     expect(reply.allowed_mentions).toEqual({ parse: [] });
   });

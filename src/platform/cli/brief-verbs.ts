@@ -37,7 +37,10 @@ function parseFlag<T>(schema: z.ZodType<T>, value: string | undefined, name: str
   return parsed.data;
 }
 
-/** The batch output line for one article: bullets (brief only) and quotes as `{quote, speaker}`. */
+/**
+ * The batch output line for one article: bullets (brief only) and quotes as `{quote, speaker, confidence, parts}`, where
+ * `parts` are the verbatim pieces of a quote its attribution broke, each with its offsets into the input text.
+ */
 export function batchLine(mode: Mode, line: BriefInputLine, options: { bullets?: number; quotes?: number }): string {
   const article = { title: line.title ?? '', text: line.text };
   if (mode === 'brief') {
@@ -47,8 +50,8 @@ export function batchLine(mode: Mode, line: BriefInputLine, options: { bullets?:
   return JSON.stringify({ id: line.id, bullets: [], quotes: extractQuotes(article).map(quotePair) });
 }
 
-function quotePair(quote: Quote): { quote: string; speaker: string | null } {
-  return { quote: quote.text, speaker: quote.speaker };
+function quotePair(quote: Quote): { quote: string; speaker: string | null; confidence: number; parts: Quote['parts'] } {
+  return { quote: quote.text, speaker: quote.speaker, confidence: Number(quote.confidence.toFixed(3)), parts: quote.parts };
 }
 
 /**

@@ -44,7 +44,7 @@ export function buildBrief(article: ArticleText, options: BriefOptions = {}): Br
 }
 
 /**
- * Key quotes: whole quotes by named speakers first, then those sharing words with the brief, substance (length) over
+ * Key quotes, only from confident attributions (a quote whose speaker is withheld is never a key quote): whole quotes by named speakers first, then those sharing words with the brief, substance (length) over
  * fragments; near-duplicates of a chosen quote are skipped. Returned in article order.
  */
 export function keyQuotes(quotes: readonly Quote[], bullets: readonly Bullet[], title: string, count: number): Quote[] {
@@ -52,6 +52,7 @@ export function keyQuotes(quotes: readonly Quote[], bullets: readonly Bullet[], 
   const mentions = new Map<string, number>();
   for (const q of quotes) if (q.speaker !== null) mentions.set(q.speaker, (mentions.get(q.speaker) ?? 0) + 1);
   const scored = quotes
+    .filter((quote) => quote.speaker !== null)
     .map((quote) => {
       const words = contentWords(quote.text);
       const length = wordCount(quote.text);

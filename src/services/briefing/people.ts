@@ -1,5 +1,6 @@
 import type { Token } from './nlp.js';
-import type { Sentence } from './segment.js';
+import { SPEAKING_AFTER, SPEAKING_BEFORE } from './say-verbs.js';
+import { sentenceAt, type Sentence } from './segment.js';
 
 export type Gender = 'male' | 'female' | null;
 
@@ -27,9 +28,13 @@ export const ROLE_WORDS = new Set(
     'coach manager boss striker midfielder defender goalkeeper player star singer actor actress author editor reporter ' +
     'former late acting interim high foreign affairs security policy state defence defense interior finance health ' +
     'attorney premier mp mep councillor councilor alderman sheriff marshal commander admiral major minister’s officials ' +
+    'const cst cpl insp supt det assemblyman assemblywoman assemblymember councilman councilwoman councilmember legislator lawmaker delegate trustee ' +
     'professor dean principal head executive analyst economist expert lawyer doctor nurse minister.'
   ).split(/\s+/),
 );
+
+/** Particles of a surname (`van`, `de`, `bin`), in any case. */
+const PARTICLE = /^(?:van|von|de|der|den|da|di|du|le|la|del|della|bin|al|ibn|el)$/i;
 
 /** Capitalised words that start sentences or name things other than people. */
 const NOT_NAME = new Set(
@@ -75,7 +80,8 @@ const FEMALE_NAMES = new Set(
     'fiona kate katie lucy sophie chloe ella lily amelia mia ava nina elena irina natalia svetlana marine nicola kamala ' +
     'nancy elise louise anne annie jo jenny jen meghan megan kirsty beth bethany holly lydia naomi rosa carmen lucia ' +
     'yvonne vanessa tina tanya tracy stacy susie sue carla paula monica erica erika veronica sylvia gina kristen kristin ' +
-    'ronda serena venus amanda alison allison leah ruth esther miriam priya aisha fatima'
+    'ronda serena venus amanda alison allison leah ruth esther miriam priya aisha fatima ana sofia ines lena ingrid olga eva ' +
+    'astrid greta hanna johanna odile'
   ).split(/\s+/),
 );
 const MALE_NAMES = new Set(
@@ -91,7 +97,7 @@ const MALE_NAMES = new Set(
     'pierre jacques francois ivan sergei dmitry igor xi li wang ali mohammed muhammad ahmed omar hassan navdeep jagmeet ' +
     'murray konrad rod trevor seamus neil ian colin graham hugh angus duncan ross craig gordon stuart malcolm nigel ' +
     'keir rishi liam harry charlie oliver jake luke owen callum connor declan rory shane kieran brendan jamie carlo ' +
-    'jurgen pep jose zinedine lionel cristiano andres sergio diego rafael novak roger andy'
+    'jurgen pep jose zinedine lionel cristiano andres sergio diego rafael novak roger andy piet tomas lars erik sven'
   ).split(/\s+/),
 );
 
@@ -171,7 +177,9 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       const run: string[] = [];
       while (j < words.length && run.length < 4) {
         const word = words[j]?.value ?? '';
-        if (isNameWord(word) || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
+        // `Pieter van Leeuwen`: a lower-case particle inside a name, between name words.
+        const particle = run.length > 0 && PARTICLE.test(word) && isNameWord(words[j + 1]?.value ?? '');
+        if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
         else break;
         j += 1;
       }
@@ -194,7 +202,9 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         /^,\s+[a-z]+\s+(?:of|at|for|with)\b/.test(after) ||
         /^\s+(?:said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled|didn['’]t|did not)\b/.test(after);
       let person: Person | undefined;
-      if (run.length >= 2) {
+      // `Van Leeuwen said`: a surname with its particle, however capitalised, is a short mention, not a new full name.
+      const surnameOnly = run.slice(0, -1).every((w) => PARTICLE.test(w));
+      if (run.length >= 2 && !surnameOnly) {
         const name = run.join(' ').replace(/['’]s?$/, '');
         const existing = bySurname.get(surname.toLowerCase());
         const known = existing?.name === name ? existing : people.find((p) => p.name === name);
@@ -291,4 +301,80 @@ function canonical(bySurname: Map<string, Person>, person: Person): Person {
   full.gender ??= person.gender;
   full.isPerson ||= person.isPerson;
   return full;
+}
+
+/** What resolution looks at: the article, its person mentions outside quotes, and its sentences. */
+export type MentionIndex = { text: string; mentions: readonly Mention[]; sentences: readonly Sentence[] };
+
+/** The person whose surname is the last word of `name`: the last one named before `at`, else the first one after. */
+export function lookup(mentions: readonly Mention[], name: string, at: number): Person | null {
+  const surname = name.split(/\s+/).at(-1)?.replace(/['’]s?$/, '').toLowerCase() ?? '';
+  let found: Person | null = null;
+  for (const mention of mentions) {
+    if (mention.person.surname.toLowerCase() === surname) {
+      found = mention.person;
+      if (mention.start > at) break;
+    }
+  }
+  return found;
+}
+
+/**
+ * The person a `he`/`she` at `at` refers to: going back sentence by sentence (at most eight), the sentence's first
+ * person (its subject, as news sentences name the subject first) when the gender fits or is unknown, else another
+ * person of that sentence whose gender fits. Names inside quotes do not count.
+ */
+export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | 'female'): Person | null {
+  const bySentence = new Map<number, Person[]>();
+  const speakers = new Map<number, Person>();
+  const order: number[] = [];
+  const same = gender === 'male' ? /\bhe\b/i : /\bshe\b/i;
+  const pronounFirst = new Set<number>();
+  for (const mention of ctx.mentions) {
+    if (mention.start >= at) break;
+    if (!mention.person.isPerson) continue;
+    const sentence = sentenceAt(ctx.sentences, mention.start);
+    const key = sentence?.index ?? -1;
+    if (!bySentence.has(key)) {
+      bySentence.set(key, []);
+      order.push(key);
+      // `Still, he turned down Mr. Varga's offer.`: a sentence whose subject is already `he` names someone else after it.
+      if (sentence !== undefined && same.test(ctx.text.slice(sentence.start, mention.start))) pronounFirst.add(key);
+    }
+    bySentence.get(key)?.push(mention.person);
+    // Someone the sentence has speaking ("Lohmar said", "said Lohmar") is who a following "he said" means.
+    const after = ctx.text.slice(mention.end, mention.end + 100);
+    const before = ctx.text.slice(Math.max(0, mention.start - 12), mention.start);
+    if (SPEAKING_AFTER.test(after) || SPEAKING_BEFORE.test(before)) speakers.set(key, mention.person);
+  }
+  for (let k = order.length - 1, seen = 0; k >= 0 && seen < 8; k -= 1, seen += 1) {
+    const people = bySentence.get(order[k] ?? -1) ?? [];
+    const speaking = speakers.get(order[k] ?? -1);
+    if (speaking !== undefined && (speaking.gender === gender || speaking.gender === null)) return speaking;
+    if (pronounFirst.has(order[k] ?? -1)) continue;
+    const subject = people[0];
+    if (subject !== undefined && (subject.gender === gender || subject.gender === null)) return subject;
+    const match = people.find((p) => p.gender === gender);
+    if (match !== undefined) return match;
+  }
+  return null;
+}
+
+/**
+ * The one person the article tied a role to before `at`, by title (`Mayor Ana Ruiz`) or appositive (`Ana Ruiz, the
+ * city's mayor`), for a later `the mayor said`; `null` when no one, or more than one person, holds it.
+ */
+export function personByRole(ctx: MentionIndex, role: string, at: number): Person | null {
+  const words = role.toLowerCase().split(/\s+/);
+  const titled = new RegExp(`\\b${words.join('\\s+')}\\.?\\s+$`, 'i');
+  const appositive = new RegExp(`^,\\s+(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
+  const holders = new Set<Person>();
+  for (const mention of ctx.mentions) {
+    if (mention.start >= at) break;
+    const before = ctx.text.slice(Math.max(0, mention.start - 40), mention.start);
+    const after = ctx.text.slice(mention.end, mention.end + 60);
+    if (mention.person.isPerson && mention.person.name.includes(' ') && (titled.test(before) || appositive.test(after))) holders.add(mention.person);
+  }
+  const [only] = holders;
+  return holders.size === 1 && only !== undefined ? only : null;
 }

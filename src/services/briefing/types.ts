@@ -11,18 +11,28 @@ export type Bullet = Span & {
   sentenceIndex: number;
 };
 
+/** One verbatim piece of a quote: `text` is `article.slice(start, end)`, so a reader can check it against the article. */
+export type QuotePart = Span & { text: string };
+
 /**
  * A direct quote. `text` is verbatim; a quote interrupted by its attribution (`"A," she said. "B."`) is one quote whose
  * `parts` are each a verbatim span, and whose `text` joins them with ` … ` (or a space where only a paragraph break
- * separates them), so the elided attribution shows.
+ * separates them), so the elided attribution shows. A comma that ends a part before its attribution is left out.
  */
 export type Quote = Span & {
   text: string;
-  parts: Span[];
-  /** Full name as the article gives it, or `null` when the article does not say who spoke. */
+  parts: QuotePart[];
+  /**
+   * Full name as the article gives it, an organisation, or a role phrase (`a spokesperson`); `null` when the article
+   * does not say who spoke or the attribution is not confident enough to show (`speaker unclear`).
+   */
   speaker: string | null;
   /** The speaker's title or role when the article gives one (e.g. `EU chief diplomat`). */
   speakerRole: string | null;
+  /** The speaker's key for matching across articles (`canonicalSpeaker`), or `null` with no speaker. */
+  canonical: string | null;
+  /** How sure the attribution is, 0-1 (0 when no speaker was found); below the threshold the speaker is `null`. */
+  confidence: number;
   /** `partial` when the quote is a fragment inside a sentence of the reporter's. */
   kind: 'direct' | 'partial';
   sentenceIndex: number;

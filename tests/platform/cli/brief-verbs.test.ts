@@ -13,7 +13,14 @@ const text = rest.join('\n');
 const OutputLine = z.object({
   id: z.string(),
   bullets: z.array(z.string()),
-  quotes: z.array(z.object({ quote: z.string(), speaker: z.string().nullable() })),
+  quotes: z.array(
+    z.object({
+      quote: z.string(),
+      speaker: z.string().nullable(),
+      confidence: z.number(),
+      parts: z.array(z.object({ start: z.number(), end: z.number(), text: z.string() })),
+    }),
+  ),
 });
 
 async function batch(mode: 'brief' | 'quotes', lines: string[]) {
@@ -39,6 +46,14 @@ describe('runBatch', () => {
     expect(out[0]?.quotes.map((q) => q.speaker)).toContain('Piet Varga');
   });
 
+  it('gives each part of a broken quote as a verbatim span of the input text', async () => {
+    const broken = '“The ramps are old,” said Piet Varga, the harbour master. “We will rebuild them in May.”';
+    const { out } = await batch('quotes', [JSON.stringify({ id: 'b1', text: broken })]);
+    const parts = out[0]?.quotes[0]?.parts ?? [];
+    expect(parts.map((p) => p.text)).toEqual(['The ramps are old', 'We will rebuild them in May.']);
+    for (const part of parts) expect(broken.slice(part.start, part.end)).toBe(part.text);
+  });
+
   it('reports bad lines with their line number and goes on', async () => {
     const { out, err, result } = await batch('brief', [
       '{not json',
@@ -59,9 +74,11 @@ describe('quotes --speaker (the /quotes speaker match)', () => {
     text: 'We will rebuild the pier.',
     start: 0,
     end: 25,
-    parts: [{ start: 0, end: 25 }],
+    parts: [{ start: 0, end: 25, text: 'We will rebuild the pier.' }],
     speaker,
     speakerRole: null,
+    canonical: speaker,
+    confidence: speaker === null ? 0 : 1,
     kind: 'direct',
     sentenceIndex: 0,
   });

@@ -68,6 +68,16 @@ describe('buildBrief', () => {
     }
   });
 
+  it('takes no key quote whose speaker is unclear', () => {
+    const text =
+      'The ferry will add two late crossings from December, the harbour board said.\n' +
+      '“Nobody finishing a late shift should be stranded on the island side again,” said Odile Ferrant, the board chair.\n' +
+      'The pier reopened on Monday.\n“We waited eleven long years for a crossing this late in the evening.”';
+    const brief = buildBrief({ title: 'Ferry adds late crossings', text }, { quotes: 3 });
+    expect(brief.keyQuotes.length).toBeGreaterThan(0);
+    for (const quote of brief.keyQuotes) expect(quote.speaker).not.toBeNull();
+  });
+
   it('is deterministic', () => {
     expect(buildBrief(article)).toEqual(buildBrief(article));
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isNameWord } from '../../../src/services/briefing/people.js';
+import { findPeople, isNameWord, personByRole } from '../../../src/services/briefing/people.js';
+import { segmentArticle } from '../../../src/services/briefing/segment.js';
 import { extractQuotes } from '../../../src/services/briefing/quotes.js';
 
 describe('isNameWord', () => {
@@ -19,5 +20,54 @@ describe('findPeople through extractQuotes', () => {
   it('reads a full name before a modal verb as a person a later pronoun can mean', () => {
     const text = 'Ana Ruiz tweeted a photo.\nPiet Varga may have said it best when he wrote: "The harbour is as close to ruin as it gets."';
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Piet Varga']);
+  });
+});
+
+describe('speaker names and roles', () => {
+  it('keeps a two-word title whole in front of the name', () => {
+    const quote = extractQuotes({ title: '', text: '“The pier must be rebuilt this year,” said State Assemblyman Paul Oberg.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Paul Oberg', speakerRole: 'State Assemblyman' });
+  });
+
+  it('shows the appositive role, not an honorific, beside the name', () => {
+    const quote = extractQuotes({ title: '', text: '“The water is rising faster than we planned,” said Dr. Ana Ruiz, the harbour engineer.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'the harbour engineer' });
+  });
+
+  it('resolves a surname with its particle, in either case, to the full name', () => {
+    const text = 'Pieter van Leeuwen chairs the board.\n“The board will vote in May,” Van Leeuwen said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Pieter van Leeuwen');
+  });
+
+  it('resolves a surname after a pronoun sentence to the full name', () => {
+    const text = 'Maria Castellanos runs the ferry line. She has done so for a decade.\n“We will add a late boat,” Castellanos said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Maria Castellanos');
+  });
+});
+
+describe('personByRole', () => {
+  it('finds the one person given a role by title or appositive, and no one when two share it', () => {
+    const text = 'Mayor Ana Ruiz spoke. Piet Varga, the harbour master, listened.';
+    const mentions = extractMentions(text);
+    expect(personByRole({ text, mentions, sentences: [] }, 'mayor', text.length)?.name).toBe('Ana Ruiz');
+    expect(personByRole({ text, mentions, sentences: [] }, 'master', text.length)?.name).toBe('Piet Varga');
+    const two = 'Senator Ana Ruiz met Senator Piet Varga.';
+    expect(personByRole({ text: two, mentions: extractMentions(two), sentences: [] }, 'senator', two.length)).toBeNull();
+  });
+});
+
+function extractMentions(text: string) {
+  return findPeople(text, segmentArticle(text).sentences).mentions;
+}
+
+describe('speaker roles of police and public officers', () => {
+  it('keeps an abbreviated police rank as the role', () => {
+    const quote = extractQuotes({ title: '', text: '“Anyone with information should call us,” said Const. Jane Doucette of the Harbour Police.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Jane Doucette', speakerRole: 'Const.' });
+  });
+
+  it('takes an appositive led by a possessive place name as the role', () => {
+    const quote = extractQuotes({ title: '', text: '“This is a public health emergency,” said Dr. Ana Ruiz, B.C.’s provincial health officer.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'B.C.’s provincial health officer' });
   });
 });

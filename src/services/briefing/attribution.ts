@@ -1,0 +1,252 @@
+/** Which cue ties a quote to its speaker: a verb of saying before or after it, a colon, a dash credit, `according to`, a lead-in paragraph, or the sentence before. */
+import { resolvePronoun } from './people.js';
+import type { Part } from './quote-marks.js';
+import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
+import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
+import { mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
+import { credit, DOCUMENT_FROM, organisationSpeaking, resolvePhrase, type Attribution, type Context, type Credit } from './speaker-phrase.js';
+
+const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
+// `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
+const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
+
+/** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
+export function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context, partial = false): Credit | null {
+  for (const part of group) {
+    if (part.close === null) continue;
+    // `Japan branded it an "outlaw nation." Russia insisted ...`: a partial quote that ends the reporter's sentence is
+    // followed by the next sentence, whose subject is not the speaker.
+    if (partial && /[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(clauseAfter(text, part, seg.lines))) continue;
+    // `critics say it hires a "broker" to run the ferries, Lindqvist says`: a partial quote in mid-clause is not
+    // followed by its attribution; only one that closes its clause (`"a disaster," Berg said`) can be.
+    if (partial && !/[,!?—–-]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^\s*[,—–]/.test(clauseAfter(text, part, seg.lines))) continue;
+    const found = attributeAfter(text, part, seg, ctx);
+    if (found !== null) return found;
+  }
+  const first = group[0];
+  if (first === undefined) return null;
+  // `Varga and Berg "were cautious" next to the mayor, Ortega said.`: a partial quote's sentence that ends by
+  // naming who said it outranks the names before the quote.
+  const atEnd = (): Credit | null => credit(attributeAtSentenceEnd(text, group, seg, ctx), 'sentence-end');
+  if (partial) return atEnd() ?? attributeBefore(text, first, seg, ctx);
+  return attributeBefore(text, first, seg, ctx) ?? atEnd();
+}
+
+/**
+ * `"She can say it, but it looks unlikely" that Berg can win, said Tomas Lind, a pollster.`: the reporter's
+ * sentence goes on after the quote and names the speaker at its end.
+ */
+function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segmentation, ctx: Context): Attribution | null {
+  const last = group.at(-1);
+  if (last?.close == null) return null;
+  const sentence = sentenceAt(seg.sentences, last.close);
+  const line = seg.lines[last.line];
+  const end = Math.min(sentence !== undefined && sentence.end > last.close ? sentence.end : (line?.end ?? text.length), line?.end ?? text.length);
+  const rest = withoutAsides(text.slice(last.close + 1, end));
+  if (/[“”"„«»]/.test(rest)) return null;
+  const trailing = /,\s+(?:said|says|added|according to)\s+(.+)$/.exec(rest);
+  if (trailing?.[1] === undefined) {
+    // `..., Ortega said.` / `..., the mayor said Monday.`
+    // `..., including the valley, it said.`: the organisation quoted.
+    const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
+    if (nameFirst?.[1] === undefined) return null;
+    const at = last.close + 1 + (nameFirst.index ?? 0);
+    return nameFirst[1] === 'it' ? organisationSpeaking(ctx, at) : resolvePhrase(nameFirst[1], at, ctx);
+  }
+  const phrase = leadingPhrase(trailing[1]);
+  const found = resolvePhrase(phrase, last.close + 1 + (trailing.index ?? 0), ctx);
+  return found === null ? null : withAppositiveRole(found, trailing[1].slice(trailing[1].indexOf(phrase) + phrase.length));
+}
+
+function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
+  const line = lines[part.line];
+  const end = line?.end ?? text.length;
+  const from = (part.close ?? part.end) + 1;
+  let rest = text.slice(from, Math.min(end, from + 200));
+  const nextQuote = rest.search(/[“"‘„«]/);
+  if (nextQuote >= 0) rest = rest.slice(0, nextQuote);
+  return withoutAsides(rest);
+}
+
+// `” ― Ana Ruiz. Getty Images`: the credit is a name (initials allowed) and ends where its sentence ends.
+const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]*))*)/u;
+
+function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
+  const rest = clauseAfter(text, part, seg.lines);
+  const at = (part.close ?? part.end) + 1;
+  const verbFirst = AFTER_VERB_FIRST.exec(rest);
+  if (verbFirst !== null) {
+    const tail = rest.slice(verbFirst[0].length);
+    const phrase = leadingPhrase(tail);
+    const resolved = resolvePhrase(phrase, at, ctx);
+    if (resolved !== null) return credit(withAppositiveRole(resolved, tail.slice(tail.indexOf(phrase) + phrase.length)), 'verb-after');
+  }
+  const nameFirst = AFTER_NAME_FIRST.exec(rest);
+  // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
+  if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return credit(organisationSpeaking(ctx, at), 'name-after');
+  if (nameFirst?.[1] !== undefined) {
+    const resolved = resolvePhrase(nameFirst[1], at, ctx);
+    if (resolved !== null) return credit(withAppositiveRole(resolved, rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length)), 'name-after');
+  }
+  const dash = DASH_CREDIT.exec(rest);
+  if (dash?.[1] !== undefined) {
+    const resolved = resolvePhrase(dash[1].trim(), at, ctx);
+    if (resolved !== null && resolved.person !== null) return credit(resolved, 'dash-credit');
+  }
+  return null;
+}
+
+/**
+ * `said Tomas Adeyemi, the port's operations director`: the appositive right after a named speaker is their role, kept
+ * as written, when the name came without one.
+ */
+function withAppositiveRole(found: Attribution, after: string): Attribution {
+  if (found.role !== null || found.pronoun || found.speaker === null || !/^\p{Lu}/u.test(found.speaker)) return found;
+  const protectedText = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
+  // `, the port's operations director`, `, B.C.'s provincial health officer`: led by a determiner or a possessive name.
+  const appositive = /^\s*,\s*((?:the|a|an|\p{Lu}[\p{L}\u0000.]*['’]s)\s+[^,.;:!?()"“”—–]{2,80}?)\s*(?:[,.;!?—–]|$)/u.exec(protectedText);
+  const role = appositive?.[1]?.replace(/\u0000/g, '.');
+  if (role === undefined || /\b(?:who|whom|which|that|whose|where|when)\b/.test(role)) return found;
+  return { ...found, role };
+}
+
+/**
+ * The clause without short bracketed asides (`Rep. Tomas Lind (R-Ohio) said`, `Sen. Ana Ruiz (D-Vt.), a member, said`),
+ * so that the name and the verb read as neighbours. Offsets into the result may run up to the asides' length short.
+ */
+function withoutAsides(clause: string): string {
+  return clause.includes('(') ? clause.replace(/\s?\([^()“”"]{1,40}\)/g, '') : clause;
+}
+
+/** `X said: "..."`, `X warned that Putin "..."`, `according to X, "..."` within the quote's sentence. */
+function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
+  const line = seg.lines[part.line];
+  const sentence = sentenceAt(seg.sentences, part.open);
+  const from = Math.max(sentence?.start ?? line?.start ?? 0, line?.start ?? 0);
+  const before = withoutAsides(text.slice(from, part.open));
+  // What follows the quote in its own sentence (nothing when the quote ends the sentence and a new one starts), never
+  // a fixed slice that could cut a name in two or reach into the next sentence.
+  const close = part.close ?? part.end;
+  let after = text.slice(close, Math.min(close + 400, line?.end ?? text.length));
+  if (/[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^["”’'\s]*\p{Ll}/u.test(after)) after = '';
+  const stop = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000')).search(/[.!?](?=["”’']?\s|$)/);
+  if (stop >= 0) after = after.slice(0, stop + 1);
+  const window = before + after;
+  const according = /according to (.+)/.exec(window);
+  if (according?.[1] !== undefined) {
+    const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
+    if (resolved !== null) return credit(resolved, 'according-to');
+  }
+  const verbs = verbsOfSaying(before);
+  for (let i = verbs.length - 1; i >= 0; i -= 1) {
+    // `Berg was asked by host Piet Varga, "..."`: a passive verb of saying's agent is the speaker.
+    const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));
+    if (agent?.[1] !== undefined) {
+      const found = resolvePhrase(leadingPhrase(agent[1]), from, ctx);
+      if (found !== null) return credit(found, 'verb-before');
+    }
+    const head = before.slice(0, verbs[i]);
+    // `Varga backed Berg on Wednesday, saying ...`: a participle's speaker is the subject of the main clause.
+    const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
+    if (found !== null) return credit(found, 'verb-before');
+  }
+  // When no one is reported speaking, "Ana Ruiz’s “harbour plan”": the phrase is credited to the one whose it is.
+  const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
+  if (possessor?.[1] !== undefined) {
+    const resolved = resolvePhrase(possessor[1], part.open, ctx);
+    if (resolved !== null && resolved.person !== null) return credit(resolved, 'possessor');
+  }
+  // `explained Lindqvist, "..."`, `pollster Oren Halvik: "..."`: a person the article names, right before the quote,
+  // introduces it (a listener after `told` or `asked` does not).
+  const introducer = INTRODUCED_BY.exec(before);
+  const name = introducer?.[2] ?? introducer?.[3];
+  const listener =
+    /^(?:told|tells|telling|asked|asks|asking)$/i.test(introducer?.[1] ?? '') ||
+    /\b(?:to|for|with|by|from|at|about|on|of|in)\s+(?:(?:the|a|an)\s+)?$/i.test(before.slice(0, introducer?.index ?? 0));
+  if (introducer !== null && name !== undefined && !listener) {
+    const found = resolvePhrase(name, from + introducer.index, ctx);
+    if (found?.person != null) return credit(found, 'introducer');
+  }
+  // `Lind, the harbour engineer, is blunter: "..."`: a quote after a colon belongs to the sentence's subject.
+  if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx), 'colon');
+  return null;
+}
+
+/**
+ * The speaker phrase at the start of `rest` (after `said` or `according to`): everything up to the first comma, clause
+ * or sentence end, cut before a preposition that starts an adjunct (`said Nicholson in an email`). The name is then
+ * the phrase's last run of capitalised words and the rest its role (`Harbour Trust senior manager Ines Varga`).
+ */
+function leadingPhrase(rest: string): string {
+  const protectedText = rest.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
+  const stop = protectedText.search(/[,;:()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);
+  const head = (stop < 0 ? protectedText : protectedText.slice(0, stop)).replace(/\u0000/g, '.');
+  // `a statement from the Harbour Board`: the document's issuer follows `from` or `by`, and is the speaker.
+  if (DOCUMENT_FROM.test(head)) return head.trim().split(/\s+/).slice(0, 12).join(' ');
+  const adjunct = head.search(/\s(?:in|on|at|during|after|before|while|when|to|from|about|with|by|last|this|as|adding|saying|told|and then)\s/);
+  const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim();
+  return phrase.split(/\s+/).slice(0, 12).join(' ');
+}
+
+/**
+ * `Lind said the storm did damage. "Ropes snap that never snap."`: a quote with no attribution of its own
+ * right after a sentence reporting what someone said belongs to that someone.
+ */
+export function reportedJustBefore(text: string, part: Part, ctx: Context): Credit | null {
+  let previous: Sentence | undefined;
+  for (const sentence of ctx.sentences) {
+    if (sentence.end <= part.open) previous = sentence;
+    else break;
+  }
+  if (previous === undefined) return null;
+  const body = text.slice(previous.start, previous.end);
+  // A sentence with a quote of its own reports that quote, not the one after it; but who it is about still counts.
+  const quoting = /[“”"]/.test(body);
+  // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
+  const trailing = quoting ? null : /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
+  if (trailing?.[1] !== undefined) {
+    const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
+    if (found !== null) return credit(found, 'reported-before');
+  }
+  const verb = quoting ? undefined : verbsOfSaying(body)[0];
+  if (verb !== undefined && verb <= 160) {
+    const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
+    if (found !== null && (found.person !== null || found.pronoun)) return credit(found, 'reported-before');
+    // "Berg set herself apart from the council by saying ...": the sentence's subject.
+    const subject = subjectAtStart(body.slice(0, verb), previous.start, ctx);
+    if (subject !== null) return credit(subject, 'reported-before');
+  }
+  // "Lind is hopeful about Berg's odds." after a Lind quote: the next quote is still Lind's.
+  const opener = ctx.mentions.find((m) => m.start >= previous.start && m.start < previous.start + 40);
+  if (opener !== undefined && ctx.speakers.has(opener.person)) {
+    return { speaker: opener.person.name, role: null, person: opener.person, pronoun: false, cue: 'speaker-goes-on' };
+  }
+  // "But early on, he lost patients." or "Her message is simple." about someone quoted already: the same goes for `he`,
+  // `she`, `his` and `her` opening the sentence.
+  const pronoun = /^(?:[^,]{1,30},\s*)?(?:(he|she)\b|(his|her)\s)/i.exec(body);
+  if (pronoun !== null) {
+    const word = (pronoun[1] ?? pronoun[2] ?? '').toLowerCase();
+    const person = resolvePronoun(ctx, previous.start, word === 'he' || word === 'his' ? 'male' : 'female');
+    if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true, cue: 'speaker-goes-on' };
+  }
+  return null;
+}
+
+/** A quote paragraph right after a lead-in that ends with `X said:` takes that speaker. */
+export function leadIn(text: string, seg: Segmentation, part: Part, ctx: Context): Credit | null {
+  const line = seg.lines[part.line];
+  if (line === undefined || part.open !== line.start) return null;
+  for (let i = part.line - 1; i >= 0; i -= 1) {
+    const prev = seg.lines[i];
+    if (prev === undefined) break;
+    if (prev.kind !== 'story') continue;
+    const body = text.slice(prev.start, prev.end);
+    if (!/:\s*$/.test(body)) return null;
+    const verbAt = verbsOfSaying(body).at(-1) ?? -1;
+    // "On May 3, 2026, Berg made the following remark:" has no verb of saying; its subject introduces the quote.
+    if (verbAt < 0) return credit(subjectAtStart(body.replace(/^(?:[^,]{1,40},\s*){1,2}/, ''), prev.start, ctx), 'lead-in');
+    return credit(subjectBefore(body.slice(0, verbAt), prev.start, ctx), 'lead-in');
+  }
+  return null;
+}
+

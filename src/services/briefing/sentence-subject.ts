@@ -1,0 +1,132 @@
+/** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
+import { ROLE_WORDS } from './people.js';
+import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
+import { DOCUMENT_FROM, organisationSpeaking, resolvePhrase, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+
+/** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
+export function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
+  // `Then she turned on Berg, calling him ...`: a leading conjunction or adverb is not the subject.
+  const clause = before.replace(BEFORE_LAST_SENTENCE, '').replace(/^\s*(?:(?:but|and|so|then|still|later|earlier|meanwhile|also|yet|now|instead|indeed|again)\s+)+/i, '');
+  const segments = clause.split(/,/);
+  const found = personAtStart(segments[0] ?? '', offset, ctx);
+  // `Another critic, Tomas Lind, likened ...`: a description's appositive names the subject.
+  if (found === null && segments.length >= 3 && /^\s*(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he)\s/.test(segments[0] ?? '')) {
+    const named = personAtStart(segments[1] ?? '', offset, ctx);
+    if (named?.person != null && named.role === null) return named;
+  }
+  return found;
+}
+
+/** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
+const SPEAKS_FOR =
+  /^(?:deputy|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|office|campaign|team|staff|wife|husband|son|daughter|mother|father|brother|sister|partner|secretary|manager|agent|family|friends?|colleagues?|successor|predecessor|opponents?|rivals?|allies|ally|supporters?|doctors?)$/;
+
+/** Whether the first `n` words are a capitalised name in the possessive followed by someone who speaks for it. */
+function isPossessorOf(words: readonly string[], n: number): boolean {
+  const possessor = words.slice(0, n);
+  return /['’]s$/.test(possessor.at(-1) ?? '') && SPEAKS_FOR.test(words[n] ?? '') && possessor.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
+function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
+  const words = head.trim().split(/\s+/).slice(0, 8);
+  for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
+    const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
+    if (found === null || (found.person === null && !found.pronoun)) continue;
+    // `Holt's deputy called it ...`: the deputy speaks, not Holt, and is kept as written (`Holt's accusation` stays Holt's).
+    if (found.person !== null && isPossessorOf(words, n)) return unnamedSpeaker(words.slice(0, n + 1).join(' '));
+    // `Lobbying records show Tomas Adeyemi met ...`: a name after the clause's own verb is not its subject.
+    if (found.role !== null && !isTitleOrRole(found.role)) continue;
+    return found;
+  }
+  return null;
+}
+
+/** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
+const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
+
+/** A sentence adverb set off by a comma (`First, `, `Conversely, `): never the subject, even when capitalised. */
+const SENTENCE_ADVERB =
+  /^\s*(?:first|second|third|next|finally|lastly|secondly|thirdly|however|meanwhile|instead|still|now|later|earlier|yet|also|indeed|again|then|thus|therefore|besides|moreover|furthermore|nonetheless|nevertheless|conversely|separately|additionally|similarly|likewise|ultimately|notably|initially|previously|recently|overall)\s*,/i;
+
+/** The clause without its leading introductory phrases (`In January, `, `Here in Columbia, `, `First, `). */
+export function withoutIntroduction(clause: string): string {
+  let rest = clause.replace(BEFORE_LAST_SENTENCE, '').replace(SENTENCE_ADVERB, '');
+  for (let comma = rest.indexOf(','); comma >= 0 && INTRODUCTORY.test(rest); comma = rest.indexOf(',')) rest = rest.slice(comma + 1);
+  return rest;
+}
+
+/** The subject of the main clause: the first comma-separated segment after the introduction that starts with one. */
+export function mainSubject(clause: string, offset: number, ctx: Context): Attribution | null {
+  for (const segment of withoutIntroduction(clause).split(',').slice(0, 4)) {
+    const found = subjectAtStart(segment, offset, ctx);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+// `presidential candidate`, `longtime activist`, `former state legislator`: nouns and adjectives of a description.
+const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time)s?$/u;
+
+/** Words that can stand before a name as its title or role: capitalised words, role words, determiners, descriptions. */
+function isTitleOrRole(role: string): boolean {
+  return role
+    .split(/\s+/)
+    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
+}
+
+const FILLER =
+  /\s+(?:also|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
+
+/**
+ * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives
+ * (`Ana Ruiz, Minister of Ports, Fisheries and Coastal Development, said`) to the segment that names someone.
+ */
+export function subjectBefore(head: string, offset: number, ctx: Context): Attribution | null {
+  let clause = head.replace(/\s+$/, '');
+  for (let i = 0; i < 3; i += 1) clause = clause.replace(FILLER, '');
+  const at = offset + head.length;
+  // `pledged sanctions against what it called "a threat"`: `it` speaking is the organisation named last.
+  if (/(?:^|\s)it$/i.test(clause)) return organisationSpeaking(ctx, at);
+  // An appositive ("Tomas Lind, an engineer who attended, recalled") may hold clause words of its own, so a
+  // head ending in a comma is cut only at hard punctuation.
+  const appositive = clause.endsWith(',');
+  const boundary = appositive ? /[;:()"“”—–]/ : /[;:()"“”—–]|\b(?:that|but|with|while|as|after|before|when|because|which|who|if)\b/i;
+  const segments = clause.split(boundary).at(-1)?.split(',').map((s) => s.trim()) ?? [];
+  const resolveSegment = (phrase: string, adjacent: boolean): Attribution | null => {
+    const candidates = [phrase];
+    const of = phrase.search(/\s(?:of|from|for|at|in)\s/);
+    if (of > 0 && !DOCUMENT_FROM.test(phrase)) candidates.unshift(phrase.slice(0, of));
+    for (const candidate of candidates) {
+      const found = resolvePhrase(candidate, at, ctx);
+      if (found === null) continue;
+      // Away from the verb, only a person the article names elsewhere counts (not "Apps" at a sentence start).
+      if (!adjacent && found.person === null && !found.pronoun) continue;
+      return found;
+    }
+    return null;
+  };
+  if (appositive && segments.length === 2) {
+    // "Berg seemed glad to expand on it, telling the room, ...": the clause's subject.
+    return subjectAtStart(segments[0] ?? '', offset, ctx);
+  }
+  if (appositive && segments.length > 2) {
+    // "Ana Ruiz, Minister of Ports, Fisheries and Coastal Development, said": the subject comes before the
+    // appositive, so the first segment that names someone wins.
+    for (const [index, segment] of segments.slice(0, -1).entries()) {
+      if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
+      const found = resolveSegment(segment, index === 0);
+      if (found === null) continue;
+      // "One harbour veteran, Piet Varga, said": the appositive names the described subject.
+      if (found.person === null && !found.pronoun && index + 2 < segments.length) {
+        const named = resolveSegment(segments[index + 1] ?? '', false);
+        if (named?.person != null) return named;
+      }
+      return found;
+    }
+    return null;
+  }
+  const last = segments.at(-1) ?? '';
+  return last.length === 0 ? null : resolveSegment(last, true);
+}
+

@@ -1,0 +1,226 @@
+/** What a speaker phrase names: a person (surname and pronoun resolved), an organisation, or a role phrase kept as written. */
+import { isNameWord, isOrgWord, lookup, personByRole, resolvePronoun, ROLE_WORDS, splitRoleAndName, type Mention, type Person } from './people.js';
+import { SPEAKING_AFTER } from './say-verbs.js';
+import type { Sentence } from './segment.js';
+
+export const DOCUMENT_FROM =
+  /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
+const PRONOUN = /^(?:he|she|He|She)$/;
+// `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
+const PERSON_NOUN_END =
+  /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/;
+const NOMINAL_HEAD =
+  /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet|city|town|province|municipality)\b/i;
+
+/** What attribution looks at: person mentions outside quotes, every mention (for surnames), and the sentences. */
+export type Context = {
+  text: string;
+  mentions: readonly Mention[];
+  all: readonly Mention[];
+  sentences: readonly Sentence[];
+  /** People already credited with a quote, in article order so far. */
+  speakers: Set<Person>;
+  /** Organisations already credited with a quote (`BC Hydro said`), with where, for a later `it said`. */
+  organisations: Array<{ name: string; at: number }>;
+};
+
+export type Attribution = { speaker: string | null; role: string | null; person: Person | null; pronoun: boolean };
+
+/** What ties a quote to its speaker; each cue is right more or less often, which the confidence model learns. */
+export const CUES = [
+  'verb-after',
+  'name-after',
+  'dash-credit',
+  'sentence-end',
+  'according-to',
+  'verb-before',
+  'possessor',
+  'introducer',
+  'colon',
+  'lead-in',
+  'reported-before',
+  'speaker-goes-on',
+  'continuation',
+  'partial-subject',
+] as const;
+export type Cue = (typeof CUES)[number];
+
+/** An attribution with the cue that gave it. */
+export type Credit = Attribution & { cue: Cue };
+
+/** `found` credited through `cue`, or `null` when there is none or its speaker is no mention of someone. */
+export function credit(found: Attribution | null, cue: Cue): Credit | null {
+  return found === null || (found.speaker !== null && !isMention(found.speaker)) ? null : { ...found, cue };
+}
+
+const ADVERBS = new Set('somehow however meanwhile also still yet then now instead perhaps indeed moreover therefore thus again here there even'.split(' '));
+const DOCUMENTS = /\b(?:statement|release|report|study|survey|poll|letter|e-?mail|memo|tweet|post|website|document|filing|ruling|judgment|article|book|piece|analysis|editorial)s?$/;
+const CLAUSE_WORD = /\b(?:is|are|was|were|be|been|that|which|if|because|designed)\b/;
+const LEADING_PREPOSITION = /^(?:in|on|at|for|to|from|by|with|after|before|during|as|of)\s/i;
+
+/**
+ * Whether a speaker is a mention of a person, organisation or role (`Ana Ruiz`, `BC Hydro`, `a spokesperson`), not an
+ * adverb (`Somehow`), a document (`a statement`, `In its two-page statement`: the document is not who speaks) or a
+ * piece of a clause (`the system is designed for`).
+ */
+export function isMention(speaker: string): boolean {
+  const words = speaker.split(/\s+/);
+  if (words.length === 1 && (ADVERBS.has(speaker.toLowerCase()) || /^\p{Lu}\p{Ll}+ly$/u.test(speaker))) return false;
+  if (LEADING_PREPOSITION.test(speaker) || CLAUSE_WORD.test(speaker)) return false;
+  // `Washington Post` names an outlet; `the report`, `Holt's statement` are documents.
+  const properName = words.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/^(?:The|A|An|His|Her|Its|Their)$/.test(words[0] ?? '');
+  return properName || !DOCUMENTS.test(speaker);
+}
+
+/** A speaker that is not a person the article names: an organisation, an office, a description. */
+export function unnamedSpeaker(speaker: string): Attribution {
+  return { speaker, role: null, person: null, pronoun: false };
+}
+
+/**
+ * Turns a speaker phrase into a speaker: a name (surname resolved to the full name), a pronoun resolved to the last
+ * person of that gender, or a nominal speaker (`officials`, `a spokesperson for the camp`) kept as written.
+ */
+export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribution | null {
+  const clean = phrase.replace(/^[\s,]+|[\s,]+$/g, '').replace(/\s+(?:himself|herself|themselves)$/, '');
+  if (PRONOUN.test(clean)) {
+    const gender = /^he$/i.test(clean) ? 'male' : 'female';
+    const person = resolvePronoun(ctx, at, gender);
+    return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
+  }
+  if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
+  // `"..." that Berg can win, said Piet Varga`: a clause the quote runs on into, not who says it.
+  if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
+  if (/^the\s+(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group)$/i.test(clean)) {
+    // `the company said` after `Nordvik ...`: the organisation it stands for, when the article has named one.
+    const organisation = organisationSpeaking(ctx, at);
+    if (organisation !== null) return organisation;
+  }
+  // "the harbour board issued a statement calling it ...": whoever issued it.
+  const issuer = /^(.+?)\s+(?:issued|released|put out|posted|published|sent(?: out)?)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|release|letter|email|e-mail|report|tweet|post|memo)$/.exec(clean);
+  if (issuer?.[1] !== undefined) return resolvePhrase(issuer[1], at, ctx);
+  const document = DOCUMENT_FROM.exec(clean);
+  if (document?.[1] !== undefined) return resolvePhrase(document[1], at, ctx);
+  // "The RCMP statement said", "Facebook's statement said": the organisation or person it comes from.
+  const owner = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}.'’\-]*)*?)(?:['’]s?)?\s+(?:statement|release|report|website|memo|letter|email|e-mail)$/u.exec(clean);
+  if (owner?.[1] !== undefined && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(owner[1].trim())) {
+    const name = owner[1].trim();
+    const person = lookup(ctx.all, name, at);
+    return { speaker: person?.name ?? name, role: null, person, pronoun: false };
+  }
+  // "her statement", "his tweet": the person's own words. "Her office", "his lawyer" speak for the person and are kept
+  // as written (they are not the person).
+  const possessive = /^(his|her)\s+(?:statement|post|tweet|letter|website|email|e-mail|memo)$/i.exec(clean);
+  if (possessive?.[1] !== undefined) {
+    const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
+    if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };
+  }
+  const words = clean.split(/\s+/);
+  if (words.length > 12) return null;
+  // `Mr. Lind of the Harbour Trust`, `Tomas Lind from the Harbour Trust`: the person, with the body they speak for.
+  const affiliated = /^(.*?\p{Lu}[\p{L}'’\-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}/u.exec(clean);
+  if (affiliated?.[1] !== undefined) {
+    const head = splitRoleAndName(affiliated[1]);
+    if (head !== null && !head.name.split(/\s+/).some(isOrgWord)) {
+      const person = lookup(ctx.all, head.name, at);
+      if (person !== null || head.role !== null || head.name.includes(' ')) {
+        const role = head.role === null ? null : stripDeterminer(head.role);
+        return { speaker: person?.name ?? head.name, role: role === '' ? null : role, person, pronoun: false };
+      }
+    }
+  }
+  if (/[A-Z]/.test(clean)) {
+    const split = splitRoleAndName(clean);
+    if (split !== null) {
+      const person = lookup(ctx.all, split.name, at);
+      // `BC Ferries said`: an acronym before one capitalised word that names no known person is an organisation's
+      // name, not a role and a surname.
+      if (person?.name.includes(' ') !== true && split.role !== null && /^\p{Lu}{2,6}$/u.test(split.role) && !split.name.includes(' ')) return unnamedSpeaker(clean);
+      // `a spokesperson for Nordvik Steel`, `a friend of Ana Ruiz`: the one described speaks, and is kept as written.
+      if (split.role !== null && /^(?:the|a|an)\s.*\s(?:for|of|at|with|from)$/i.test(split.role)) return unnamedSpeaker(clean);
+      const role = split.role !== null && split.role.length > 0 ? stripDeterminer(split.role) : null;
+      return { speaker: person?.name ?? split.name, role: role === '' ? null : role, person, pronoun: false };
+    }
+  }
+  // "noted the Northport Evening Courier", "Ruiz's hometown Harbour Daily Post": an organisation named in full, after
+  // any description of it.
+  const organisation = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
+  if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
+    return unnamedSpeaker(organisation[1]);
+  }
+  // "the Times", "the Herald": a newspaper or body by the one word of its name that says what it is.
+  const institution = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(clean);
+  if (institution?.[1] !== undefined && isOrgWord(institution[1])) return unnamedSpeaker(institution[1]);
+  // "the EU", "NATO", "the RCMP": an organisation by its acronym.
+  const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
+  if (acronym?.[1] !== undefined) return unnamedSpeaker(acronym[1]);
+  // "the Christie supporter", "a Justice Department official": a described speaker.
+  // "an Iowa Democrat", "another New Hampshire Republican": a described member of a party.
+  if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}(?:Democrat|Republican|Conservative|Liberal|Independent|Socialist)$/u.test(clean)) {
+    return unnamedSpeaker(clean);
+  }
+  // `Mayor Ana Ruiz ... the mayor said`: the person the article gave that role.
+  const office = /^the\s+((?:prime\s+|vice\s+|deputy\s+|foreign\s+|finance\s+|health\s+)?\p{Ll}+)$/u.exec(clean);
+  if (office?.[1] !== undefined && ROLE_WORDS.has(office[1].split(/\s+/).at(-1) ?? '')) {
+    const holder = personByRole(ctx, office[1], at);
+    if (holder !== null) return { speaker: holder.name, role: null, person: holder, pronoun: true };
+  }
+  const described = /^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean);
+  if (described && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || PERSON_NOUN_END.test(clean))) {
+    return unnamedSpeaker(clean);
+  }
+  const nominal = /^(?:(?:the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\s+)?[a-z][a-z'’\- ]*$/i.exec(clean);
+  if (nominal !== null && NOMINAL_HEAD.test(clean) && words.length <= 7) {
+    return unnamedSpeaker(clean);
+  }
+  return null;
+}
+
+const CAPITALISED_RUN = /(?<![\p{L}\d])\p{Lu}[\p{L}&'’\-]*(?:\s+(?:of\s+|for\s+|&\s+)?\p{Lu}[\p{L}&'’\-]*){0,5}/gu;
+
+/**
+ * The organisation an `it said` at `at` means: the nearest before it of an organisation already credited with a quote
+ * and an organisation named within the last few hundred characters (a run of capitalised words with an organisation
+ * word, `Ministry of Health`, or led by an acronym, `BC Hydro`, `NATO`). `null` when there is none: never guessed.
+ */
+function lastOrganisation(ctx: Context, at: number): string | null {
+  let best: { name: string; at: number } | null = null;
+  for (const org of ctx.organisations) if (org.at < at && (best === null || org.at > best.at)) best = org;
+  const from = Math.max(0, at - 600);
+  const window = ctx.text.slice(from, at);
+  CAPITALISED_RUN.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = CAPITALISED_RUN.exec(window)) !== null) {
+    const words = match[0].replace(/['’]s$/, '').split(/\s+/);
+    const lead = words[0] ?? '';
+    const isOrganisation =
+      words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead) || speaksAsBody(ctx, lead, from + match.index + match[0].length);
+    if (!isOrganisation) continue;
+    const name = words.join(' ').replace(/^(?:The|A|An)\s+/, '');
+    if (best === null || from + match.index > best.at) best = { name, at: from + match.index };
+  }
+  return best?.name ?? null;
+}
+
+/** The organisation that an `it` or `the company` speaking at `at` stands for, as a speaker. */
+export function organisationSpeaking(ctx: Context, at: number): Attribution | null {
+  const organisation = lastOrganisation(ctx, at);
+  return organisation === null ? null : { speaker: organisation, role: null, person: null, pronoun: true };
+}
+
+/**
+ * `Nordvik said Thursday ...`: one capitalised word speaking that the article never gives a first name or a gender is a
+ * company or body, which a later `the company said` means.
+ */
+function speaksAsBody(ctx: Context, word: string, end: number): boolean {
+  if (!isNameWord(word) || !SPEAKING_AFTER.test(ctx.text.slice(end, end + 100))) return false;
+  const person = lookup(ctx.all, word, end);
+  return person === null || (!person.name.includes(' ') && person.gender === null);
+}
+
+/** A role as shown: without its determiner or possessive, and empty for an honorific alone (`Dr.`, `Mr.`), which is no role. */
+export function stripDeterminer(role: string): string {
+  const bare = role.replace(/^(?:the|a|an)\s+/i, '').replace(/['’]s$/, '').trim();
+  return /^(?:(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?\s*)+$/i.test(bare) ? '' : bare;
+}
+
