@@ -38,12 +38,10 @@ export const brief = defineCommand({
 
 /**
  * Articles for the `article` option: titles starting with the typed words, newest first (the newest articles when
- * nothing is typed), else the best search matches for what was typed.
+ * nothing is typed), else the best text matches, the last word as a prefix (see `ArticleStore.autocomplete`).
  */
 export async function suggestArticles(focused: { value: string }, ctx: CommandContext): Promise<Choice[]> {
-  const typed = focused.value.trim();
-  let found = await ctx.store.articles.autocomplete(typed, AUTOCOMPLETE_CHOICES_LIMIT);
-  if (found.length === 0 && typed !== '') found = await ctx.store.articles.search(typed, { limit: AUTOCOMPLETE_CHOICES_LIMIT });
+  const found = await ctx.store.articles.autocomplete(focused.value.trim(), AUTOCOMPLETE_CHOICES_LIMIT);
   return renderArticleChoices(found, ctx.config.timezone);
 }
 

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { startsTitleWords, typedWords } from '../data/query-words.js';
 import { UserError } from '../errors.js';
 import { renderTextChoices } from '../render/choices.js';
 import { clip, escapeText } from '../render/embed.js';
@@ -48,8 +49,9 @@ export const quotes = defineCommand({
     if (typeof articleQuery !== 'string' || articleQuery.trim() === '') return [];
     const article = await findArticle(ctx.store.articles, articleQuery);
     if (article === undefined) return [];
-    const typed = focused.value.trim().toLowerCase();
-    return renderTextChoices(speakersOf(extractQuotes(article)).filter((speaker) => speaker.toLowerCase().includes(typed)));
+    // Each typed word starts a word of the name, the last one possibly unfinished: `kal` offers Kaja Kallas.
+    const isTyped = startsTitleWords(typedWords(focused.value));
+    return renderTextChoices(speakersOf(extractQuotes(article)).filter(isTyped));
   },
   isPrivate: (args) => args.private,
 });

@@ -76,6 +76,11 @@ describe('/brief', () => {
     expect(choices[0]?.name).toMatch(/^Council minutes 29: /);
   });
 
+  it('suggests an article whose text holds a name still being typed', async () => {
+    const choices = await runAutocomplete(brief, { name: 'article', value: 'Ferra', options: {} }, commandContext(store));
+    expect(choices.map((choice) => choice.value)).toEqual([ids[0]]);
+  });
+
   it('suggests matching titles for typed words', async () => {
     const choices = await runAutocomplete(brief, { name: 'article', value: 'harbour lib', options: {} }, commandContext(store));
     expect(choices[0]?.value).toBe(ids[2]);

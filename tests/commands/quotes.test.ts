@@ -62,5 +62,8 @@ describe('/quotes', () => {
       'Tobias Fenwick',
     ]);
     expect((await suggest('FEN')).map((choice) => choice.value)).toEqual(['Tobias Fenwick']);
+    expect((await suggest('yusra oko')).map((choice) => choice.value)).toEqual(['Yusra Okonkwo']);
+    // A name's words are matched from their start, so the middle of a name suggests nothing.
+    expect(await suggest('konk')).toEqual([]);
   });
 });
