@@ -5,16 +5,16 @@ import { renderBrief } from '../render/brief.js';
 import { renderArticleChoices } from '../render/choices.js';
 import { clip, escapeText } from '../render/embed.js';
 import { AUTOCOMPLETE_CHOICES_LIMIT, ECHO_LIMIT } from '../render/limits.js';
-import { findArticle } from '../services/article-lookup.js';
 import { buildBrief } from '../services/briefing/index.js';
 import { defineCommand, type Choice, type CommandContext } from './command.js';
+import { findOrFetchArticle } from './linked-article.js';
 
 export const brief = defineCommand({
   definition: {
     name: 'brief',
-    description: 'Bulleted brief of a stored article, with its key quotes',
+    description: 'Bulleted brief of an article (stored, or any link), with its key quotes',
     options: [
-      { type: Opt.String, name: 'article', description: 'Search text, article id or URL', required: true, autocomplete: true, max_length: 500 },
+      { type: Opt.String, name: 'article', description: 'Search text, article id, or any article link', required: true, autocomplete: true, max_length: 500 },
       { type: Opt.Integer, name: 'bullets', description: 'Number of bullets (3-6, default 4)', min_value: 3, max_value: 6 },
       { type: Opt.Boolean, name: 'private', description: 'Show the brief only to you' },
     ],
@@ -25,11 +25,12 @@ export const brief = defineCommand({
     private: z.boolean().default(false),
   }),
   async run(args, ctx) {
-    const article = await findArticle(ctx.store.articles, args.article);
-    if (article === undefined) throw articleNotFound(args.article);
-    return renderBrief(article, buildBrief(article, { bullets: args.bullets }), {
+    const found = await findOrFetchArticle(args.article, ctx);
+    if (found === undefined) throw articleNotFound(args.article);
+    return renderBrief(found.article, buildBrief(found.article, { bullets: args.bullets }), {
       timeZone: ctx.config.timezone,
       ephemeral: args.private,
+      isFetched: found.isFetched,
     });
   },
   autocomplete: suggestArticles,

@@ -24,7 +24,7 @@ export type FocusedOption = { name: string; value: string; options: RawOptions }
 export type Choice = APIApplicationCommandOptionChoice<string | number>;
 
 /** The configuration commands may read; nothing secret (no token, no database URL). */
-export type CommandConfig = Pick<Config, 'timezone' | 'digest' | 'instanceId'>;
+export type CommandConfig = Pick<Config, 'timezone' | 'digest' | 'instanceId' | 'fetch'>;
 
 /** Whether the bot can post in a channel; `reason` says why not, in plain words. */
 export type ChannelAccess = { ok: true } | { ok: false; reason: string };
@@ -48,6 +48,11 @@ export type CommandContext = {
   digestScheduler?: { reschedule(guildId: string): Promise<void> };
   /** Whether the bot can post in a channel of this server; absent where the platform cannot tell (console). */
   channelAccess?: (channelId: string) => Promise<ChannelAccess>;
+  /**
+   * Called before slow work (fetching a page), so a platform with an answer deadline defers its reply at once;
+   * resolves when it has. Absent where there is no deadline (console).
+   */
+  deferReply?: () => Promise<void>;
 };
 
 /**

@@ -11,7 +11,16 @@ import { replyWith, type Reply } from './reply.js';
  * the key quotes (each whole, with its speaker and role; a quote too long for a field is left out and counted),
  * and a footer naming the article id.
  */
-export function renderBrief(article: Article, brief: Brief, options: { timeZone: string; ephemeral?: boolean }): Reply {
+export function renderBrief(
+  article: Article,
+  brief: Brief,
+  options: {
+    timeZone: string;
+    ephemeral?: boolean;
+    /** The page was fetched for this answer; the footer says so. */
+    isFetched?: boolean;
+  },
+): Reply {
   const quoteFields: APIEmbedField[] = [];
   let leftOut = 0;
   for (const quote of brief.keyQuotes) {
@@ -21,7 +30,11 @@ export function renderBrief(article: Article, brief: Brief, options: { timeZone:
   }
   const bullets = brief.bullets.map((bullet) => `- ${escapeText(bullet.text)}`).join('\n');
   const description = [articleMeta(article, options.timeZone), bullets].filter((part) => part !== '').join('\n\n');
-  const footer = [`Article ${article.id}`, leftOut > 0 ? `${leftOut} long quote${leftOut === 1 ? '' : 's'} in /quotes` : null]
+  const footer = [
+    `Article ${article.id}`,
+    options.isFetched === true ? 'Fetched just now' : null,
+    leftOut > 0 ? `${leftOut} long quote${leftOut === 1 ? '' : 's'} in /quotes` : null,
+  ]
     .filter((part): part is string => part !== null)
     .join(' · ');
   const embed: APIEmbed = {

@@ -39,6 +39,14 @@ describe('/brief', () => {
     expect(reply.content).toBe('No stored article matches "zeppelin marmalade". Try /search with other words, an article id or its URL.');
   });
 
+  it('fetches a link that is not stored rather than briefing a search match for its words', async () => {
+    const reply = await runCommand(brief, { article: 'http://127.0.0.2/ferry-late-crossings' }, commandContext(store));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe(
+      'Could not brief http://127.0.0.2/ferry-late-crossings: newsbrief only fetches public web addresses. Nothing was stored.',
+    );
+  });
+
   it('repeats typed text back with its markdown made inert', async () => {
     const reply = await runCommand(brief, { article: '**zeppelin** [x](https://evil.example)' }, commandContext(store));
     expect(reply.content).toContain('"\\*\\*zeppelin\\*\\* \\[x](https://evil.example)"');

@@ -100,7 +100,7 @@ function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInter
     channelId: interaction.channelId,
     userId: interaction.user.id,
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? null,
-    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId },
+    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId, fetch: deps.config.fetch },
     ...(deps.digestScheduler === undefined ? {} : { digestScheduler: deps.digestScheduler }),
     ...(guildId === null ? {} : { channelAccess: (channelId: string) => checkChannelAccess(interaction.client, guildId, channelId) }),
   };
@@ -138,13 +138,17 @@ async function handleChatInput(interaction: ChatInputCommandInteraction, deps: H
     } else {
       const parsed = command.args.safeParse(options);
       const isPrivate = parsed.success && command.isPrivate !== undefined ? command.isPrivate(parsed.data) : false;
-      const defer = (): void => {
-        deferral = interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}).then(() => isPrivate);
+      const defer = (): Promise<boolean> => {
+        clearTimeout(timer);
+        deferral ??= interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}).then(() => isPrivate);
+        return deferral;
       };
       const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
-      if (deferAfterMs <= 0) defer();
-      else timer = setTimeout(defer, deferAfterMs);
-      reply = await runCommand(command, options, ctx);
+      if (deferAfterMs <= 0) void defer();
+      else timer = setTimeout(() => void defer(), deferAfterMs);
+      // A failed deferral is reported when the reply is sent; the command goes on either way.
+      const deferReply = (): Promise<void> => defer().then(() => undefined, () => undefined);
+      reply = await runCommand(command, options, { ...ctx, deferReply });
       clearTimeout(timer);
     }
     await sendReply(interaction, reply, deferral);
