@@ -53,6 +53,8 @@ export type CommandContext = {
    * resolves when it has. Absent where there is no deadline (console).
    */
   deferReply?: () => Promise<void>;
+  /** The platform shows buttons and answers presses, so long answers are paged rather than sent as follow-ups. */
+  supportsButtons?: boolean;
 };
 
 /**

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { pressButton, type ButtonAnswer } from '../commands/buttons.js';
 import type { Command, CommandContext, Choice, FocusedOption, RawOptions } from '../commands/command.js';
 import { StoreError, UserError } from '../errors.js';
+import type { Logger } from '../log.js';
 import { renderInternalError, renderStoreUnavailable, renderUserError } from '../render/notice.js';
 import type { Reply } from '../render/reply.js';
 
@@ -38,18 +40,43 @@ export async function executeCommand(
     logDone('ok', { messages: 1 + (reply.followUps?.length ?? 0) });
     return { reply, outcome: 'ok' };
   } catch (error) {
-    if (error instanceof UserError) {
-      logDone('user_error', { code: error.code });
-      return { reply: renderUserError(error.message), outcome: 'user_error' };
-    }
-    const ref = newRef();
-    if (error instanceof StoreError) {
-      log.error({ err: error, ref, options }, 'store unavailable during command');
-      return { reply: renderStoreUnavailable(ref), outcome: 'store_unavailable' };
-    }
-    log.error({ err: error, ref, options }, 'command failed');
-    return { reply: renderInternalError(ref), outcome: 'internal_error' };
+    return answerFailure(error, log, logDone, { options });
   }
+}
+
+/** `runCommand` for a button press: the same error edge, and a failure is always a new private message. */
+export async function runButton(customId: string, ctx: CommandContext): Promise<ButtonAnswer> {
+  const startedAt = performance.now();
+  const log = ctx.log.child({ button: customId, userId: ctx.userId, guildId: ctx.guildId });
+  const logDone = (outcome: string, extra: Record<string, unknown> = {}): void =>
+    log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, 'button done');
+  try {
+    const answer = await pressButton(customId, { ...ctx, log });
+    logDone('ok');
+    return answer;
+  } catch (error) {
+    return { reply: answerFailure(error, log, logDone, {}).reply, isUpdate: false };
+  }
+}
+
+/** The reply to a failed command or button: a `UserError` as written, else a ref to the logged cause. */
+function answerFailure(
+  error: unknown,
+  log: Logger,
+  logDone: (outcome: string, extra?: Record<string, unknown>) => void,
+  context: Record<string, unknown>,
+): { reply: Reply; outcome: CommandOutcome } {
+  if (error instanceof UserError) {
+    logDone('user_error', { code: error.code });
+    return { reply: renderUserError(error.message), outcome: 'user_error' };
+  }
+  const ref = newRef();
+  if (error instanceof StoreError) {
+    log.error({ err: error, ref, ...context }, 'store unavailable during command');
+    return { reply: renderStoreUnavailable(ref), outcome: 'store_unavailable' };
+  }
+  log.error({ err: error, ref, ...context }, 'command failed');
+  return { reply: renderInternalError(ref), outcome: 'internal_error' };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Article } from '../data/schemas.js';
 import type { Brief, Quote } from '../services/briefing/types.js';
+import { actionButton, buttonRows, linkButton } from './components.js';
 import { clip, escapeText, fitEmbed } from './embed.js';
 import { formatDate, formatList } from './format.js';
 import { EMBED_FIELD_NAME_LIMIT, EMBED_FIELD_VALUE_LIMIT } from './limits.js';
@@ -9,7 +10,7 @@ import { replyWith, type Reply } from './reply.js';
 /**
  * The `/brief` answer: one embed with the headline linked to the article, the outlet, byline and date, the bullets,
  * the key quotes (each whole, with its speaker and role; a quote too long for a field is left out and counted),
- * and a footer naming the article id.
+ * a footer naming the article id, and buttons: `All quotes` (when it has quotes) and `Open article` (when it has a URL).
  */
 export function renderBrief(
   article: Article,
@@ -45,7 +46,11 @@ export function renderBrief(
     ...(quoteFields.length > 0 ? { fields: quoteFields } : {}),
     footer: { text: footer },
   };
-  return replyWith([{ embeds: [fitEmbed(embed)] }], { ephemeral: options.ephemeral ?? false });
+  const components = buttonRows([
+    brief.keyQuotes.length > 0 ? actionButton('All quotes', { kind: 'quotes', articleId: article.id }) : undefined,
+    article.url === null ? undefined : linkButton('Open article', article.url),
+  ]);
+  return replyWith([{ embeds: [fitEmbed(embed)], components }], { ephemeral: options.ephemeral ?? false });
 }
 
 /** `By A and B · 25 Nov 2026 · Section`, with whatever the article has; escaped. */

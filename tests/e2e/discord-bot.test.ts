@@ -75,22 +75,16 @@ describe('Discord bot against a fake Discord', () => {
     expect(outcome.callback?.data?.choices).toEqual([{ name: 'Barnaby Quill', value: 'Barnaby Quill' }]);
   });
 
-  it('splits a long quote list over a response and follow-ups within every limit', async () => {
+  it('pages a long quote list in one message with page buttons, within every limit', async () => {
     const outcome = await harness.discord.slashCommand('quotes', { article: harness.ids[3] ?? '' });
-    expect(outcome.messages.length).toBeGreaterThan(1);
-    expect(outcome.messages[0]?.via).toBe('response');
-    expect(outcome.messages.slice(1).every((message) => message.via === 'follow-up')).toBe(true);
-    let quoteCount = 0;
-    for (const { body } of outcome.messages) {
-      expect(body.allowed_mentions).toEqual({ parse: [] });
-      expect(body.embeds?.length).toBeLessThanOrEqual(EMBEDS_PER_MESSAGE);
-      expect(messageEmbedsLength(body.embeds ?? [])).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
-      for (const embed of body.embeds ?? []) {
-        expect(embed.description?.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_LIMIT);
-        quoteCount += (embed.description ?? '').match(/^“Point number \d+:/gm)?.length ?? 0;
-      }
-    }
-    expect(quoteCount).toBe(48);
+    expect(outcome.messages).toHaveLength(1);
+    const body = outcome.messages[0]?.body;
+    expect(body?.allowed_mentions).toEqual({ parse: [] });
+    expect(body?.embeds).toHaveLength(1);
+    expect(messageEmbedsLength(body?.embeds ?? [])).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
+    expect(body?.embeds?.[0]?.footer?.text).toMatch(/· 48 quotes · page 1 of \d+$/);
+    const labels = body?.components?.flatMap((row) => row.components.map((button) => button.label));
+    expect(labels).toEqual(['Previous', 'Next', 'Open article']);
   });
 
   it('never lets article text ping @everyone or a role', async () => {
@@ -147,15 +141,12 @@ describe('Discord bot against a fake Discord', () => {
     expect(outcome.messages[0]?.body.embeds?.[0]?.title).toBe(FERRY_ARTICLE.title);
   });
 
-  it('recovers when Discord answers a follow-up with 500, retrying', async () => {
-    harness.discord.failNext('POST', /^\/webhooks\//, 500);
+  it('recovers when Discord answers the reply with 500, retrying', async () => {
+    harness.discord.failNext('POST', /\/callback$/, 500);
     const outcome = await harness.discord.slashCommand('quotes', { article: harness.ids[3] ?? '' });
-    const followUps = harness.discord.requests.filter(
-      (request) => request.method === 'POST' && request.path.startsWith('/webhooks/') && request.path.endsWith(`interaction-token-${outcome.interactionId}`),
-    );
-    expect(followUps[0]?.status).toBe(500);
-    expect(followUps.slice(1).every((request) => request.status === 200)).toBe(true);
-    expect(outcome.messages.filter((message) => message.via === 'follow-up')).toHaveLength(followUps.length - 1);
+    const callbacks = harness.discord.requests.filter((request) => request.path.startsWith(`/interactions/${outcome.interactionId}/`));
+    expect(callbacks.map((request) => request.status)).toEqual([500, 204]);
+    expect(outcome.messages[0]?.body.embeds?.[0]?.title).toMatch(/^Quotes: /);
   });
 
   it('registers the command definitions for one guild, and globally', async () => {
@@ -184,12 +175,13 @@ describe('Discord bot deferring slow commands', () => {
     await harness?.stop();
   });
 
-  it('defers, then edits the original response and follows up', async () => {
+  it('defers, then edits the original response with its buttons', async () => {
     const outcome = await harness.discord.slashCommand('quotes', { article: harness.ids[3] ?? '' });
     expect(outcome.isDeferred).toBe(true);
+    expect(outcome.messages).toHaveLength(1);
     expect(outcome.messages[0]?.via).toBe('edit');
-    expect(outcome.messages.length).toBeGreaterThan(1);
-    for (const { body } of outcome.messages) expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(outcome.messages[0]?.body.components?.[0]?.components.map((button) => button.label)).toEqual(['Previous', 'Next', 'Open article']);
+    expect(outcome.messages[0]?.body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('defers privately for private:true', async () => {

@@ -5,10 +5,12 @@ import {
   MessageFlags,
   Routes,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type InteractionUpdateOptions,
 } from 'discord.js';
 import type { Command, CommandContext } from '../../commands/command.js';
 import { COMMANDS, findCommand } from '../../commands/index.js';
@@ -18,7 +20,7 @@ import type { Logger } from '../../log.js';
 import { renderNotice } from '../../render/notice.js';
 import { replyMessages, type Reply, type ReplyMessage } from '../../render/reply.js';
 import type { ChannelPoster } from '../background-jobs.js';
-import { runAutocomplete, runCommand } from '../run-command.js';
+import { runAutocomplete, runButton, runCommand } from '../run-command.js';
 import { checkChannelAccess } from './digest-poster.js';
 import { rawOptions } from './options.js';
 
@@ -88,9 +90,10 @@ type HandlerDeps = DiscordBotDeps & { log: Logger };
 async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
   if (interaction.isChatInputCommand()) return handleChatInput(interaction, deps);
+  if (interaction.isButton()) return handleButton(interaction, deps);
 }
 
-function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction, deps: HandlerDeps): CommandContext {
+function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction | ButtonInteraction, deps: HandlerDeps): CommandContext {
   const guildId = interaction.guildId;
   return {
     store: deps.store,
@@ -101,6 +104,7 @@ function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInter
     userId: interaction.user.id,
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? null,
     config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId, fetch: deps.config.fetch },
+    supportsButtons: true,
     ...(deps.digestScheduler === undefined ? {} : { digestScheduler: deps.digestScheduler }),
     ...(guildId === null ? {} : { channelAccess: (channelId: string) => checkChannelAccess(interaction.client, guildId, channelId) }),
   };
@@ -160,6 +164,21 @@ async function handleChatInput(interaction: ChatInputCommandInteraction, deps: H
   }
 }
 
+/** Answers a button press: a page turn redraws the pressed message, anything else is a new message. */
+async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
+  const ctx = contextFor(interaction, deps);
+  try {
+    const { reply, isUpdate } = await runButton(interaction.customId, ctx);
+    const [first, ...rest] = replyMessages(reply);
+    if (first === undefined) return;
+    if (isUpdate) await interaction.update(toDiscordUpdate(first));
+    else await interaction.reply(toDiscord(first, reply.ephemeral));
+    for (const message of rest) await interaction.followUp(toDiscord(message, reply.ephemeral));
+  } catch (error) {
+    ctx.log.error({ err: error, button: interaction.customId }, 'reply failed');
+  }
+}
+
 /** Sends a reply: as the interaction response, or into the deferred response, then every follow-up. */
 async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, deferral: Promise<boolean> | undefined): Promise<void> {
   const [first, ...rest] = replyMessages(reply);
@@ -180,18 +199,24 @@ async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply,
 }
 
 function toDiscord(message: ReplyMessage, isEphemeral: boolean): InteractionReplyOptions {
-  return {
-    ...(message.content !== undefined ? { content: message.content } : {}),
-    ...(message.embeds !== undefined ? { embeds: message.embeds } : {}),
-    allowedMentions: { parse: [] },
-    ...(isEphemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
+  return { ...messageParts(message), ...(isEphemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 function toDiscordEdit(message: ReplyMessage): InteractionEditReplyOptions {
+  return messageParts(message);
+}
+
+/** What every kind of send shares: the parts the message has, and no mentions. */
+function messageParts(message: ReplyMessage): Pick<InteractionEditReplyOptions & InteractionReplyOptions, 'content' | 'embeds' | 'components' | 'allowedMentions'> {
   return {
     ...(message.content !== undefined ? { content: message.content } : {}),
     ...(message.embeds !== undefined ? { embeds: message.embeds } : {}),
+    ...(message.components !== undefined ? { components: message.components } : {}),
     allowedMentions: { parse: [] },
   };
+}
+
+/** A redrawn message replaces every part: a page without buttons must clear the old ones. */
+function toDiscordUpdate(message: ReplyMessage): InteractionUpdateOptions {
+  return { content: message.content ?? '', embeds: message.embeds ?? [], components: message.components ?? [], allowedMentions: { parse: [] } };
 }
