@@ -9,6 +9,7 @@ export type UserErrorCode =
   | 'digest_not_configured'
   | 'channel_unusable'
   | 'fetch_failed'
+  | 'no_link'
   | 'page_expired';
 
 /** A failure users can fix themselves; `message` is shown to them as written. */

@@ -1,6 +1,7 @@
 import type {
   APIApplicationCommandOptionChoice,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
@@ -79,3 +80,18 @@ export type Command<Args extends z.ZodType = z.ZodType> = {
 export function defineCommand<Args extends z.ZodType>(command: Command<Args>): Command<Args> {
   return command;
 }
+
+/** A message context-menu command's registration JSON (type 3), exactly as Discord's API takes it. */
+export type MessageCommandDefinition = RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+/** The message a context-menu command was used on, as plain data: its text and the links of its embeds. */
+export type TargetMessage = { content: string; embedUrls: readonly string[] };
+
+/**
+ * A command in a message's Apps menu: no options, the message instead. `run` throws `UserError` for anything the
+ * user can fix and returns a `Reply`. Only the Discord platform offers these.
+ */
+export type MessageCommand = {
+  readonly definition: MessageCommandDefinition;
+  run(message: TargetMessage, ctx: CommandContext): Promise<Reply>;
+};

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pressButton, type ButtonAnswer } from '../commands/buttons.js';
-import type { Command, CommandContext, Choice, FocusedOption, RawOptions } from '../commands/command.js';
+import type { Command, CommandContext, Choice, FocusedOption, MessageCommand, RawOptions, TargetMessage } from '../commands/command.js';
 import { StoreError, UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { renderInternalError, renderStoreUnavailable, renderUserError } from '../render/notice.js';
@@ -28,11 +28,7 @@ export async function executeCommand(
   options: RawOptions,
   ctx: CommandContext,
 ): Promise<{ reply: Reply; outcome: CommandOutcome }> {
-  const name = command.definition.name;
-  const startedAt = performance.now();
-  const log = ctx.log.child({ command: name, userId: ctx.userId, guildId: ctx.guildId });
-  const logDone = (outcome: string, extra: Record<string, unknown> = {}): void =>
-    log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, 'command done');
+  const { log, logDone } = edgeLog(ctx, { command: command.definition.name }, 'command done');
   try {
     const parsed = command.args.safeParse(options);
     if (!parsed.success) throw new UserError('bad_option', describeBadOption(parsed.error.issues), { cause: parsed.error });
@@ -46,10 +42,7 @@ export async function executeCommand(
 
 /** `runCommand` for a button press: the same error edge, and a failure is always a new private message. */
 export async function runButton(customId: string, ctx: CommandContext): Promise<ButtonAnswer> {
-  const startedAt = performance.now();
-  const log = ctx.log.child({ button: customId, userId: ctx.userId, guildId: ctx.guildId });
-  const logDone = (outcome: string, extra: Record<string, unknown> = {}): void =>
-    log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, 'button done');
+  const { log, logDone } = edgeLog(ctx, { button: customId }, 'button done');
   try {
     const answer = await pressButton(customId, { ...ctx, log });
     logDone('ok');
@@ -59,11 +52,33 @@ export async function runButton(customId: string, ctx: CommandContext): Promise<
   }
 }
 
+/** `runCommand` for a message context-menu command, with the same error edge. */
+export async function runMessageCommand(command: MessageCommand, message: TargetMessage, ctx: CommandContext): Promise<Reply> {
+  const { log, logDone } = edgeLog(ctx, { command: command.definition.name }, 'command done');
+  try {
+    const reply = await command.run(message, { ...ctx, log });
+    logDone('ok', { messages: 1 + (reply.followUps?.length ?? 0) });
+    return reply;
+  } catch (error) {
+    return answerFailure(error, log, logDone, {}).reply;
+  }
+}
+
+type LogDone = (outcome: string, extra?: Record<string, unknown>) => void;
+
+/** The invocation's logger, and the one line it logs when done, with the outcome and the time taken. */
+function edgeLog(ctx: CommandContext, fields: Record<string, unknown>, message: string): { log: Logger; logDone: LogDone } {
+  const startedAt = performance.now();
+  const log = ctx.log.child({ ...fields, userId: ctx.userId, guildId: ctx.guildId });
+  const logDone: LogDone = (outcome, extra = {}) => log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, message);
+  return { log, logDone };
+}
+
 /** The reply to a failed command or button: a `UserError` as written, else a ref to the logged cause. */
 function answerFailure(
   error: unknown,
   log: Logger,
-  logDone: (outcome: string, extra?: Record<string, unknown>) => void,
+  logDone: LogDone,
   context: Record<string, unknown>,
 ): { reply: Reply; outcome: CommandOutcome } {
   if (error instanceof UserError) {

@@ -48,3 +48,15 @@ export async function findByUrl(store: ArticleStore, url: string): Promise<Artic
 export function isUrl(text: string): boolean {
   return /^https?:\/\/\S+$/i.test(text.trim());
 }
+
+/**
+ * The first http(s) link in `text`, without the punctuation that ends a sentence or a markdown link around it
+ * (`(see https://a.example/x).` gives `https://a.example/x`); `undefined` when there is none.
+ */
+export function firstUrl(text: string): string | undefined {
+  const found = /https?:\/\/[^\s<>"'`]+/i.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  const trimmed = found.replace(/[.,;:!?*_~\]]+$/, '');
+  // A closing parenthesis belongs to the URL only when the URL opened one (`/wiki/Bridge_(1990)`).
+  return !trimmed.includes('(') ? trimmed.replace(/\)+$/, '') : trimmed;
+}

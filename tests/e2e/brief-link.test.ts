@@ -62,3 +62,43 @@ describe('/brief with a link that is not stored', () => {
     expect(await harness.store.articles.count()).toBe(before);
   });
 });
+
+describe('"Brief this link" on a message', () => {
+  let harness: BotHarness;
+  let site: TestServer;
+  beforeAll(async () => {
+    site = await startTestServer();
+    site.route('/story', respond(page, 'text/html; charset=utf-8'));
+    harness = await startBotHarness({ env: { FETCH_ALLOW_HOSTS: '127.0.0.1' } });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    await site?.close();
+  });
+
+  it('fetches and briefs the first link in the message', async () => {
+    const outcome = await harness.discord.messageCommand('Brief this link', {
+      content: `Has anyone read this? (${site.url('/story')}), and also https://elsewhere.example/b`,
+    });
+    expect(outcome.isDeferred).toBe(true);
+    const embed = outcome.messages[0]?.body.embeds?.[0];
+    expect(embed?.title).toBe(PAGE_TITLE);
+    expect(embed?.footer?.text).toContain('Fetched just now');
+    expect(site.requests.map((request) => request.path)).toEqual(['/story']);
+  });
+
+  it('briefs a stored article from the link of an embed when the text has none', async () => {
+    const outcome = await harness.discord.messageCommand('Brief this link', {
+      content: '',
+      embeds: [{ title: 'Ferry', url: 'https://tidewater.example/news/2026/11/24/ferry-timetable-winter' }],
+    });
+    expect(outcome.messages[0]?.body.embeds?.[0]?.footer?.text).toBe(`Article ${harness.ids[0]}`);
+  });
+
+  it('says so, privately, when the message has no link', async () => {
+    const outcome = await harness.discord.messageCommand('Brief this link', { content: 'No link here, just words.' });
+    expect(outcome.messages).toHaveLength(1);
+    expect(outcome.messages[0]?.isEphemeral).toBe(true);
+    expect(outcome.messages[0]?.body.content).toBe('This message has no link to brief.');
+  });
+});

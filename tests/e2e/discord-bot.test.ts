@@ -1,6 +1,6 @@
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/commands/index.js';
+import { COMMANDS, MESSAGE_COMMANDS } from '../../src/commands/index.js';
 import { StoreError } from '../../src/errors.js';
 import { messageEmbedsLength } from '../../src/render/embed.js';
 import {
@@ -151,18 +151,21 @@ describe('Discord bot against a fake Discord', () => {
 
   it('registers the command definitions for one guild, and globally', async () => {
     const { discord } = harness;
-    const guild = await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId: discord.guildId, commands: COMMANDS, log: silentLogger });
-    expect(guild).toEqual({ count: COMMANDS.length, scope: 'guild', applicationId: discord.applicationId });
+    const all = { commands: COMMANDS, messageCommands: MESSAGE_COMMANDS };
+    const definitions = [...COMMANDS, ...MESSAGE_COMMANDS].map((command) => command.definition);
+    const guild = await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId: discord.guildId, ...all, log: silentLogger });
+    expect(guild).toEqual({ count: definitions.length, scope: 'guild', applicationId: discord.applicationId });
     const put = await discord.waitForRequest((request) => request.method === 'PUT' && request.path.includes('/guilds/'));
     expect(put.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${discord.token}`);
-    expect(put.body).toEqual(COMMANDS.map((command) => command.definition));
+    expect(put.body).toEqual(definitions);
     const names = (put.body as { name: string }[]).map((definition) => definition.name);
-    expect(names).toEqual(expect.arrayContaining(['brief', 'quotes', 'search']));
+    expect(names).toEqual(expect.arrayContaining(['brief', 'quotes', 'search', 'Brief this link']));
+    expect(put.body).toContainEqual({ type: 3, name: 'Brief this link' });
 
-    await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, applicationId: discord.applicationId, commands: COMMANDS, log: silentLogger });
+    await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, applicationId: discord.applicationId, ...all, log: silentLogger });
     const global = await discord.waitForRequest((request) => request.method === 'PUT' && request.path === `/applications/${discord.applicationId}/commands`);
-    expect(global.body).toEqual(COMMANDS.map((command) => command.definition));
+    expect(global.body).toEqual(definitions);
   });
 });
 
