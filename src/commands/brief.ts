@@ -7,7 +7,7 @@ import { clip, escapeText } from '../render/embed.js';
 import { AUTOCOMPLETE_CHOICES_LIMIT, ECHO_LIMIT } from '../render/limits.js';
 import { buildBrief } from '../services/briefing/index.js';
 import { defineCommand, type Choice, type CommandContext } from './command.js';
-import { findOrFetchArticle } from './linked-article.js';
+import { findOrFetchArticle } from './find-or-fetch-article.js';
 
 export const brief = defineCommand({
   definition: {
