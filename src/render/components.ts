@@ -48,6 +48,12 @@ export function parseButtonId(customId: string): ButtonAction | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Whether a button redraws its own message (Previous, Next) rather than answering with a new one. */
+export function turnsPage(customId: string): boolean {
+  const action = parseButtonId(customId);
+  return action !== undefined && action.kind !== 'quotes';
+}
+
 /** The custom id for an action, or `undefined` when it would not fit Discord's 100 characters (a long query). */
 export function buttonId(action: ButtonAction): string | undefined {
   const all = (value: number | null): string => (value === null ? 'all' : String(value));

@@ -114,3 +114,39 @@ describe('buttons through a fake Discord', () => {
     expect(button(second, 'Next').disabled).toBe(true);
   });
 });
+
+describe('buttons deferred when slow', () => {
+  let harness: BotHarness;
+  beforeAll(async () => {
+    harness = await startBotHarness({ deferAfterMs: 0 });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+  });
+
+  it('defers a page turn as an update, then edits the pressed message', async () => {
+    const outcome = await harness.discord.pressButton(`quotes-page:${harness.ids[3]}:1:all`);
+    expect(outcome.callback?.type).toBe(6);
+    expect(outcome.messages).toHaveLength(1);
+    expect(outcome.messages[0]?.via).toBe('edit');
+    expect(outcome.messages[0]?.body.embeds?.[0]?.footer?.text).toMatch(/page 2 of \d+$/);
+    expect(outcome.messages[0]?.body.components?.[0]?.components.map((sent) => sent.label)).toEqual(['Previous', 'Next', 'Open article']);
+  });
+
+  it('defers All quotes privately, then edits in the quotes', async () => {
+    const outcome = await harness.discord.pressButton(`quotes:${harness.ids[0]}`);
+    expect(outcome.callback).toEqual({ type: 5, data: { flags: EPHEMERAL } });
+    expect(outcome.messages[0]?.via).toBe('edit');
+    expect(outcome.messages[0]?.isEphemeral).toBe(true);
+    expect(outcome.messages[0]?.body.embeds?.[0]?.title).toBe(`Quotes: ${FERRY_ARTICLE.title}`);
+  });
+
+  it('answers an expired page turn with a private follow-up, leaving the pressed message alone', async () => {
+    const outcome = await harness.discord.pressButton(`quotes-page:${harness.ids[3]}:99:all`);
+    expect(outcome.callback?.type).toBe(6);
+    expect(outcome.messages).toHaveLength(1);
+    expect(outcome.messages[0]?.via).toBe('follow-up');
+    expect(outcome.messages[0]?.isEphemeral).toBe(true);
+    expect(outcome.messages[0]?.body.content).toBe('This page has expired; run /quotes again.');
+  });
+});

@@ -6,6 +6,7 @@ import {
   linkButton,
   pageButtons,
   parseButtonId,
+  turnsPage,
   type ButtonAction,
 } from '../../src/render/components.js';
 import { ACTION_ROWS_PER_MESSAGE, BUTTON_LABEL_LIMIT, BUTTONS_PER_ROW, CUSTOM_ID_LIMIT } from '../../src/render/limits.js';
@@ -78,5 +79,14 @@ describe('buttons', () => {
     for (const row of rows) expect(row.components.length).toBeLessThanOrEqual(BUTTONS_PER_ROW);
     expect(rows[0]?.components[0]).toMatchObject({ label: 'b0' });
     expect(buttonRows([undefined])).toEqual([]);
+  });
+});
+
+describe('turnsPage', () => {
+  it('is true for Previous and Next, false for All quotes and for ids newsbrief did not make', () => {
+    expect(turnsPage(`quotes-page:${ID}:1:all`)).toBe(true);
+    expect(turnsPage('search-page:1:all:ferry')).toBe(true);
+    expect(turnsPage(`quotes:${ID}`)).toBe(false);
+    expect(turnsPage('nonsense')).toBe(false);
   });
 });

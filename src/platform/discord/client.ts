@@ -19,6 +19,7 @@ import { COMMANDS, findCommand, findMessageCommand, MESSAGE_COMMANDS } from '../
 import type { Config } from '../../config.js';
 import type { Store } from '../../data/store.js';
 import type { Logger } from '../../log.js';
+import { turnsPage } from '../../render/components.js';
 import { renderNotice } from '../../render/notice.js';
 import { replyMessages, type Reply, type ReplyMessage } from '../../render/reply.js';
 import type { ChannelPoster } from '../background-jobs.js';
@@ -190,18 +191,40 @@ async function answerCommand(
   }
 }
 
-/** Answers a button press: a page turn redraws the pressed message, anything else is a new message. */
+/**
+ * Answers a button press: a page turn redraws the pressed message, anything else (All quotes, an expired page) is a
+ * new message. A press still running after `deferAfterMs` is deferred the way its answer will most likely go.
+ */
 async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
   const ctx = contextFor(interaction, deps);
+  const isTurn = turnsPage(interaction.customId);
+  let deferral: Promise<unknown> | undefined;
+  const defer = (): void => {
+    deferral = isTurn ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  };
+  const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  let timer: NodeJS.Timeout | undefined;
+  if (deferAfterMs <= 0) defer();
+  else timer = setTimeout(defer, deferAfterMs);
   try {
     const { reply, isUpdate } = await runButton(interaction.customId, ctx);
+    clearTimeout(timer);
     const [first, ...rest] = replyMessages(reply);
     if (first === undefined) return;
-    if (isUpdate) await interaction.update(toDiscordUpdate(first));
-    else await interaction.reply(toDiscord(first, reply.ephemeral));
+    if (deferral === undefined) {
+      if (isUpdate) await interaction.update(toDiscordUpdate(first));
+      else await interaction.reply(toDiscord(first, reply.ephemeral));
+    } else {
+      await deferral;
+      // After deferUpdate the original message is the pressed one; after deferReply it is the private "thinking".
+      if (isUpdate === isTurn) await interaction.editReply(isUpdate ? toDiscordUpdate(first) : toDiscordEdit(first));
+      else await interaction.followUp(toDiscord(first, reply.ephemeral));
+    }
     for (const message of rest) await interaction.followUp(toDiscord(message, reply.ephemeral));
   } catch (error) {
     ctx.log.error({ err: error, button: interaction.customId }, 'reply failed');
+  } finally {
+    clearTimeout(timer);
   }
 }
 
