@@ -50,7 +50,7 @@ export const quotes = defineCommand({
     if (typeof articleQuery !== 'string' || articleQuery.trim() === '') return [];
     const article = await findArticle(ctx.store.articles, articleQuery);
     if (article === undefined) return [];
-    // Each typed word starts a word of the name, the last one possibly unfinished: `kal` offers Kaja Kallas.
+    // Each typed word starts a word of the name, the last one possibly unfinished: `oskar vel` offers Oskar Vellamaa.
     const isTyped = startsTitleWords(typedWords(focused.value));
     return renderTextChoices(speakersOf(extractQuotes(article)).filter(isTyped));
   },
@@ -61,7 +61,7 @@ export const quotes = defineCommand({
  * The quotes as an answer: where the platform has buttons, the first page with page buttons (no follow-up flood);
  * elsewhere (the console) every page.
  */
-export function answerQuotes(
+function answerQuotes(
   article: Article,
   chosen: readonly Quote[],
   options: { speaker?: { name: string; index: number }; ephemeral: boolean },

@@ -63,7 +63,7 @@ export const SearchOptions = z.object({
   to: IsoDateTime.optional(),
   outlet: z.string().optional(),
   section: z.string().optional(),
-  /** The last word also matches as the start of a longer word, for a word still being typed (`kall` finds Kallas). */
+  /** The last word also matches as the start of a longer word, for a word still being typed (`vella` finds Vellamaa). */
   prefix: z.boolean().default(false),
 });
 export type SearchOptions = z.input<typeof SearchOptions>;

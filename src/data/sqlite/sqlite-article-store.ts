@@ -340,7 +340,7 @@ export class SqliteArticleStore implements ArticleStore {
       return this.#summariesBySeq.all(JSON.stringify(newest), limit).map(toSummary);
     });
     if (titled.length > 0 || words.length === 0) return titled;
-    // No title starts with the typed words; the text may hold them ("Kall" for an article that quotes Kaja Kallas).
+    // No title starts with the typed words; the text may hold them ("Vella" for an article that quotes Oskar Vellamaa).
     const hits = await this.search(typed, { limit: Math.min(limit, SEARCH_LIMIT_MAX), prefix: true });
     return hits.map((hit) => ArticleSummary.parse(hit));
   }
