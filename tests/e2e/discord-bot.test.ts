@@ -6,9 +6,7 @@ import { messageEmbedsLength } from '../../src/render/embed.js';
 import {
   AUTOCOMPLETE_CHOICES_LIMIT,
   AUTOCOMPLETE_NAME_LIMIT,
-  EMBED_DESCRIPTION_LIMIT,
   EMBED_TOTAL_LIMIT,
-  EMBEDS_PER_MESSAGE,
   MESSAGE_CONTENT_LIMIT,
 } from '../../src/render/limits.js';
 import { deployCommands } from '../../src/platform/discord/deploy.js';
