@@ -195,3 +195,18 @@ export function makeTypedPrefixes(count: number, articles: number, seed = 11): s
     return [...words.slice(0, keep - 1), last.slice(0, cut)].join(' ');
   });
 }
+
+/**
+ * What people type when the headline does not hold the word they remember: the start (4 letters or more, cut
+ * mid-word) of a word of a stored article's text that is not in its title, so autocomplete falls back to the text.
+ */
+export function makeTextPrefixes(count: number, articles: number, seed = 13): string[] {
+  const random = createRandom(seed);
+  return Array.from({ length: count }, () => {
+    const article = makeCorpusArticle(Math.floor(random() * articles));
+    const inTitle = new Set(article.title.toLowerCase().split(' '));
+    const words = article.text.split(/[^a-z]+/i).filter((word) => word.length >= 6 && !inTitle.has(word.toLowerCase()));
+    const word = words[Math.floor(random() * words.length)] ?? 'harbour';
+    return word.slice(0, 4 + Math.floor(random() * (word.length - 4)));
+  });
+}

@@ -1,6 +1,7 @@
 /**
  * Store benchmark: ingests a synthetic newsroom (default 100,000 articles of about 600 words) into each named store
- * and reports ingest throughput, search and autocomplete latency (p50/p95), size on disk and peak RSS.
+ * and reports ingest throughput, search and autocomplete latency (p50/p95, and autocomplete's full-text fallback),
+ * size on disk and peak RSS.
  * `npm run bench -- --only store [--store sqlite --store postgres] [--articles N]`. Figures are printed, never asserted.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { openStore } from '../src/data/open-store.js';
 import type { NewArticle } from '../src/data/schemas.js';
 import type { Store } from '../src/data/store.js';
 import { silentLogger } from '../src/log.js';
-import { makeCorpusArticle, makeQueries, makeTypedPrefixes } from './store-bench-corpus.js';
+import { makeCorpusArticle, makeQueries, makeTextPrefixes, makeTypedPrefixes } from './store-bench-corpus.js';
 
 const BATCH = 1_000;
 const SEARCHES = 300;
@@ -28,6 +29,11 @@ type Row = {
   searchP95: number;
   autocompleteP50: number;
   autocompleteP95: number;
+  /** Autocomplete's full-text fallback (no title matches): a search with the last word as a prefix. */
+  fallbackP95: number;
+  fallbackCpuP95: number;
+  /** Mean articles the fallback finds for the start of a word from an article's text. */
+  fallbackMeanHits: number;
   searchCpuP95: number;
   autocompleteCpuP95: number;
   sizeMb: number | null;
@@ -89,11 +95,14 @@ async function measure(name: string, store: Store, articles: number, sizeOf: () 
   if (stored !== articles) process.stderr.write(`  ${name}: expected ${articles} articles, store holds ${stored}\n`);
   const queries = makeQueries(SEARCHES, articles);
   const prefixes = makeTypedPrefixes(AUTOCOMPLETES, articles);
+  const textPrefixes = makeTextPrefixes(AUTOCOMPLETES, articles);
   // One untimed pass warms caches and prepared statements, as a running bot's would be.
   for (const query of queries.slice(0, 20)) await store.articles.search(query);
   for (const typed of prefixes.slice(0, 20)) await store.articles.autocomplete(typed, 25);
+  for (const typed of textPrefixes.slice(0, 20)) await store.articles.search(typed, { limit: 25, prefix: true });
   const search = await timeEach(queries, (query) => store.articles.search(query, { limit: 10 }));
   const autocomplete = await timeEach(prefixes, (typed) => store.articles.autocomplete(typed, 25));
+  const fallback = await timeEach(textPrefixes, (typed) => store.articles.search(typed, { limit: 25, prefix: true }));
   return {
     store: name,
     articles,
@@ -103,6 +112,9 @@ async function measure(name: string, store: Store, articles: number, sizeOf: () 
     searchP95: percentile(search.ms, 95),
     autocompleteP50: percentile(autocomplete.ms, 50),
     autocompleteP95: percentile(autocomplete.ms, 95),
+    fallbackP95: percentile(fallback.ms, 95),
+    fallbackCpuP95: percentile(fallback.cpuMs, 95),
+    fallbackMeanHits: fallback.meanResults,
     searchCpuP95: percentile(search.cpuMs, 95),
     autocompleteCpuP95: percentile(autocomplete.cpuMs, 95),
     sizeMb: await sizeOf().then((bytes) => (bytes === null ? null : bytes / 1_048_576)),
@@ -157,7 +169,7 @@ async function benchPostgres(articles: number): Promise<Row | string> {
 }
 
 function printTable(rows: readonly Row[]): void {
-  const header = ['store', 'articles', 'ingest art/s', 'art/cpu-s', 'search p50 ms', 'search p95 ms', 'autocomplete p50 ms', 'autocomplete p95 ms', 'cpu p95 search/ac ms', 'size MB', 'peak RSS MB', 'mean hits'];
+  const header = ['store', 'articles', 'ingest art/s', 'art/cpu-s', 'search p50 ms', 'search p95 ms', 'autocomplete p50 ms', 'autocomplete p95 ms', 'ac fallback p95 ms (cpu)', 'fallback hits', 'cpu p95 search/ac ms', 'size MB', 'peak RSS MB', 'mean hits'];
   const lines = rows.map((row) => [
     row.store,
     String(row.articles),
@@ -167,6 +179,8 @@ function printTable(rows: readonly Row[]): void {
     row.searchP95.toFixed(2),
     row.autocompleteP50.toFixed(2),
     row.autocompleteP95.toFixed(2),
+    `${row.fallbackP95.toFixed(2)} (${row.fallbackCpuP95.toFixed(2)})`,
+    row.fallbackMeanHits.toFixed(1),
     `${row.searchCpuP95.toFixed(2)} / ${row.autocompleteCpuP95.toFixed(2)}`,
     row.sizeMb === null ? '-' : row.sizeMb.toFixed(0),
     row.peakRssMb.toFixed(0),
@@ -180,7 +194,7 @@ function printTable(rows: readonly Row[]): void {
 
 export async function runStoreBench(options: { stores: string[]; articles?: number }): Promise<void> {
   const articles = options.articles !== undefined && Number.isFinite(options.articles) && options.articles > 0 ? Math.floor(options.articles) : 100_000;
-  console.log(`store benchmark: ${articles} synthetic articles of about 600 words, ${SEARCHES} searches (1-3 words), ${AUTOCOMPLETES} autocompletes`);
+  console.log(`store benchmark: ${articles} synthetic articles of about 600 words, ${SEARCHES} searches (1-3 words), ${AUTOCOMPLETES} autocompletes, ${AUTOCOMPLETES} autocomplete fallbacks (the start of a word of the text)`);
   const rows: Row[] = [];
   for (const name of options.stores) {
     if (name === 'sqlite') rows.push(await benchSqlite(articles));

@@ -7,7 +7,10 @@ export type UserErrorCode =
   | 'store_unavailable'
   | 'missing_permission'
   | 'digest_not_configured'
-  | 'channel_unusable';
+  | 'channel_unusable'
+  | 'fetch_failed'
+  | 'no_link'
+  | 'page_expired';
 
 /** A failure users can fix themselves; `message` is shown to them as written. */
 export class UserError extends Error {

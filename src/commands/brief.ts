@@ -5,16 +5,16 @@ import { renderBrief } from '../render/brief.js';
 import { renderArticleChoices } from '../render/choices.js';
 import { clip, escapeText } from '../render/embed.js';
 import { AUTOCOMPLETE_CHOICES_LIMIT, ECHO_LIMIT } from '../render/limits.js';
-import { findArticle } from '../services/article-lookup.js';
 import { buildBrief } from '../services/briefing/index.js';
 import { defineCommand, type Choice, type CommandContext } from './command.js';
+import { findOrFetchArticle } from './find-or-fetch-article.js';
 
 export const brief = defineCommand({
   definition: {
     name: 'brief',
-    description: 'Bulleted brief of a stored article, with its key quotes',
+    description: 'Bulleted brief of an article (stored, or any link), with its key quotes',
     options: [
-      { type: Opt.String, name: 'article', description: 'Search text, article id or URL', required: true, autocomplete: true, max_length: 500 },
+      { type: Opt.String, name: 'article', description: 'Search text, article id, or any article link', required: true, autocomplete: true, max_length: 500 },
       { type: Opt.Integer, name: 'bullets', description: 'Number of bullets, 3-6 (default: at least 3, more while the brief stays short)', min_value: 3, max_value: 6 },
       { type: Opt.Boolean, name: 'private', description: 'Show the brief only to you' },
     ],
@@ -25,11 +25,12 @@ export const brief = defineCommand({
     private: z.boolean().default(false),
   }),
   async run(args, ctx) {
-    const article = await findArticle(ctx.store.articles, args.article);
-    if (article === undefined) throw articleNotFound(args.article);
-    return renderBrief(article, buildBrief(article, { bullets: args.bullets }), {
+    const found = await findOrFetchArticle(args.article, ctx);
+    if (found === undefined) throw articleNotFound(args.article);
+    return renderBrief(found.article, buildBrief(found.article, { bullets: args.bullets }), {
       timeZone: ctx.config.timezone,
       ephemeral: args.private,
+      isFetched: found.isFetched,
     });
   },
   autocomplete: suggestArticles,
@@ -38,12 +39,10 @@ export const brief = defineCommand({
 
 /**
  * Articles for the `article` option: titles starting with the typed words, newest first (the newest articles when
- * nothing is typed), else the best search matches for what was typed.
+ * nothing is typed), else the best text matches, the last word as a prefix (see `ArticleStore.autocomplete`).
  */
 export async function suggestArticles(focused: { value: string }, ctx: CommandContext): Promise<Choice[]> {
-  const typed = focused.value.trim();
-  let found = await ctx.store.articles.autocomplete(typed, AUTOCOMPLETE_CHOICES_LIMIT);
-  if (found.length === 0 && typed !== '') found = await ctx.store.articles.search(typed, { limit: AUTOCOMPLETE_CHOICES_LIMIT });
+  const found = await ctx.store.articles.autocomplete(focused.value.trim(), AUTOCOMPLETE_CHOICES_LIMIT);
   return renderArticleChoices(found, ctx.config.timezone);
 }
 

@@ -3,6 +3,7 @@ import {
   type APIApplicationCommandOption,
   type APIApplicationCommandOptionChoice,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
@@ -26,7 +27,7 @@ export type FocusedOption = { name: string; value: string; options: RawOptions }
 export type Choice = APIApplicationCommandOptionChoice<string | number>;
 
 /** The configuration commands may read; nothing secret (no token, no database URL). */
-export type CommandConfig = Pick<Config, 'timezone' | 'digest' | 'instanceId'>;
+export type CommandConfig = Pick<Config, 'timezone' | 'digest' | 'instanceId' | 'fetch'>;
 
 /** Whether the bot can post in a channel; `reason` says why not, in plain words. */
 export type ChannelAccess = { ok: true } | { ok: false; reason: string };
@@ -50,6 +51,13 @@ export type CommandContext = {
   digestScheduler?: { reschedule(guildId: string): Promise<void> };
   /** Whether the bot can post in a channel of this server; absent where the platform cannot tell (console). */
   channelAccess?: (channelId: string) => Promise<ChannelAccess>;
+  /**
+   * Called before slow work (fetching a page), so a platform with an answer deadline defers its reply at once;
+   * resolves when it has. Absent where there is no deadline (console).
+   */
+  deferReply?: () => Promise<void>;
+  /** The platform shows buttons and answers presses, so long answers are paged rather than sent as follow-ups. */
+  supportsButtons?: boolean;
 };
 
 /**
@@ -83,3 +91,18 @@ export function optionDefinitions(command: Command, subcommand?: string): readon
   const chosen = options.find((option) => option.type === Opt.Subcommand && option.name === subcommand);
   return chosen?.type === Opt.Subcommand ? (chosen.options ?? []) : options;
 }
+
+/** A message context-menu command's registration JSON (type 3), exactly as Discord's API takes it. */
+export type MessageCommandDefinition = RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+/** The message a context-menu command was used on, as plain data: its text and the links of its embeds. */
+export type TargetMessage = { content: string; embedUrls: readonly string[] };
+
+/**
+ * A command in a message's Apps menu: no options, the message instead. `run` throws `UserError` for anything the
+ * user can fix and returns a `Reply`. Only the Discord platform offers these.
+ */
+export type MessageCommand = {
+  readonly definition: MessageCommandDefinition;
+  run(message: TargetMessage, ctx: CommandContext): Promise<Reply>;
+};

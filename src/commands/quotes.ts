@@ -1,15 +1,18 @@
 import { ApplicationCommandOptionType as Opt } from 'discord-api-types/v10';
 import { z } from 'zod';
+import { startsTitleWords, typedWords } from '../data/query-words.js';
+import type { Article } from '../data/schemas.js';
 import { UserError } from '../errors.js';
 import { renderTextChoices } from '../render/choices.js';
 import { clip, escapeText } from '../render/embed.js';
 import { SPEAKER_LIST_LIMIT } from '../render/limits.js';
-import { renderQuotes } from '../render/quotes.js';
+import { renderQuotes, renderQuotesPage } from '../render/quotes.js';
+import type { Reply } from '../render/reply.js';
 import { findArticle } from '../services/article-lookup.js';
 import { extractQuotes } from '../services/briefing/index.js';
 import type { Quote } from '../services/briefing/types.js';
 import { articleNotFound, echo, suggestArticles } from './brief.js';
-import { defineCommand } from './command.js';
+import { defineCommand, type CommandContext } from './command.js';
 
 export const quotes = defineCommand({
   definition: {
@@ -30,17 +33,16 @@ export const quotes = defineCommand({
     const article = await findArticle(ctx.store.articles, args.article);
     if (article === undefined) throw articleNotFound(args.article);
     const all = extractQuotes(article);
-    if (all.length === 0) {
-      throw new UserError('no_quotes', `"${echo(article.title)}" has no direct quotes.`);
-    }
-    if (args.speaker === undefined) return renderQuotes(article, all, { ephemeral: args.private });
+    if (all.length === 0) throw noQuotes(article);
+    if (args.speaker === undefined) return answerQuotes(article, all, { ephemeral: args.private }, ctx);
     const chosen = quotesBy(all, args.speaker);
     if (chosen.length === 0) {
       const speakers = speakersOf(all);
       const known = speakers.length > 0 ? ` Speakers quoted: ${clip(escapeText(speakers.join(', ')), SPEAKER_LIST_LIMIT)}.` : '';
       throw new UserError('unknown_speaker', `No quote in this article is attributed to "${echo(args.speaker)}".${known}`);
     }
-    return renderQuotes(article, chosen, { speaker: chosen[0]?.speaker ?? args.speaker, ephemeral: args.private });
+    const name = chosen[0]?.speaker ?? args.speaker;
+    return answerQuotes(article, chosen, { speaker: { name, index: speakersOf(all).indexOf(name) }, ephemeral: args.private }, ctx);
   },
   async autocomplete(focused, ctx) {
     if (focused.name !== 'speaker') return suggestArticles(focused, ctx);
@@ -48,11 +50,31 @@ export const quotes = defineCommand({
     if (typeof articleQuery !== 'string' || articleQuery.trim() === '') return [];
     const article = await findArticle(ctx.store.articles, articleQuery);
     if (article === undefined) return [];
-    const typed = focused.value.trim().toLowerCase();
-    return renderTextChoices(speakersOf(extractQuotes(article)).filter((speaker) => speaker.toLowerCase().includes(typed)));
+    // Each typed word starts a word of the name, the last one possibly unfinished: `oskar vel` offers Oskar Vellamaa.
+    const isTyped = startsTitleWords(typedWords(focused.value));
+    return renderTextChoices(speakersOf(extractQuotes(article)).filter(isTyped));
   },
   isPrivate: (args) => args.private,
 });
+
+/**
+ * The quotes as an answer: where the platform has buttons, the first page with page buttons (no follow-up flood);
+ * elsewhere (the console) every page.
+ */
+function answerQuotes(
+  article: Article,
+  chosen: readonly Quote[],
+  options: { speaker?: { name: string; index: number }; ephemeral: boolean },
+  ctx: Pick<CommandContext, 'supportsButtons'>,
+): Reply {
+  const paged = ctx.supportsButtons === true ? renderQuotesPage(article, chosen, { ...options, page: 0 }) : undefined;
+  return paged ?? renderQuotes(article, chosen, { ...(options.speaker === undefined ? {} : { speaker: options.speaker.name }), ephemeral: options.ephemeral });
+}
+
+/** The user error for an article without a direct quote. */
+export function noQuotes(article: Pick<Article, 'title'>): UserError {
+  return new UserError('no_quotes', `"${echo(article.title)}" has no direct quotes.`);
+}
 
 /** Distinct named speakers in order of first quote. */
 export function speakersOf(all: readonly Quote[]): string[] {

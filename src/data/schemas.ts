@@ -52,14 +52,19 @@ export const UpsertOutcome = z.enum(['inserted', 'updated', 'unchanged']);
 export type UpsertOutcome = z.output<typeof UpsertOutcome>;
 export type UpsertResult = { id: string; outcome: UpsertOutcome };
 
+/** The most results one search returns. */
+export const SEARCH_LIMIT_MAX = 100;
+
 export const SearchOptions = z.object({
-  limit: z.number().int().min(1).max(100).default(10),
+  limit: z.number().int().min(1).max(SEARCH_LIMIT_MAX).default(10),
   /** Inclusive lower bound on `publishedAt`. */
   from: IsoDateTime.optional(),
   /** Exclusive upper bound on `publishedAt`. */
   to: IsoDateTime.optional(),
   outlet: z.string().optional(),
   section: z.string().optional(),
+  /** The last word also matches as the start of a longer word, for a word still being typed (`vella` finds Vellamaa). */
+  prefix: z.boolean().default(false),
 });
 export type SearchOptions = z.input<typeof SearchOptions>;
 

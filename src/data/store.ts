@@ -52,7 +52,8 @@ export interface ArticleStore {
   listPublished(range: PublishedRange): Promise<Article[]>;
   /**
    * Titles for autocomplete: titles whose words start with the typed words (prefix of the last one), newest first.
-   * An empty `typed` gives the newest articles.
+   * When no title matches, the best full-text matches with the last word as a prefix (`vella` finds an article
+   * that quotes Oskar Vellamaa). An empty `typed` gives the newest articles.
    */
   autocomplete(typed: string, limit: number): Promise<ArticleSummary[]>;
   count(): Promise<number>;

@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { optionDefinitions, type Command, type CommandContext, type Choice, type FocusedOption, type RawOptions } from '../commands/command.js';
+import { pressButton, type ButtonAnswer } from '../commands/buttons.js';
+import {
+  optionDefinitions,
+  type Command,
+  type CommandContext,
+  type Choice,
+  type FocusedOption,
+  type MessageCommand,
+  type RawOptions,
+  type TargetMessage,
+} from '../commands/command.js';
 import { describeBadOption, parsePlainly } from '../commands/option-issues.js';
 import { StoreError, UserError } from '../errors.js';
+import type { Logger } from '../log.js';
 import { renderInternalError, renderStoreUnavailable, renderUserError } from '../render/notice.js';
 import type { Reply } from '../render/reply.js';
 
@@ -27,11 +38,7 @@ export async function executeCommand(
   options: RawOptions,
   ctx: CommandContext,
 ): Promise<{ reply: Reply; outcome: CommandOutcome }> {
-  const name = command.definition.name;
-  const startedAt = performance.now();
-  const log = ctx.log.child({ command: name, userId: ctx.userId, guildId: ctx.guildId });
-  const logDone = (outcome: string, extra: Record<string, unknown> = {}): void =>
-    log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, 'command done');
+  const { log, logDone } = edgeLog(ctx, { command: command.definition.name }, 'command done');
   try {
     const parsed = parsePlainly(command.args, options);
     if (!parsed.success) {
@@ -41,18 +48,62 @@ export async function executeCommand(
     logDone('ok', { messages: 1 + (reply.followUps?.length ?? 0) });
     return { reply, outcome: 'ok' };
   } catch (error) {
-    if (error instanceof UserError) {
-      logDone('user_error', { code: error.code });
-      return { reply: renderUserError(error.message), outcome: 'user_error' };
-    }
-    const ref = newRef();
-    if (error instanceof StoreError) {
-      log.error({ err: error, ref, options }, 'store unavailable during command');
-      return { reply: renderStoreUnavailable(ref), outcome: 'store_unavailable' };
-    }
-    log.error({ err: error, ref, options }, 'command failed');
-    return { reply: renderInternalError(ref), outcome: 'internal_error' };
+    return answerFailure(error, log, logDone, { options });
   }
+}
+
+/** `runCommand` for a button press: the same error edge, and a failure is always a new private message. */
+export async function runButton(customId: string, ctx: CommandContext): Promise<ButtonAnswer> {
+  const { log, logDone } = edgeLog(ctx, { button: customId }, 'button done');
+  try {
+    const answer = await pressButton(customId, { ...ctx, log });
+    logDone('ok');
+    return answer;
+  } catch (error) {
+    return { reply: answerFailure(error, log, logDone, {}).reply, isUpdate: false };
+  }
+}
+
+/** `runCommand` for a message context-menu command, with the same error edge. */
+export async function runMessageCommand(command: MessageCommand, message: TargetMessage, ctx: CommandContext): Promise<Reply> {
+  const { log, logDone } = edgeLog(ctx, { command: command.definition.name }, 'command done');
+  try {
+    const reply = await command.run(message, { ...ctx, log });
+    logDone('ok', { messages: 1 + (reply.followUps?.length ?? 0) });
+    return reply;
+  } catch (error) {
+    return answerFailure(error, log, logDone, {}).reply;
+  }
+}
+
+type LogDone = (outcome: string, extra?: Record<string, unknown>) => void;
+
+/** The invocation's logger, and the one line it logs when done, with the outcome and the time taken. */
+function edgeLog(ctx: CommandContext, fields: Record<string, unknown>, message: string): { log: Logger; logDone: LogDone } {
+  const startedAt = performance.now();
+  const log = ctx.log.child({ ...fields, userId: ctx.userId, guildId: ctx.guildId });
+  const logDone: LogDone = (outcome, extra = {}) => log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, message);
+  return { log, logDone };
+}
+
+/** The reply to a failed command or button: a `UserError` as written, else a ref to the logged cause. */
+function answerFailure(
+  error: unknown,
+  log: Logger,
+  logDone: LogDone,
+  context: Record<string, unknown>,
+): { reply: Reply; outcome: CommandOutcome } {
+  if (error instanceof UserError) {
+    logDone('user_error', { code: error.code });
+    return { reply: renderUserError(error.message), outcome: 'user_error' };
+  }
+  const ref = newRef();
+  if (error instanceof StoreError) {
+    log.error({ err: error, ref, ...context }, 'store unavailable during command');
+    return { reply: renderStoreUnavailable(ref), outcome: 'store_unavailable' };
+  }
+  log.error({ err: error, ref, ...context }, 'command failed');
+  return { reply: renderInternalError(ref), outcome: 'internal_error' };
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Article } from '../data/schemas.js';
 import type { Brief, Quote } from '../services/briefing/types.js';
+import { actionButton, buttonRows, linkButton } from './components.js';
 import { clip, escapeText, fitEmbed } from './embed.js';
 import { formatDate, formatList } from './format.js';
 import { EMBED_FIELD_NAME_LIMIT, EMBED_FIELD_VALUE_LIMIT } from './limits.js';
@@ -9,9 +10,18 @@ import { replyWith, type Reply } from './reply.js';
 /**
  * The `/brief` answer: one embed with the headline linked to the article, the outlet, byline and date, the bullets,
  * the key quotes (each whole, with its speaker and role; a quote too long for a field is left out and counted),
- * and a footer naming the article id.
+ * a footer naming the article id, and buttons: `All quotes` (when it has quotes) and `Open article` (when it has a URL).
  */
-export function renderBrief(article: Article, brief: Brief, options: { timeZone: string; ephemeral?: boolean }): Reply {
+export function renderBrief(
+  article: Article,
+  brief: Brief,
+  options: {
+    timeZone: string;
+    ephemeral?: boolean;
+    /** The page was fetched for this answer; the footer says so. */
+    isFetched?: boolean;
+  },
+): Reply {
   const quoteFields: APIEmbedField[] = [];
   let leftOut = 0;
   for (const quote of brief.keyQuotes) {
@@ -21,7 +31,11 @@ export function renderBrief(article: Article, brief: Brief, options: { timeZone:
   }
   const bullets = brief.bullets.map((bullet) => `- ${escapeText(bullet.text)}`).join('\n');
   const description = [articleMeta(article, options.timeZone), bullets].filter((part) => part !== '').join('\n\n');
-  const footer = [`Article ${article.id}`, leftOut > 0 ? `${leftOut} long quote${leftOut === 1 ? '' : 's'} in /quotes` : null]
+  const footer = [
+    `Article ${article.id}`,
+    options.isFetched === true ? 'Fetched just now' : null,
+    leftOut > 0 ? `${leftOut} long quote${leftOut === 1 ? '' : 's'} in /quotes` : null,
+  ]
     .filter((part): part is string => part !== null)
     .join(' · ');
   const embed: APIEmbed = {
@@ -32,7 +46,11 @@ export function renderBrief(article: Article, brief: Brief, options: { timeZone:
     ...(quoteFields.length > 0 ? { fields: quoteFields } : {}),
     footer: { text: footer },
   };
-  return replyWith([{ embeds: [fitEmbed(embed)] }], { ephemeral: options.ephemeral ?? false });
+  const components = buttonRows([
+    brief.keyQuotes.length > 0 ? actionButton('All quotes', { kind: 'quotes', articleId: article.id }) : undefined,
+    article.url === null ? undefined : linkButton('Open article', article.url),
+  ]);
+  return replyWith([{ embeds: [fitEmbed(embed)], components }], { ephemeral: options.ephemeral ?? false });
 }
 
 /** `By A and B · 25 Nov 2026 · Section`, with whatever the article has; escaped. */

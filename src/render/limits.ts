@@ -20,3 +20,10 @@ export const SEARCH_RESULTS_LIMIT = 10;
 export const ECHO_LIMIT = 120;
 /** Characters of the speaker list in an "unknown speaker" answer (well under the 2,000 content limit). */
 export const SPEAKER_LIST_LIMIT = 1_500;
+export const BUTTONS_PER_ROW = 5;
+export const ACTION_ROWS_PER_MESSAGE = 5;
+export const CUSTOM_ID_LIMIT = 100;
+export const BUTTON_LABEL_LIMIT = 80;
+/** Pages of `/search` results the Next button reaches (`SEARCH_RESULTS_LIMIT` each). */
+export const SEARCH_PAGES_LIMIT = 5;
+export const LINK_BUTTON_URL_LIMIT = 512;

@@ -2,7 +2,8 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { Article } from '../data/schemas.js';
 import type { Quote } from '../services/briefing/types.js';
 import { quoteValue, speakerLabel } from './brief.js';
-import { chunkBlocks, clip, escapeText, packEmbeds } from './embed.js';
+import { buttonRows, linkButton, pageButtons, type ButtonAction } from './components.js';
+import { chunkBlocks, clip, escapeText, fitEmbed, packEmbeds } from './embed.js';
 import { EMBED_TITLE_LIMIT, QUOTES_PAGE_TARGET } from './limits.js';
 import { replyWith, type Reply } from './reply.js';
 
@@ -12,18 +13,48 @@ import { replyWith, type Reply } from './reply.js';
  * continued), and the pages into as many messages as Discord's per-message limits need.
  */
 export function renderQuotes(article: Article, quotes: readonly Quote[], options: { speaker?: string; ephemeral?: boolean } = {}): Reply {
+  return replyWith(
+    packEmbeds(quotePages(article, quotes, options.speaker)).map((group) => ({ embeds: group })),
+    { ephemeral: options.ephemeral ?? false },
+  );
+}
+
+/**
+ * One page (from 0) of the `/quotes` answer as a single message, with `Previous`/`Next` buttons that turn it in
+ * place and an `Open article` link; `speaker` is the filter's name and its index among the article's speakers.
+ * `undefined` when there is no such page (the list is shorter than when the button was made).
+ */
+export function renderQuotesPage(
+  article: Article,
+  quotes: readonly Quote[],
+  options: { page: number; speaker?: { name: string; index: number }; ephemeral?: boolean },
+): Reply | undefined {
+  const pages = quotePages(article, quotes, options.speaker?.name);
+  const page = pages[options.page];
+  if (page === undefined) return undefined;
+  const turnTo = (index: number): ButtonAction => ({
+    kind: 'quotes-page',
+    articleId: article.id,
+    page: index,
+    speaker: options.speaker?.index ?? null,
+  });
+  const components = buttonRows([
+    ...pageButtons(options.page, pages.length, turnTo),
+    article.url === null ? undefined : linkButton('Open article', article.url),
+  ]);
+  return replyWith([{ embeds: [fitEmbed(page)], components }], { ephemeral: options.ephemeral ?? false });
+}
+
+/** The quotes as page embeds of about `QUOTES_PAGE_TARGET` characters, each titled and numbered. */
+function quotePages(article: Article, quotes: readonly Quote[], speaker: string | undefined): APIEmbed[] {
   const blocks = quotes.map((quote) => `${quoteValue(quote)}\n— **${escapeText(speakerLabel(quote))}**`);
   const pages = chunkBlocks(blocks, QUOTES_PAGE_TARGET);
-  const heading = options.speaker === undefined ? 'Quotes' : `Quotes by ${options.speaker}`;
+  const heading = speaker === undefined ? 'Quotes' : `Quotes by ${speaker}`;
   const count = `${quotes.length} quote${quotes.length === 1 ? '' : 's'}`;
-  const embeds: APIEmbed[] = pages.map((page, index) => ({
+  return pages.map((page, index) => ({
     title: clip(`${index === 0 ? heading : `${heading} (continued)`}: ${escapeText(article.title)}`, EMBED_TITLE_LIMIT, { note: false }),
     ...(article.url !== null ? { url: article.url } : {}),
     description: page,
     footer: { text: `Article ${article.id} · ${count}${pages.length > 1 ? ` · page ${index + 1} of ${pages.length}` : ''}` },
   }));
-  return replyWith(
-    packEmbeds(embeds).map((group) => ({ embeds: group })),
-    { ephemeral: options.ephemeral ?? false },
-  );
 }

@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
+import type { ButtonRow } from './components.js';
 
 /** Mentions in every outgoing message: none, whatever the article text says (`@everyone`, `<@&role>`, `<@user>`). */
 export type NoMentions = { parse: [] };
@@ -7,6 +8,8 @@ export type NoMentions = { parse: [] };
 export type ReplyMessage = {
   content?: string;
   embeds?: APIEmbed[];
+  /** Button rows under the message; platforms without buttons (the console) leave them out. */
+  components?: ButtonRow[];
   allowed_mentions: NoMentions;
 };
 
@@ -30,6 +33,7 @@ export function replyWith(messages: readonly Omit<ReplyMessage, 'allowed_mention
   const message = (m: Omit<ReplyMessage, 'allowed_mentions'> | undefined): ReplyMessage => ({
     ...(m?.content !== undefined ? { content: m.content } : {}),
     ...(m?.embeds !== undefined ? { embeds: m.embeds } : {}),
+    ...(m?.components !== undefined && m.components.length > 0 ? { components: m.components } : {}),
     allowed_mentions: noMentions(),
   });
   return {

@@ -1,12 +1,21 @@
 import type { APIEmbedField } from 'discord-api-types/v10';
 import type { SearchHit } from '../data/schemas.js';
+import { buttonRows, pageButtons, type ButtonAction } from './components.js';
 import { clip, escapeText, fitEmbed } from './embed.js';
 import { formatDate } from './format.js';
-import { EMBED_FIELD_NAME_LIMIT, EMBED_TITLE_LIMIT } from './limits.js';
+import { EMBED_FIELD_NAME_LIMIT, EMBED_TITLE_LIMIT, SEARCH_RESULTS_LIMIT } from './limits.js';
 import { replyWith, type Reply } from './reply.js';
 
-/** The `/search` answer: the matches in order, each with outlet, date, id (to pass to `/brief`) and an excerpt. */
-export function renderSearch(query: string, hits: readonly SearchHit[], options: { timeZone: string; days?: number }): Reply {
+/**
+ * The `/search` answer: the matches in order, each with outlet, date, id (to pass to `/brief`) and an excerpt.
+ * With `page` (from 0), the hits are that page of results and `Previous`/`Next` buttons turn it in place; `hasMore`
+ * says a further page exists.
+ */
+export function renderSearch(
+  query: string,
+  hits: readonly SearchHit[],
+  options: { timeZone: string; days?: number; page?: number; hasMore?: boolean },
+): Reply {
   const fields: APIEmbedField[] = hits.map((hit) => {
     const meta = [hit.outlet, hit.publishedAt === null ? null : formatDate(hit.publishedAt, options.timeZone)]
       .filter((part): part is string => part !== null)
@@ -19,10 +28,18 @@ export function renderSearch(query: string, hits: readonly SearchHit[], options:
     };
   });
   const scope = options.days === undefined ? '' : ` (last ${options.days} day${options.days === 1 ? '' : 's'})`;
+  const page = options.page ?? 0;
+  const pageCount = page + (options.hasMore === true ? 2 : 1);
+  const first = page * SEARCH_RESULTS_LIMIT + 1;
+  const count =
+    pageCount > 1
+      ? `Matches ${first} to ${first + hits.length - 1}, best first.`
+      : `${hits.length} match${hits.length === 1 ? '' : 'es'}, best first.`;
   const embed = {
     title: clip(`Search: ${escapeText(query.replace(/\s+/g, ' '))}${scope}`, EMBED_TITLE_LIMIT, { note: false }),
-    description: `${hits.length} match${hits.length === 1 ? '' : 'es'}, best first. Use /brief article:<id> to brief one.`,
+    description: `${count} Use /brief article:<id> to brief one.`,
     fields,
   };
-  return replyWith([{ embeds: [fitEmbed(embed)] }]);
+  const turnTo = (index: number): ButtonAction => ({ kind: 'search-page', page: index, days: options.days ?? null, query });
+  return replyWith([{ embeds: [fitEmbed(embed)], components: buttonRows(pageButtons(page, pageCount, turnTo)) }]);
 }

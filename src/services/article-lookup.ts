@@ -30,13 +30,33 @@ export async function findArticle(store: ArticleStore, query: string): Promise<A
     }
   }
   if (LOOKS_LIKE_URL.test(trimmed)) {
-    const canonical = canonicalizeUrl(trimmed);
-    if (canonical !== null) {
-      const byUrl = await store.getByUrl(canonical);
-      if (byUrl) return byUrl;
-    }
+    const byUrl = await findByUrl(store, trimmed);
+    if (byUrl) return byUrl;
   }
   // A hex-looking word ("cafe", "beef") may still be a search term, so every path falls through to search.
   const [best] = await store.search(trimmed, { limit: 1 });
   return best ? store.get(best.id) : undefined;
+}
+
+/** The stored article at this URL, compared in canonical form, or `undefined` (also for text that is no URL). */
+export async function findByUrl(store: ArticleStore, url: string): Promise<Article | undefined> {
+  const canonical = canonicalizeUrl(url.trim());
+  return canonical === null ? undefined : store.getByUrl(canonical);
+}
+
+/** Whether typed text is one http(s) URL and nothing else, so it names a page rather than search words. */
+export function isUrl(text: string): boolean {
+  return /^https?:\/\/\S+$/i.test(text.trim());
+}
+
+/**
+ * The first http(s) link in `text`, without the punctuation that ends a sentence or a markdown link around it
+ * (`(see https://a.example/x).` gives `https://a.example/x`); `undefined` when there is none.
+ */
+export function firstUrl(text: string): string | undefined {
+  const found = /https?:\/\/[^\s<>"'`]+/i.exec(text)?.[0];
+  if (found === undefined) return undefined;
+  const trimmed = found.replace(/[.,;:!?*_~\]]+$/, '');
+  // A closing parenthesis belongs to the URL only when the URL opened one (`/wiki/Bridge_(1990)`).
+  return !trimmed.includes('(') ? trimmed.replace(/\)+$/, '') : trimmed;
 }

@@ -44,6 +44,14 @@ describe('/brief', () => {
     expect(reply.content).toBe('No stored article matches "zeppelin marmalade". Try /search with other words, an article id or its URL.');
   });
 
+  it('fetches a link that is not stored rather than briefing a search match for its words', async () => {
+    const reply = await runCommand(brief, { article: 'http://127.0.0.2/ferry-late-crossings' }, commandContext(store));
+    expect(reply.ephemeral).toBe(true);
+    expect(reply.content).toBe(
+      'Could not brief http://127.0.0.2/ferry-late-crossings: newsbrief only fetches public web addresses. Nothing was stored.',
+    );
+  });
+
   it('repeats typed text back with its markdown made inert', async () => {
     const reply = await runCommand(brief, { article: '**zeppelin** [x](https://evil.example)' }, commandContext(store));
     expect(reply.content).toContain('"\\*\\*zeppelin\\*\\* \\[x](https://evil.example)"');
@@ -79,6 +87,11 @@ describe('/brief', () => {
       expect(choice.name).toMatch(/… · \d+ Oct 2026$/);
     }
     expect(choices[0]?.name).toMatch(/^Council minutes 29: /);
+  });
+
+  it('suggests an article whose text holds a name still being typed', async () => {
+    const choices = await runAutocomplete(brief, { name: 'article', value: 'Ferra', options: {} }, commandContext(store));
+    expect(choices.map((choice) => choice.value)).toEqual([ids[0]]);
   });
 
   it('suggests matching titles for typed words', async () => {

@@ -15,7 +15,7 @@ export function commandContext(store: Store, overrides: Partial<CommandContext> 
     channelId: null,
     userId: 'console',
     memberPermissions: null,
-    config: { timezone: 'UTC', digest: config.digest, instanceId: 'test' },
+    config: { timezone: 'UTC', digest: config.digest, instanceId: 'test', fetch: config.fetch },
     ...overrides,
   };
 }

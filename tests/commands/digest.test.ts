@@ -38,7 +38,7 @@ describe('/digest', () => {
       channelId: CHANNEL,
       userId: '300000000000000001',
       memberPermissions: MANAGER,
-      config: { timezone: config.timezone, digest: config.digest, instanceId: 'test' },
+      config: { timezone: config.timezone, digest: config.digest, instanceId: 'test', fetch: config.fetch },
       digestScheduler: {
         async reschedule(guildId) {
           rescheduled.push(guildId);

@@ -62,5 +62,16 @@ describe('/quotes', () => {
       'Tobias Fenwick',
     ]);
     expect((await suggest('FEN')).map((choice) => choice.value)).toEqual(['Tobias Fenwick']);
+    expect((await suggest('yusra oko')).map((choice) => choice.value)).toEqual(['Yusra Okonkwo']);
+    // A name's words are matched from their start, so the middle of a name suggests nothing.
+    expect(await suggest('konk')).toEqual([]);
+  });
+
+  it('answers with one page and page buttons instead of follow-ups where the platform has buttons', async () => {
+    const paged = await runCommand(quotes, { article: ids[3] ?? '' }, commandContext(store, { supportsButtons: true }));
+    expect(paged.followUps).toBeUndefined();
+    expect(paged.components?.[0]?.components).toHaveLength(3);
+    const all = await runCommand(quotes, { article: ids[3] ?? '' }, commandContext(store));
+    expect(all.followUps?.length).toBeGreaterThan(0);
   });
 });

@@ -120,6 +120,13 @@ export function describeArticleStore(backend: string, open: () => Promise<Store>
     });
 
     describe('search', () => {
+      it('matches the last word as a prefix only when asked', async () => {
+        const [a] = await store.articles.upsert([makeArticle({ title: 'Talks resume', text: 'The envoy Oskar Vellamaa spoke.' })]);
+        expect(await store.articles.search('envoy vella')).toEqual([]);
+        expect((await store.articles.search('envoy vella', { prefix: true })).map((hit) => hit.id)).toEqual([a?.id]);
+        expect(await store.articles.search('vella envoy', { prefix: true })).toEqual([]);
+      });
+
       it('ranks a title match above a passing mention in the text', async () => {
         const [mention] = await store.articles.upsert([
           makeArticle({
@@ -293,6 +300,18 @@ export function describeArticleStore(backend: string, open: () => Promise<Store>
         expect(newest.map((s) => s.id)).toEqual([neu?.id, mid?.id]);
         expect((await store.articles.autocomplete('  ', 5)).map((s) => s.id)).toEqual([neu?.id, mid?.id, old?.id]);
         expect(newest[0]).toMatchObject({ title: expect.any(String), url: expect.any(String) });
+      });
+
+      it('falls back to the text, the last typed word as a prefix, when no title matches', async () => {
+        const [quoted] = await store.articles.upsert([
+          makeArticle({ title: 'Ministers meet in Tallinn', text: 'The envoy Oskar Vellamaa warned that talks may stall.' }),
+        ]);
+        await store.articles.upsert([makeArticle({ title: 'Harbour dues rise', text: 'Fees go up in spring.' })]);
+        expect((await store.articles.autocomplete('Vella', 10)).map((s) => s.id)).toEqual([quoted?.id]);
+        expect((await store.articles.autocomplete('envoy vel', 10)).map((s) => s.id)).toEqual([quoted?.id]);
+        expect(await store.articles.autocomplete('Vellx', 10)).toEqual([]);
+        const [hit] = await store.articles.autocomplete('Vella', 10);
+        expect(Object.keys(hit ?? {}).sort()).toEqual(['id', 'outlet', 'publishedAt', 'section', 'title', 'url']);
       });
 
       it('never throws on punctuation', async () => {

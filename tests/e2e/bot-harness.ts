@@ -17,7 +17,8 @@ export type BotHarness = {
   stop(): Promise<void>;
 };
 
-export async function startBotHarness(options: { deferAfterMs?: number } = {}): Promise<BotHarness> {
+/** `env` adds environment variables to the bot's configuration (e.g. `FETCH_ALLOW_HOSTS` for a loopback page server). */
+export async function startBotHarness(options: { deferAfterMs?: number; env?: Record<string, string> } = {}): Promise<BotHarness> {
   const discord = await FakeDiscord.start();
   const { store: realStore, ids } = await openBotStore();
   const armed = new Map<PropertyKey, Error>();
@@ -42,7 +43,7 @@ export async function startBotHarness(options: { deferAfterMs?: number } = {}): 
     close: () => realStore.close(),
   };
   const { log, lines } = recordingLogger();
-  const config = loadConfig({ DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DATABASE_URL: 'sqlite::memory:' });
+  const config = loadConfig({ ...options.env, DISCORD_TOKEN: discord.token, DISCORD_API_URL: discord.apiUrl, DATABASE_URL: 'sqlite::memory:' });
   const bot = await startDiscordBot({
     config,
     store,

@@ -1,14 +1,12 @@
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/commands/index.js';
+import { COMMANDS, MESSAGE_COMMANDS } from '../../src/commands/index.js';
 import { StoreError } from '../../src/errors.js';
 import { messageEmbedsLength } from '../../src/render/embed.js';
 import {
   AUTOCOMPLETE_CHOICES_LIMIT,
   AUTOCOMPLETE_NAME_LIMIT,
-  EMBED_DESCRIPTION_LIMIT,
   EMBED_TOTAL_LIMIT,
-  EMBEDS_PER_MESSAGE,
   MESSAGE_CONTENT_LIMIT,
 } from '../../src/render/limits.js';
 import { deployCommands } from '../../src/platform/discord/deploy.js';
@@ -75,22 +73,16 @@ describe('Discord bot against a fake Discord', () => {
     expect(outcome.callback?.data?.choices).toEqual([{ name: 'Barnaby Quill', value: 'Barnaby Quill' }]);
   });
 
-  it('splits a long quote list over a response and follow-ups within every limit', async () => {
+  it('pages a long quote list in one message with page buttons, within every limit', async () => {
     const outcome = await harness.discord.slashCommand('quotes', { article: harness.ids[3] ?? '' });
-    expect(outcome.messages.length).toBeGreaterThan(1);
-    expect(outcome.messages[0]?.via).toBe('response');
-    expect(outcome.messages.slice(1).every((message) => message.via === 'follow-up')).toBe(true);
-    let quoteCount = 0;
-    for (const { body } of outcome.messages) {
-      expect(body.allowed_mentions).toEqual({ parse: [] });
-      expect(body.embeds?.length).toBeLessThanOrEqual(EMBEDS_PER_MESSAGE);
-      expect(messageEmbedsLength(body.embeds ?? [])).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
-      for (const embed of body.embeds ?? []) {
-        expect(embed.description?.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_LIMIT);
-        quoteCount += (embed.description ?? '').match(/^“Point number \d+:/gm)?.length ?? 0;
-      }
-    }
-    expect(quoteCount).toBe(48);
+    expect(outcome.messages).toHaveLength(1);
+    const body = outcome.messages[0]?.body;
+    expect(body?.allowed_mentions).toEqual({ parse: [] });
+    expect(body?.embeds).toHaveLength(1);
+    expect(messageEmbedsLength(body?.embeds ?? [])).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
+    expect(body?.embeds?.[0]?.footer?.text).toMatch(/· 48 quotes · page 1 of \d+$/);
+    const labels = body?.components?.flatMap((row) => row.components.map((button) => button.label));
+    expect(labels).toEqual(['Previous', 'Next', 'Open article']);
   });
 
   it('never lets article text ping @everyone or a role', async () => {
@@ -147,31 +139,31 @@ describe('Discord bot against a fake Discord', () => {
     expect(outcome.messages[0]?.body.embeds?.[0]?.title).toBe(FERRY_ARTICLE.title);
   });
 
-  it('recovers when Discord answers a follow-up with 500, retrying', async () => {
-    harness.discord.failNext('POST', /^\/webhooks\//, 500);
+  it('recovers when Discord answers the reply with 500, retrying', async () => {
+    harness.discord.failNext('POST', /\/callback$/, 500);
     const outcome = await harness.discord.slashCommand('quotes', { article: harness.ids[3] ?? '' });
-    const followUps = harness.discord.requests.filter(
-      (request) => request.method === 'POST' && request.path.startsWith('/webhooks/') && request.path.endsWith(`interaction-token-${outcome.interactionId}`),
-    );
-    expect(followUps[0]?.status).toBe(500);
-    expect(followUps.slice(1).every((request) => request.status === 200)).toBe(true);
-    expect(outcome.messages.filter((message) => message.via === 'follow-up')).toHaveLength(followUps.length - 1);
+    const callbacks = harness.discord.requests.filter((request) => request.path.startsWith(`/interactions/${outcome.interactionId}/`));
+    expect(callbacks.map((request) => request.status)).toEqual([500, 204]);
+    expect(outcome.messages[0]?.body.embeds?.[0]?.title).toMatch(/^Quotes: /);
   });
 
   it('registers the command definitions for one guild, and globally', async () => {
     const { discord } = harness;
-    const guild = await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId: discord.guildId, commands: COMMANDS, log: silentLogger });
-    expect(guild).toEqual({ count: COMMANDS.length, scope: 'guild', applicationId: discord.applicationId });
+    const all = { commands: COMMANDS, messageCommands: MESSAGE_COMMANDS };
+    const definitions = [...COMMANDS, ...MESSAGE_COMMANDS].map((command) => command.definition);
+    const guild = await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, guildId: discord.guildId, ...all, log: silentLogger });
+    expect(guild).toEqual({ count: definitions.length, scope: 'guild', applicationId: discord.applicationId });
     const put = await discord.waitForRequest((request) => request.method === 'PUT' && request.path.includes('/guilds/'));
     expect(put.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
     expect(put.headers.authorization).toBe(`Bot ${discord.token}`);
-    expect(put.body).toEqual(COMMANDS.map((command) => command.definition));
+    expect(put.body).toEqual(definitions);
     const names = (put.body as { name: string }[]).map((definition) => definition.name);
-    expect(names).toEqual(expect.arrayContaining(['brief', 'quotes', 'search']));
+    expect(names).toEqual(expect.arrayContaining(['brief', 'quotes', 'search', 'Brief this link']));
+    expect(put.body).toContainEqual({ type: 3, name: 'Brief this link' });
 
-    await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, applicationId: discord.applicationId, commands: COMMANDS, log: silentLogger });
+    await deployCommands({ token: discord.token, apiUrl: discord.apiUrl, applicationId: discord.applicationId, ...all, log: silentLogger });
     const global = await discord.waitForRequest((request) => request.method === 'PUT' && request.path === `/applications/${discord.applicationId}/commands`);
-    expect(global.body).toEqual(COMMANDS.map((command) => command.definition));
+    expect(global.body).toEqual(definitions);
   });
 });
 
@@ -184,12 +176,13 @@ describe('Discord bot deferring slow commands', () => {
     await harness?.stop();
   });
 
-  it('defers, then edits the original response and follows up', async () => {
+  it('defers, then edits the original response with its buttons', async () => {
     const outcome = await harness.discord.slashCommand('quotes', { article: harness.ids[3] ?? '' });
     expect(outcome.isDeferred).toBe(true);
+    expect(outcome.messages).toHaveLength(1);
     expect(outcome.messages[0]?.via).toBe('edit');
-    expect(outcome.messages.length).toBeGreaterThan(1);
-    for (const { body } of outcome.messages) expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(outcome.messages[0]?.body.components?.[0]?.components.map((button) => button.label)).toEqual(['Previous', 'Next', 'Open article']);
+    expect(outcome.messages[0]?.body.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('defers privately for private:true', async () => {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { briefThisLink } from '../../src/commands/brief-this-link.js';
 import { defineCommand } from '../../src/commands/command.js';
 import { quotes } from '../../src/commands/quotes.js';
 import { StoreError, UserError } from '../../src/errors.js';
 import { replyWith } from '../../src/render/reply.js';
-import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
+import { runAutocomplete, runButton, runCommand, runMessageCommand } from '../../src/platform/run-command.js';
 import { openBotStore } from '../fixtures/bot-articles.js';
 import { commandContext, recordingLogger } from '../commands/command-context.js';
 
@@ -86,6 +87,37 @@ describe('runAutocomplete', () => {
     const { store } = await openBotStore();
     const focused = { name: 'x', value: '', options: {} };
     expect(await runAutocomplete(failing(new Error('boom')), focused, commandContext(store))).toEqual([]);
+    await store.close();
+  });
+});
+
+describe('runButton', () => {
+  it('answers an id it cannot parse with a private plain message, never an update', async () => {
+    const { store } = await openBotStore();
+    const answer = await runButton('quotes:<script>', commandContext(store));
+    expect(answer).toEqual({
+      reply: { content: 'This button has expired; run the command again.', ephemeral: true, allowed_mentions: { parse: [] } },
+      isUpdate: false,
+    });
+    await store.close();
+  });
+
+  it('answers a store failure with a ref and logs it with the button id', async () => {
+    const { store } = await openBotStore();
+    const { log, lines } = recordingLogger();
+    const broken = { ...store, articles: { ...store.articles, get: async () => Promise.reject(new StoreError('down')) } };
+    const answer = await runButton('quotes:0123456789ab', commandContext(broken, { log }));
+    expect(answer.reply.content).toMatch(/^The article store is not available right now \(ref [0-9a-f]{8}\)/);
+    expect(lines.find((line) => line['msg'] === 'store unavailable during command')).toMatchObject({ button: 'quotes:0123456789ab' });
+    await store.close();
+  });
+});
+
+describe('runMessageCommand', () => {
+  it('shows a UserError from a message command to its user alone', async () => {
+    const { store } = await openBotStore();
+    const reply = await runMessageCommand(briefThisLink, { content: 'no link', embedUrls: [] }, commandContext(store));
+    expect(reply).toEqual({ content: 'This message has no link to brief.', ephemeral: true, allowed_mentions: { parse: [] } });
     await store.close();
   });
 });

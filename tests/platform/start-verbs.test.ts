@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { COMMANDS } from '../../src/commands/index.js';
+import { COMMANDS, MESSAGE_COMMANDS } from '../../src/commands/index.js';
 import { loadConfig } from '../../src/config.js';
 import { silentLogger } from '../../src/log.js';
 import type { BackgroundJob, BackgroundJobDeps } from '../../src/platform/background-jobs.js';
@@ -91,8 +91,8 @@ describe('deploy-commands', () => {
       await program.parseAsync(['node', 'newsbrief', 'deploy-commands', '--guild', discord.guildId]);
       const put = discord.requests.find((request) => request.method === 'PUT');
       expect(put?.path).toBe(`/applications/${discord.applicationId}/guilds/${discord.guildId}/commands`);
-      expect(put?.body).toEqual(COMMANDS.map((command) => command.definition));
-      expect(printed).toEqual([`Registered ${COMMANDS.length} commands for server ${discord.guildId}.`]);
+      expect(put?.body).toEqual([...COMMANDS, ...MESSAGE_COMMANDS].map((command) => command.definition));
+      expect(printed).toEqual([`Registered ${COMMANDS.length + MESSAGE_COMMANDS.length} commands for server ${discord.guildId}.`]);
     } finally {
       await discord.close();
     }

@@ -86,4 +86,16 @@ describe('renderBrief', () => {
     expect(embed.fields?.some((field) => field.name === 'Windy Talker')).toBe(false);
     expect(embed.footer?.text).toMatch(/^Article abcdef012345 · 1 long quote in \/quotes · \d+ more not shown/);
   });
+
+  it('carries All quotes and Open article buttons, each only when it has something to show', () => {
+    const labels = (reply: ReturnType<typeof renderBrief>): (string | undefined)[] =>
+      reply.components?.flatMap((row) => row.components.map((button) => ('label' in button ? button.label : undefined))) ?? [];
+    expect(labels(renderBrief(article, brief, { timeZone: 'UTC' }))).toEqual(['All quotes', 'Open article']);
+    expect(labels(renderBrief({ ...article, url: null }, { ...brief, keyQuotes: [] }, { timeZone: 'UTC' }))).toEqual([]);
+    expect(renderBrief(article, brief, { timeZone: 'UTC' }).components?.[0]?.components[0]).toMatchObject({ custom_id: 'quotes:abcdef012345' });
+  });
+
+  it('says in the footer when the page was fetched for this brief', () => {
+    expect(renderBrief(article, brief, { timeZone: 'UTC', isFetched: true }).embeds?.[0]?.footer?.text).toBe('Article abcdef012345 · Fetched just now');
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/data/store.js';
-import { findArticle } from '../../src/services/article-lookup.js';
+import { findArticle, firstUrl, isUrl } from '../../src/services/article-lookup.js';
 import { FERRY_ARTICLE, HEARING_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
 
 describe('findArticle', () => {
@@ -29,5 +29,30 @@ describe('findArticle', () => {
     expect(await findArticle(store.articles, 'zeppelin marmalade')).toBeUndefined();
     expect(await findArticle(store.articles, '   ')).toBeUndefined();
     expect(await findArticle(store.articles, 'https://elsewhere.example/none')).toBeUndefined();
+  });
+});
+
+describe('firstUrl', () => {
+  it.each([
+    ['see https://a.example/x.', 'https://a.example/x'],
+    ['(https://a.example/x), then https://b.example/', 'https://a.example/x'],
+    ['[story](https://a.example/x?id=1&p=2)', 'https://a.example/x?id=1&p=2'],
+    ['<https://a.example/x>', 'https://a.example/x'],
+    ['https://a.example/wiki/Bridge_(1990)', 'https://a.example/wiki/Bridge_(1990)'],
+    ['**https://a.example/x**', 'https://a.example/x'],
+  ])('finds the link in %j', (text, url) => {
+    expect(firstUrl(text)).toBe(url);
+  });
+
+  it('finds none in text without an http(s) link', () => {
+    expect(firstUrl('ftp://a.example/x and www.a.example')).toBeUndefined();
+  });
+});
+
+describe('isUrl', () => {
+  it('is true only for one link and nothing else', () => {
+    expect(isUrl(' https://a.example/x ')).toBe(true);
+    expect(isUrl('https://a.example/x and words')).toBe(false);
+    expect(isUrl('harbour https://a.example/x')).toBe(false);
   });
 });

@@ -30,16 +30,24 @@ export type SentBody = {
     footer?: { text: string };
     fields?: { name: string; value: string; inline?: boolean }[];
   }[];
+  components?: { type: number; components: SentButton[] }[];
   allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
   flags?: number;
 };
 
-export type SentMessage = { via: 'response' | 'edit' | 'follow-up'; body: SentBody; isEphemeral: boolean };
+/** A button as the bot sent it: `custom_id` for an action button (style 1-4), `url` for a link button (style 5). */
+export type SentButton = { type: number; style: number; label?: string; custom_id?: string; url?: string; disabled?: boolean };
+
+/** A message a user acts on (a button under it, a context-menu command on it). */
+export type TargetMessage = { id?: string; content?: string; embeds?: SentBody['embeds']; components?: SentBody['components']; flags?: number };
+
+/** `update`: a component press redrew the pressed message (callback type 7). */
+export type SentMessage = { via: 'response' | 'edit' | 'follow-up' | 'update'; body: SentBody; isEphemeral: boolean };
 
 /** Everything the bot sent for one interaction, in order. */
 export type InteractionOutcome = {
   interactionId: string;
-  /** The interaction callback body (`type` 4 reply, 5 deferred, 8 autocomplete result), if the bot sent one. */
+  /** The interaction callback body (`type` 4 reply, 5 deferred, 7 message update, 8 autocomplete result), if the bot sent one. */
   callback: { type: number; data?: SentBody & { choices?: { name: string; value: string | number }[] } } | undefined;
   isDeferred: boolean;
   /** The messages users see, in order: the response (or the edited deferred response), then follow-ups. */
@@ -134,6 +142,27 @@ export class FakeDiscord {
     return this.#interact(4, name, options, focused, invoke);
   }
 
+  /** Presses the button with `customId` under `message` and resolves with everything the bot sent for it. */
+  async pressButton(customId: string, message: TargetMessage = {}): Promise<InteractionOutcome> {
+    return this.#dispatchInteraction((id, token) => ({
+      ...this.#interactionBase(id, token, 3, SEND_AND_EMBED),
+      message: this.#message({ ...message }, true, this.channelId, message.id),
+      data: { custom_id: customId, component_type: 2 },
+    }));
+  }
+
+  /** Runs the message context-menu command `name` (type 3) on `message` and resolves with what the bot sent. */
+  async messageCommand(name: string, message: TargetMessage): Promise<InteractionOutcome> {
+    return this.#dispatchInteraction((id, token) => {
+      const target = this.#message(message, false, this.channelId, message.id);
+      target['author'] = this.#user(this.userId, 'reporter', false);
+      return {
+        ...this.#interactionBase(id, token, 2, SEND_AND_EMBED),
+        data: { id: '1300000000000000901', name, type: 3, guild_id: this.guildId, target_id: target['id'], resolved: { messages: { [String(target['id'])]: target } } },
+      };
+    });
+  }
+
   /** Resolves once a request matching the predicate has been recorded. */
   async waitForRequest(predicate: (request: RecordedRequest) => boolean): Promise<RecordedRequest> {
     for (;;) {
@@ -172,16 +201,43 @@ export class FakeDiscord {
     focused: string | undefined,
     invoke: InvokeOptions,
   ): Promise<InteractionOutcome> {
+    return this.#dispatchInteraction((id, token) => this.#interactionPayload(id, token, type, name, options, focused, invoke));
+  }
+
+  async #dispatchInteraction(payload: (id: string, token: string) => Record<string, unknown>): Promise<InteractionOutcome> {
     const id = this.#snowflake();
     const token = `interaction-token-${id}`;
     const handled = new Promise<void>((resolve) => {
       if (this.#handledIds.has(id)) resolve();
       else this.#handled.set(id, resolve);
     });
-    this.#dispatch('INTERACTION_CREATE', this.#interactionPayload(id, token, type, name, options, focused, invoke));
+    this.#dispatch('INTERACTION_CREATE', payload(id, token));
     await handled;
     this.#handled.delete(id);
     return this.#outcome(id, token);
+  }
+
+  /** The fields every interaction in the fake server's text channel carries, from the fake reporter. */
+  #interactionBase(id: string, token: string, type: number, permissions: string): Record<string, unknown> {
+    return {
+      id,
+      application_id: this.applicationId,
+      type,
+      token,
+      version: 1,
+      guild_id: this.guildId,
+      guild: { id: this.guildId, locale: 'en-US', features: [] },
+      channel_id: this.channelId,
+      channel: this.#channel(),
+      member: { ...this.#member(this.#user(this.userId, 'reporter', false), '2026-01-05T09:00:00.000Z'), permissions },
+      app_permissions: SEND_AND_EMBED,
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      entitlements: [],
+      authorizing_integration_owners: { '0': this.guildId },
+      context: 0,
+      attachment_size_limit: 10_485_760,
+    };
   }
 
   #interactionPayload(
@@ -202,16 +258,7 @@ export class FakeDiscord {
     const channelIds = Object.values(options).flatMap((value) => (typeof value === 'object' ? [value.channel] : []));
     const permissions = invoke.permissions ?? SEND_AND_EMBED;
     return {
-      id,
-      application_id: this.applicationId,
-      type,
-      token,
-      version: 1,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: 'en-US', features: [] },
-      channel_id: this.channelId,
-      channel: this.#channel(),
-      member: { ...this.#member(this.#user(this.userId, 'reporter', false), '2026-01-05T09:00:00.000Z'), permissions },
+      ...this.#interactionBase(id, token, type, permissions),
       data: {
         id: '1300000000000000900',
         name,
@@ -223,13 +270,6 @@ export class FakeDiscord {
           ? { resolved: { channels: Object.fromEntries(channelIds.map((id) => [id, { ...this.#channel(id), permissions: SEND_AND_EMBED }])) } }
           : {}),
       },
-      app_permissions: SEND_AND_EMBED,
-      locale: 'en-US',
-      guild_locale: 'en-US',
-      entitlements: [],
-      authorizing_integration_owners: { '0': this.guildId },
-      context: 0,
-      attachment_size_limit: 10_485_760,
     };
   }
 
@@ -244,6 +284,8 @@ export class FakeDiscord {
       const body = request.body as SentBody;
       if (request === callbackRequest && callback?.type === 4) {
         messages.push({ via: 'response', body, isEphemeral: ((callback.data?.flags ?? 0) & EPHEMERAL) !== 0 });
+      } else if (request === callbackRequest && callback?.type === 7) {
+        messages.push({ via: 'update', body: callback.data ?? {}, isEphemeral: false });
       } else if (request.method === 'PATCH' && request.path.endsWith('/messages/@original')) {
         messages.push({ via: 'edit', body, isEphemeral: deferredEphemeral });
       } else if (request.method === 'DELETE' && request.path.endsWith('/messages/@original')) {
@@ -455,15 +497,15 @@ export class FakeDiscord {
     reply(404, { message: `Unknown route ${method} ${path}`, code: 0 });
   }
 
-  #message(body: SentBody, isWebhook: boolean, channelId = this.channelId): Record<string, unknown> {
+  #message(body: SentBody, isWebhook: boolean, channelId = this.channelId, id = this.#snowflake()): Record<string, unknown> {
     return {
-      id: this.#snowflake(),
+      id,
       type: isWebhook ? 20 : 0,
       channel_id: channelId,
       content: body.content ?? '',
       embeds: body.embeds ?? [],
       attachments: [],
-      components: [],
+      components: body.components ?? [],
       mentions: [],
       mention_roles: [],
       mention_everyone: false,

@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { articleId, canonicalizeUrl, contentHash } from '../article-identity.js';
 import { makeSnippet, queryWords, splitWords, typedWords } from '../query-words.js';
 import {
+  ArticleSummary,
+  SEARCH_LIMIT_MAX,
   SearchOptions,
   type Article,
-  type ArticleSummary,
   type NewArticle,
   type SearchHit,
   type UpsertOutcome,
@@ -328,7 +329,7 @@ export class PostgresArticleStore implements ArticleStore {
     if (parsed.to !== undefined) checkIso(parsed.to, 'to');
     // Every word is letters and digits only (see queryWords), quoted: no tsquery syntax can leak in. The words are
     // ANDed, as FTS5 does with the SQLite store's query.
-    const tsquery = words.map((word) => `'${word}'`).join(' & ');
+    const tsquery = words.map((word, index) => (parsed.prefix && index === words.length - 1 ? `'${word}':*` : `'${word}'`)).join(' & ');
     return guard('search articles', async () => {
       const params = [tsquery, parsed.from ?? null, parsed.to ?? null, parsed.outlet ?? null, parsed.section ?? null];
       const isFiltered = params.slice(1).some((value) => value !== null);
@@ -401,7 +402,7 @@ export class PostgresArticleStore implements ArticleStore {
 
   async autocomplete(typed: string, limit: number): Promise<ArticleSummary[]> {
     const words = typedWords(typed);
-    return guard('autocomplete titles', async () => {
+    const titled = await guard('autocomplete titles', async () => {
       if (words.length === 0) {
         const { rows } = await this.#pool.query<SummaryRow>(
           `SELECT ${SUMMARY_COLUMNS} FROM articles ORDER BY recency_ts DESC, seq DESC LIMIT $1`,
@@ -421,6 +422,10 @@ export class PostgresArticleStore implements ArticleStore {
       );
       return rows.map(toSummary);
     });
+    if (titled.length > 0 || words.length === 0) return titled;
+    // No title starts with the typed words; the text may hold them ("Vella" for an article that quotes Oskar Vellamaa).
+    const hits = await this.search(typed, { limit: Math.min(limit, SEARCH_LIMIT_MAX), prefix: true });
+    return hits.map((hit) => ArticleSummary.parse(hit));
   }
 
   /** The planner's estimate of the rows `sql` returns (from the table statistics); +Infinity when unreadable. */

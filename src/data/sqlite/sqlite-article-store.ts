@@ -4,6 +4,7 @@ import { makeSnippet, queryWords, startsTitleWords, typedWords } from '../query-
 import {
   Article,
   ArticleSummary,
+  SEARCH_LIMIT_MAX,
   SearchHit,
   SearchOptions,
   type NewArticle,
@@ -287,7 +288,7 @@ export class SqliteArticleStore implements ArticleStore {
       this.#search
         .all({
           // Every word is letters and digits only (see queryWords), quoted as a string: no FTS syntax can leak in.
-          match: words.map((word) => `"${word}"`).join(' '),
+          match: words.map((word, index) => (parsed.prefix && index === words.length - 1 ? `"${word}"*` : `"${word}"`)).join(' '),
           from_ms: parsed.from === undefined ? null : toEpochMs(parsed.from),
           to_ms: parsed.to === undefined ? null : toEpochMs(parsed.to),
           outlet: parsed.outlet ?? null,
@@ -321,7 +322,7 @@ export class SqliteArticleStore implements ArticleStore {
   async autocomplete(typed: string, limit: number): Promise<ArticleSummary[]> {
     const words = typedWords(typed);
     if (limit < 1) return [];
-    return guard('autocomplete titles', () => {
+    const titled = guard('autocomplete titles', () => {
       if (words.length === 0) return this.#newestLimited.all(limit).map(toSummary);
       const match = words.map((word) => `"${word}"*`).join(' ');
       const seqs = this.#titleMatches.all(match, AUTOCOMPLETE_INDEX_CAP + 1);
@@ -338,6 +339,10 @@ export class SqliteArticleStore implements ArticleStore {
       }
       return this.#summariesBySeq.all(JSON.stringify(newest), limit).map(toSummary);
     });
+    if (titled.length > 0 || words.length === 0) return titled;
+    // No title starts with the typed words; the text may hold them ("Vella" for an article that quotes Oskar Vellamaa).
+    const hits = await this.search(typed, { limit: Math.min(limit, SEARCH_LIMIT_MAX), prefix: true });
+    return hits.map((hit) => ArticleSummary.parse(hit));
   }
 
   async listIngested(options: { ingestedSince?: string; limit: number }): Promise<ArticleSummary[]> {

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { Option } from 'commander';
 import { z } from 'zod';
-import { COMMANDS } from '../../commands/index.js';
+import { COMMANDS, MESSAGE_COMMANDS } from '../../commands/index.js';
 import { openStore } from '../../data/open-store.js';
 import { StoreError, UsageError } from '../../errors.js';
 import { seedSampleNewsroom } from '../../services/sample-newsroom.js';
@@ -172,6 +172,7 @@ export const registerStartVerbs: RegisterVerbs = (program, app) => {
         ...(config.discord.applicationId === undefined ? {} : { applicationId: config.discord.applicationId }),
         ...(guildId === undefined ? {} : { guildId }),
         commands: COMMANDS,
+        messageCommands: MESSAGE_COMMANDS,
         log,
       });
       print(

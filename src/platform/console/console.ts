@@ -41,7 +41,7 @@ export function localCommandContext(deps: { store: Store; log: Logger; config: C
     channelId: null,
     userId: 'console',
     memberPermissions: null,
-    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId },
+    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId, fetch: deps.config.fetch },
   };
 }
 

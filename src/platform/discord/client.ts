@@ -5,20 +5,25 @@ import {
   MessageFlags,
   Routes,
   type AutocompleteInteraction,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
+  type CommandInteraction,
   type Interaction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
+  type InteractionUpdateOptions,
+  type MessageContextMenuCommandInteraction,
 } from 'discord.js';
-import type { Command, CommandContext } from '../../commands/command.js';
-import { COMMANDS, findCommand } from '../../commands/index.js';
+import type { Command, CommandContext, MessageCommand } from '../../commands/command.js';
+import { COMMANDS, findCommand, findMessageCommand, MESSAGE_COMMANDS } from '../../commands/index.js';
 import type { Config } from '../../config.js';
 import type { Store } from '../../data/store.js';
 import type { Logger } from '../../log.js';
+import { turnsPage } from '../../render/components.js';
 import { renderNotice } from '../../render/notice.js';
 import { replyMessages, type Reply, type ReplyMessage } from '../../render/reply.js';
 import type { ChannelPoster } from '../background-jobs.js';
-import { runAutocomplete, runCommand } from '../run-command.js';
+import { runAutocomplete, runButton, runCommand, runMessageCommand } from '../run-command.js';
 import { checkChannelAccess } from './digest-poster.js';
 import { rawOptions } from './options.js';
 
@@ -31,6 +36,7 @@ export type DiscordBotDeps = {
   log: Logger;
   now?: () => Date;
   commands?: readonly Command[];
+  messageCommands?: readonly MessageCommand[];
   /** Milliseconds before a slow command's reply is deferred; default 1500; 0 defers every command at once. */
   deferAfterMs?: number;
   /** Reschedules a server's digest after `/digest` changes it (the running digest job's scheduler). */
@@ -47,8 +53,8 @@ export type DiscordBot = {
 };
 
 /**
- * Logs in to Discord (or whatever `config.discord.apiUrl` names) with the Guilds intent only, routes chat-input
- * and autocomplete interactions to the commands, and resolves once the client is ready.
+ * Logs in to Discord (or whatever `config.discord.apiUrl` names) with the Guilds intent only, routes chat-input,
+ * autocomplete, message context-menu and button interactions to the commands, and resolves once the client is ready.
  * Every message the bot sends mentions no one.
  */
 export async function startDiscordBot(deps: DiscordBotDeps): Promise<DiscordBot> {
@@ -88,9 +94,11 @@ type HandlerDeps = DiscordBotDeps & { log: Logger };
 async function handleInteraction(interaction: Interaction, deps: HandlerDeps): Promise<void> {
   if (interaction.isAutocomplete()) return handleAutocomplete(interaction, deps);
   if (interaction.isChatInputCommand()) return handleChatInput(interaction, deps);
+  if (interaction.isMessageContextMenuCommand()) return handleMessageCommand(interaction, deps);
+  if (interaction.isButton()) return handleButton(interaction, deps);
 }
 
-function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInteraction, deps: HandlerDeps): CommandContext {
+function contextFor(interaction: CommandInteraction | AutocompleteInteraction | ButtonInteraction, deps: HandlerDeps): CommandContext {
   const guildId = interaction.guildId;
   return {
     store: deps.store,
@@ -100,7 +108,8 @@ function contextFor(interaction: ChatInputCommandInteraction | AutocompleteInter
     channelId: interaction.channelId,
     userId: interaction.user.id,
     memberPermissions: interaction.memberPermissions?.bitfield.toString() ?? null,
-    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId },
+    config: { timezone: deps.config.timezone, digest: deps.config.digest, instanceId: deps.config.instanceId, fetch: deps.config.fetch },
+    supportsButtons: true,
     ...(deps.digestScheduler === undefined ? {} : { digestScheduler: deps.digestScheduler }),
     ...(guildId === null ? {} : { channelAccess: (channelId: string) => checkChannelAccess(interaction.client, guildId, channelId) }),
   };
@@ -125,28 +134,54 @@ async function handleAutocomplete(interaction: AutocompleteInteraction, deps: Ha
   }
 }
 
+const UNKNOWN_COMMAND = 'This command is not known to this version of newsbrief; an admin should run deploy-commands.';
+
 async function handleChatInput(interaction: ChatInputCommandInteraction, deps: HandlerDeps): Promise<void> {
   const ctx = contextFor(interaction, deps);
   const command = findCommand(interaction.commandName, deps.commands ?? COMMANDS);
+  if (command === undefined) return answerCommand(interaction, ctx, deps, false, async () => renderNotice(UNKNOWN_COMMAND));
   const options = rawOptions(interaction.options.data);
+  const parsed = command.args.safeParse(options);
+  const isPrivate = parsed.success && command.isPrivate !== undefined ? command.isPrivate(parsed.data) : false;
+  return answerCommand(interaction, ctx, deps, isPrivate, (runCtx) => runCommand(command, options, runCtx));
+}
+
+/** "Brief this link" and any other command in a message's Apps menu: the target message is its input. */
+async function handleMessageCommand(interaction: MessageContextMenuCommandInteraction, deps: HandlerDeps): Promise<void> {
+  const ctx = contextFor(interaction, deps);
+  const command = findMessageCommand(interaction.commandName, deps.messageCommands ?? MESSAGE_COMMANDS);
+  if (command === undefined) return answerCommand(interaction, ctx, deps, false, async () => renderNotice(UNKNOWN_COMMAND));
+  const target = interaction.targetMessage;
+  const message = { content: target.content, embedUrls: target.embeds.flatMap((embed) => (embed.url === null ? [] : [embed.url])) };
+  return answerCommand(interaction, ctx, deps, false, (runCtx) => runMessageCommand(command, message, runCtx));
+}
+
+/**
+ * Runs a command and sends its reply, deferring the reply (privately when `isPrivate`) once the command has taken
+ * `deferAfterMs`, or at once when the command asks to (before a fetch).
+ */
+async function answerCommand(
+  interaction: CommandInteraction,
+  ctx: CommandContext,
+  deps: HandlerDeps,
+  isPrivate: boolean,
+  run: (ctx: CommandContext) => Promise<Reply>,
+): Promise<void> {
   let deferral: Promise<boolean> | undefined;
   let timer: NodeJS.Timeout | undefined;
   try {
-    let reply: Reply;
-    if (command === undefined) {
-      reply = renderNotice('This command is not known to this version of newsbrief; an admin should run deploy-commands.');
-    } else {
-      const parsed = command.args.safeParse(options);
-      const isPrivate = parsed.success && command.isPrivate !== undefined ? command.isPrivate(parsed.data) : false;
-      const defer = (): void => {
-        deferral = interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}).then(() => isPrivate);
-      };
-      const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
-      if (deferAfterMs <= 0) defer();
-      else timer = setTimeout(defer, deferAfterMs);
-      reply = await runCommand(command, options, ctx);
+    const defer = (): Promise<boolean> => {
       clearTimeout(timer);
-    }
+      deferral ??= interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {}).then(() => isPrivate);
+      return deferral;
+    };
+    const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+    if (deferAfterMs <= 0) void defer();
+    else timer = setTimeout(() => void defer(), deferAfterMs);
+    // A failed deferral is reported when the reply is sent; the command goes on either way.
+    const deferReply = (): Promise<void> => defer().then(() => undefined, () => undefined);
+    const reply = await run({ ...ctx, deferReply });
+    clearTimeout(timer);
     await sendReply(interaction, reply, deferral);
   } catch (error) {
     // Discord refused or could not be reached even after discord.js's retries; nothing more can reach the user.
@@ -156,8 +191,45 @@ async function handleChatInput(interaction: ChatInputCommandInteraction, deps: H
   }
 }
 
+/**
+ * Answers a button press: a page turn redraws the pressed message, anything else (All quotes, an expired page) is a
+ * new message. A press still running after `deferAfterMs` is deferred the way its answer will most likely go.
+ */
+async function handleButton(interaction: ButtonInteraction, deps: HandlerDeps): Promise<void> {
+  const ctx = contextFor(interaction, deps);
+  const isTurn = turnsPage(interaction.customId);
+  let deferral: Promise<unknown> | undefined;
+  const defer = (): void => {
+    deferral = isTurn ? interaction.deferUpdate() : interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  };
+  const deferAfterMs = deps.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+  let timer: NodeJS.Timeout | undefined;
+  if (deferAfterMs <= 0) defer();
+  else timer = setTimeout(defer, deferAfterMs);
+  try {
+    const { reply, isUpdate } = await runButton(interaction.customId, ctx);
+    clearTimeout(timer);
+    const [first, ...rest] = replyMessages(reply);
+    if (first === undefined) return;
+    if (deferral === undefined) {
+      if (isUpdate) await interaction.update(toDiscordUpdate(first));
+      else await interaction.reply(toDiscord(first, reply.ephemeral));
+    } else {
+      await deferral;
+      // After deferUpdate the original message is the pressed one; after deferReply it is the private "thinking".
+      if (isUpdate === isTurn) await interaction.editReply(isUpdate ? toDiscordUpdate(first) : toDiscordEdit(first));
+      else await interaction.followUp(toDiscord(first, reply.ephemeral));
+    }
+    for (const message of rest) await interaction.followUp(toDiscord(message, reply.ephemeral));
+  } catch (error) {
+    ctx.log.error({ err: error, button: interaction.customId }, 'reply failed');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** Sends a reply: as the interaction response, or into the deferred response, then every follow-up. */
-async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply, deferral: Promise<boolean> | undefined): Promise<void> {
+async function sendReply(interaction: CommandInteraction, reply: Reply, deferral: Promise<boolean> | undefined): Promise<void> {
   const [first, ...rest] = replyMessages(reply);
   if (first === undefined) return;
   if (deferral === undefined) {
@@ -176,18 +248,24 @@ async function sendReply(interaction: ChatInputCommandInteraction, reply: Reply,
 }
 
 function toDiscord(message: ReplyMessage, isEphemeral: boolean): InteractionReplyOptions {
-  return {
-    ...(message.content !== undefined ? { content: message.content } : {}),
-    ...(message.embeds !== undefined ? { embeds: message.embeds } : {}),
-    allowedMentions: { parse: [] },
-    ...(isEphemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  };
+  return { ...messageParts(message), ...(isEphemeral ? { flags: MessageFlags.Ephemeral } : {}) };
 }
 
 function toDiscordEdit(message: ReplyMessage): InteractionEditReplyOptions {
+  return messageParts(message);
+}
+
+/** What every kind of send shares: the parts the message has, and no mentions. */
+function messageParts(message: ReplyMessage): Pick<InteractionEditReplyOptions & InteractionReplyOptions, 'content' | 'embeds' | 'components' | 'allowedMentions'> {
   return {
     ...(message.content !== undefined ? { content: message.content } : {}),
     ...(message.embeds !== undefined ? { embeds: message.embeds } : {}),
+    ...(message.components !== undefined ? { components: message.components } : {}),
     allowedMentions: { parse: [] },
   };
+}
+
+/** A redrawn message replaces every part: a page without buttons must clear the old ones. */
+function toDiscordUpdate(message: ReplyMessage): InteractionUpdateOptions {
+  return { content: message.content ?? '', embeds: message.embeds ?? [], components: message.components ?? [], allowedMentions: { parse: [] } };
 }

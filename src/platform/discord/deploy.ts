@@ -1,5 +1,5 @@
 import { REST, Routes } from 'discord.js';
-import type { Command } from '../../commands/command.js';
+import type { Command, MessageCommand } from '../../commands/command.js';
 import type { Logger } from '../../log.js';
 
 export type DeployOptions = {
@@ -10,6 +10,8 @@ export type DeployOptions = {
   /** Registers for this one server (takes effect at once) instead of globally (may take up to an hour). */
   guildId?: string;
   commands: readonly Command[];
+  /** Message context-menu commands, registered in the same overwrite; default none. */
+  messageCommands?: readonly MessageCommand[];
   log: Logger;
 };
 
@@ -24,7 +26,7 @@ export async function deployCommands(options: DeployOptions): Promise<{ count: n
     options.guildId === undefined
       ? Routes.applicationCommands(applicationId)
       : Routes.applicationGuildCommands(applicationId, options.guildId);
-  const body = options.commands.map((command) => command.definition);
+  const body = [...options.commands, ...(options.messageCommands ?? [])].map((command) => command.definition);
   const registered = (await rest.put(route, { body })) as unknown[];
   const scope = options.guildId === undefined ? 'global' : 'guild';
   options.log.info({ scope, guildId: options.guildId, applicationId, count: registered.length }, 'commands deployed');

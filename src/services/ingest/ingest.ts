@@ -1,6 +1,6 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { NewArticle } from '../../data/schemas.js';
+import type { Article, NewArticle } from '../../data/schemas.js';
 import type { ArticleStore } from '../../data/store.js';
 import { IngestError, StoreError, type IngestErrorCode } from '../../errors.js';
 import type { Logger } from '../../log.js';
@@ -197,6 +197,21 @@ async function ingestSource(source: string, deps: IngestDeps, onLines: (progress
   if (!isUrl(source) && JSON_LINES_EXTENSIONS.has(extname(source).toLowerCase())) return ingestJsonLines(source, deps.store, onLines);
   const parsed = isUrl(source) ? await readUrlSource(source, deps.policy) : await readFileSource(source);
   return { kind: parsed.kind, problems: parsed.problems, ...(await storeArticles(deps.store, parsed.articles)) };
+}
+
+/**
+ * Fetches one web page within the fetch policy, reads its article as ingestion does, and stores it (an article
+ * already stored under its URL or content is updated, keeping its id). Returns the stored article. Every fetch or
+ * parse failure is an `IngestError`; a `StoreError` propagates.
+ */
+export async function ingestPage(url: string, deps: Pick<IngestDeps, 'store' | 'policy'>): Promise<Article> {
+  const fetched = await safeFetch(url, deps.policy, { accept: 'page' });
+  // Only a conditional request (none is sent here) can answer 304.
+  if (fetched.status !== 'ok') throw new IngestError('http_status', `${url} answered 304 Not Modified to a plain request.`);
+  const [stored] = await deps.store.upsert([parsePage(fetched.body, fetched.url)]);
+  const article = stored === undefined ? undefined : await deps.store.get(stored.id);
+  if (article === undefined) throw new StoreError(`the page fetched from ${fetched.url} was stored but cannot be read back`);
+  return article;
 }
 
 function asIngestError(error: unknown, source: string): IngestError {

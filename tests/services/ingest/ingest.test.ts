@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/data/open-store.js';
 import type { Store } from '../../../src/data/store.js';
 import { silentLogger } from '../../../src/log.js';
-import { ingestSources, type IngestDeps } from '../../../src/services/ingest/ingest.js';
+import { ingestPage, ingestSources, type IngestDeps } from '../../../src/services/ingest/ingest.js';
 import type { FetchPolicy } from '../../../src/services/ingest/safe-fetch.js';
 import { hugeBody, redirect, respond, slow, startTestServer, type TestServer } from '../../support/http-server.js';
 
@@ -299,6 +299,23 @@ describe('ingestSources', () => {
       writeFileSync(path, 'not an article');
       const report = await ingestSources([path], deps);
       expect(report.sources[0]?.error).toMatchObject({ code: 'malformed_file', message: expect.stringContaining('image.png') });
+    });
+  });
+
+  describe('ingestPage', () => {
+    it('stores a fetched page and returns it, and fetching it again keeps its id', async () => {
+      server.route('/story', respond(fixture('article-page.html'), 'text/html; charset=utf-8'));
+      const article = await ingestPage(server.url('/story'), deps);
+      expect(article.title).toBe('Harbour bridge reopens after six weeks of repairs');
+      expect(await store.articles.get(article.id)).toMatchObject({ title: article.title });
+      expect((await ingestPage(server.url('/story'), deps)).id).toBe(article.id);
+      expect(await store.articles.count()).toBe(1);
+    });
+
+    it('refuses a feed, which is not a page', async () => {
+      server.route('/rss', respond(fixture('good.rss.xml'), 'application/rss+xml'));
+      await expect(ingestPage(server.url('/rss'), deps)).rejects.toMatchObject({ name: 'IngestError', code: 'bad_content_type' });
+      expect(await store.articles.count()).toBe(0);
     });
   });
 });
