@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ function runCli(args: string[], env: Record<string, string> = {}) {
     input: '',
     timeout: 30_000,
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr, home };
 }
 
 describe('newsbrief CLI', () => {
@@ -36,5 +36,15 @@ describe('newsbrief CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('DATABASE_URL');
     expect(stderr).not.toContain('hunter2');
+  });
+
+  it.each([
+    ['FEED_POLL_CRON', 'every tuesday'],
+    ['FETCH_ALLOW_HOSTS', 'http://10.0.0.7:8080/'],
+  ])('exits 2 naming %s before it opens the store', (name, value) => {
+    const { code, stderr, home } = runCli(['start'], { [name]: value });
+    expect(code).toBe(2);
+    expect(stderr).toContain(name);
+    expect(existsSync(join(home, 'nb.db'))).toBe(false);
   });
 });
