@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { config as loadDotenv } from 'dotenv';
 import { Command, CommanderError } from 'commander';
-import { ConfigError, IngestError, UsageError } from './errors.js';
+import { ConfigError, IngestError, StoreError, StoreUnavailableError, UsageError } from './errors.js';
 import { createCliApp, EXIT_PARTIAL, EXIT_USAGE, type CliApp, type RegisterVerbs } from './platform/cli/cli-app.js';
 import { loadVerbs } from './platform/cli/verbs.js';
 
@@ -28,12 +28,12 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
       return;
     }
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof StoreUnavailableError) {
       process.stderr.write(`✖ ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }
-    if (error instanceof IngestError) {
+    if (error instanceof IngestError || error instanceof StoreError) {
       process.stderr.write(`✖ ${error.message}\n`);
       process.exitCode = EXIT_PARTIAL;
       return;

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { closedPort } from '../support/closed-port.js';
+import { TEST_DATABASE_URL } from '../support/postgres.js';
 
 const TSX = join('node_modules', '.bin', 'tsx');
 
@@ -46,5 +48,44 @@ describe('newsbrief CLI', () => {
     expect(code).toBe(2);
     expect(stderr).toContain(name);
     expect(existsSync(join(home, 'nb.db'))).toBe(false);
+  });
+});
+
+describe('newsbrief CLI with a store it cannot open', () => {
+  /** One plain line on stderr, exit 2: no stack trace, no secret. */
+  const expectOneLine = (result: ReturnType<typeof runCli>, pattern: RegExp): void => {
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(pattern);
+  };
+
+  it('says the folder is missing and creates nothing for a SQLite path under missing folders', () => {
+    const home = mkdtempSync(join(tmpdir(), 'newsbrief-cli-'));
+    const path = join(home, 'no', 'such', 'nb.db');
+    const result = runCli(['search', 'budget'], { DATABASE_URL: `sqlite:${path}` });
+    expectOneLine(result, new RegExp(`SQLite store at ${path}: the folder ${join(home, 'no', 'such')} does not exist`));
+    expect(existsSync(join(home, 'no'))).toBe(false);
+  });
+
+  it('says a file that is not a database is not one', () => {
+    const home = mkdtempSync(join(tmpdir(), 'newsbrief-cli-'));
+    const path = join(home, 'notes.db');
+    writeFileSync(path, 'Meeting notes, not a database.\n'.repeat(200));
+    expectOneLine(runCli(['search', 'budget'], { DATABASE_URL: `sqlite:${path}` }), /notes\.db: the file is not a SQLite database/);
+  });
+
+  it('names a PostgreSQL server that is down with its password masked', async () => {
+    const port = await closedPort();
+    const result = runCli(['search', 'budget'], { DATABASE_URL: `postgres://newsbrief:hunter2@127.0.0.1:${port}/newsroom` });
+    expectOneLine(result, new RegExp(`postgres://newsbrief:\\*\\*\\*@127\\.0\\.0\\.1:${port}/newsroom: nothing accepts connections`));
+    expect(result.stderr).not.toContain('hunter2');
+  });
+
+  it.skipIf(TEST_DATABASE_URL === undefined)('says the password was refused, without printing it', () => {
+    const url = new URL(TEST_DATABASE_URL ?? '');
+    url.password = 'not-the-password-s3cr3t';
+    const result = runCli(['search', 'budget'], { DATABASE_URL: url.toString() });
+    expectOneLine(result, /PostgreSQL store at postgres:\/\/[^:]+:\*\*\*@.*password authentication failed/);
+    expect(result.stderr).not.toContain('not-the-password-s3cr3t');
   });
 });

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { StoreError } from '../../errors.js';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3, { SqliteError, type Database } from 'better-sqlite3';
+import { StoreUnavailableError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import type { Store } from '../store.js';
@@ -11,7 +11,7 @@ import { SqliteDigestStore } from './sqlite-digest-store.js';
 import { SqliteFeedStore } from './sqlite-feed-store.js';
 
 export type SqliteStoreOptions = {
-  /** A file path (its directory is created) or `:memory:`. */
+  /** A file path (its folder is created when only that last level is missing) or `:memory:`. */
   path: string;
   log: Logger;
   /** How long a write waits for another process's lock before failing. Default 5 s. */
@@ -45,15 +45,48 @@ export class SqliteStore implements Store {
   }
 }
 
+const isFolder = (path: string): boolean | undefined => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Makes sure the folder of a database file exists, creating it only when its parent exists (`./data` on a fresh
+ * checkout). A deeper missing path is most likely a typo, so it is refused rather than built with an empty store in it.
+ */
+function ensureFolder(path: string, log: Logger): void {
+  const folder = dirname(resolve(path));
+  const fail = (why: string): never => {
+    throw new StoreUnavailableError(`Could not open the SQLite store at ${path}: ${why}`);
+  };
+  const state = isFolder(folder);
+  if (state === true) return;
+  if (state === false) fail(`${folder} is not a folder`);
+  if (isFolder(dirname(folder)) !== true) fail(`the folder ${folder} does not exist`);
+  mkdirSync(folder);
+  log.info({ folder }, 'sqlite store folder created');
+}
+
+/** The driver's reason in plain words for the failures people meet when pointing at the wrong file. */
+function openFailureReason(error: unknown): string {
+  if (error instanceof SqliteError && error.code === 'SQLITE_NOTADB') return 'the file is not a SQLite database';
+  if (error instanceof SqliteError && error.code === 'SQLITE_CANTOPEN') return 'the file cannot be opened; check the path and its permissions';
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Opens (creating if needed) the SQLite database at `path` and brings its schema up to date. WAL mode with
  * `synchronous=NORMAL`: readers never block the writer, and a commit survives a crash of the process.
+ * Throws `StoreUnavailableError`, naming the path, when the file cannot be opened as a newsbrief store.
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const inMemory = options.path === ':memory:' || options.path === '';
   let db: Database | undefined;
   try {
-    if (!inMemory) mkdirSync(dirname(options.path), { recursive: true });
+    if (!inMemory) ensureFolder(options.path, options.log);
     db = new BetterSqlite3(inMemory ? ':memory:' : options.path);
     db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
     // 16 KiB pages for a new file (ignored for an existing one): an article's text (~4 KB) and several full-text
@@ -71,7 +104,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     return new SqliteStore(db);
   } catch (error) {
     db?.close();
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreError(`Could not open the SQLite store at ${options.path}: ${reason}`, { cause: error });
+    if (error instanceof StoreUnavailableError) throw error;
+    throw new StoreUnavailableError(`Could not open the SQLite store at ${options.path}: ${openFailureReason(error)}`, {
+      cause: error,
+    });
   }
 }
