@@ -1,10 +1,14 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closedPort } from '../support/closed-port.js';
+import { openSqliteStore } from '../../src/data/sqlite/sqlite-store.js';
+import { silentLogger } from '../../src/log.js';
 import { TEST_DATABASE_URL } from '../support/postgres.js';
+import { holdWriteLock } from '../support/sqlite-lock.js';
 
 const TSX = join('node_modules', '.bin', 'tsx');
 
@@ -87,5 +91,48 @@ describe('newsbrief CLI with a store it cannot open', () => {
     const result = runCli(['search', 'budget'], { DATABASE_URL: url.toString() });
     expectOneLine(result, /PostgreSQL store at postgres:\/\/[^:]+:\*\*\*@.*password authentication failed/);
     expect(result.stderr).not.toContain('not-the-password-s3cr3t');
+  });
+});
+
+describe('newsbrief ingest beside another process writing to the same SQLite file', () => {
+  it('waits out a write lock held longer than one busy timeout and stores every article', { timeout: 60_000 }, async () => {
+    const home = mkdtempSync(join(tmpdir(), 'newsbrief-cli-'));
+    const path = join(home, 'shared.db');
+    await (await openSqliteStore({ path, log: silentLogger })).close();
+    const file = join(home, 'notices.jsonl');
+    const line = (n: number) => JSON.stringify({ url: `https://harbour.example/notice-${n}`, title: `Notice ${n}`, text: `Mooring notice ${n} was posted.` });
+    writeFileSync(file, `${Array.from({ length: 50 }, (_, n) => line(n)).join('\n')}\n`);
+    const holder = await holdWriteLock(path);
+    let code: number | null = null;
+    let stdout = '';
+    let stderr = '';
+    try {
+      const cli = spawn(TSX, ['src/main.ts', 'ingest', file], {
+        env: { PATH: process.env.PATH ?? '', HOME: home, LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${path}` },
+      });
+      cli.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      const exited = once(cli, 'exit') as Promise<[number | null]>;
+      // The lock is let go only once the ingest has waited out a whole busy timeout (5 s) and said it will retry.
+      await new Promise<void>((resolve) => {
+        cli.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('sqlite store busy, retrying')) resolve();
+        });
+        void exited.then(() => resolve());
+      });
+      await holder.release();
+      [code] = await exited;
+    } finally {
+      await holder.release();
+    }
+    expect(stderr).toContain('sqlite store busy, retrying');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Ingested 1 source: 50 new');
+    const store = await openSqliteStore({ path, log: silentLogger });
+    try {
+      expect(await store.articles.count()).toBe(50);
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import BetterSqlite3, { SqliteError, type Database } from 'better-sqlite3';
-import { StoreUnavailableError } from '../../errors.js';
+import { StoreError, StoreUnavailableError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { SQLITE_MIGRATIONS } from '../migrations/sqlite/index.js';
 import type { Store } from '../store.js';
 import { applyMigrations } from './migrations.js';
+import { DEFAULT_BUSY_RETRY, isBusy, retryingWrite, type BusyRetry, type SqliteWrite } from './sqlite-busy.js';
 import { SqliteArticleStore } from './sqlite-article-store.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
 import { SqliteFeedStore } from './sqlite-feed-store.js';
@@ -14,8 +15,10 @@ export type SqliteStoreOptions = {
   /** A file path (its folder is created when only that last level is missing) or `:memory:`. */
   path: string;
   log: Logger;
-  /** How long a write waits for another process's lock before failing. Default 5 s. */
+  /** How long one attempt at a write waits inside SQLite for another process's lock. Default 5 s. */
   busyTimeoutMs?: number;
+  /** How often, and after what pauses, a write that found the database locked is tried again. */
+  busyRetry?: BusyRetry;
 };
 
 /** Every store concern over one better-sqlite3 connection; synchronous calls behind the async `Store` interface. */
@@ -26,11 +29,11 @@ export class SqliteStore implements Store {
   readonly digests: SqliteDigestStore;
   readonly #db: Database;
 
-  constructor(db: Database) {
+  constructor(db: Database, write: SqliteWrite) {
     this.#db = db;
-    this.articles = new SqliteArticleStore(db);
-    this.feeds = new SqliteFeedStore(db);
-    this.digests = new SqliteDigestStore(db);
+    this.articles = new SqliteArticleStore(db, write);
+    this.feeds = new SqliteFeedStore(db, write);
+    this.digests = new SqliteDigestStore(db, write);
   }
 
   async close(): Promise<void> {
@@ -84,29 +87,37 @@ function openFailureReason(error: unknown): string {
  */
 export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
   const inMemory = options.path === ':memory:' || options.path === '';
-  let db: Database | undefined;
+  const write = retryingWrite(options.busyRetry ?? DEFAULT_BUSY_RETRY, options.log.child({ store: 'sqlite' }));
+  const connect = (): Database => {
+    const db = new BetterSqlite3(inMemory ? ':memory:' : options.path);
+    try {
+      db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
+      // 16 KiB pages for a new file (ignored for an existing one): an article's text (~4 KB) and several full-text
+      // index leaves fit in one page, so bulk ingests write and checkpoint fewer pages.
+      if (!inMemory) db.pragma('page_size = 16384');
+      if (!inMemory) db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('temp_store = MEMORY');
+      db.pragma('cache_size = -65536');
+      if (!inMemory) db.pragma('mmap_size = 1073741824');
+      // Fewer, larger checkpoints: bulk ingests rewrite the same index pages many times between two checkpoints.
+      if (!inMemory) db.pragma('wal_autocheckpoint = 4000');
+      applyMigrations(db, SQLITE_MIGRATIONS, options.log);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  };
   try {
     if (!inMemory) ensureFolder(options.path, options.log);
-    db = new BetterSqlite3(inMemory ? ':memory:' : options.path);
-    db.pragma(`busy_timeout = ${Math.max(0, Math.trunc(options.busyTimeoutMs ?? 5_000))}`);
-    // 16 KiB pages for a new file (ignored for an existing one): an article's text (~4 KB) and several full-text
-    // index leaves fit in one page, so bulk ingests write and checkpoint fewer pages.
-    if (!inMemory) db.pragma('page_size = 16384');
-    if (!inMemory) db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
-    db.pragma('foreign_keys = ON');
-    db.pragma('temp_store = MEMORY');
-    db.pragma('cache_size = -65536');
-    if (!inMemory) db.pragma('mmap_size = 1073741824');
-    // Fewer, larger checkpoints: bulk ingests rewrite the same index pages many times between two checkpoints.
-    if (!inMemory) db.pragma('wal_autocheckpoint = 4000');
-    applyMigrations(db, SQLITE_MIGRATIONS, options.log);
-    return new SqliteStore(db);
+    // Several processes opening a new file at once race for WAL mode and the migrations: the losers wait and retry.
+    return new SqliteStore(await write('open the database', connect), write);
   } catch (error) {
-    db?.close();
     if (error instanceof StoreUnavailableError) throw error;
-    throw new StoreUnavailableError(`Could not open the SQLite store at ${options.path}: ${openFailureReason(error)}`, {
-      cause: error,
-    });
+    const cause = error instanceof StoreError && error.cause !== undefined ? error.cause : error;
+    const reason = isBusy(cause) ? 'other processes kept the database locked throughout' : openFailureReason(cause);
+    throw new StoreUnavailableError(`Could not open the SQLite store at ${options.path}: ${reason}`, { cause });
   }
 }
