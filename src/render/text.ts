@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
+import { unescapeMentions } from './mentions.js';
 import { replyMessages, type Reply } from './reply.js';
 
 /**
@@ -32,9 +33,9 @@ function renderEmbedText(embed: APIEmbed): string {
 
 const indent = (text: string): string => text.replace(/^/gm, '  ');
 
-/** Removes the Discord markdown newsbrief writes (bold, masked links, block quotes) and undoes `escapeText`. */
+/** Removes the Discord markdown newsbrief writes (bold, masked links, block quotes), undoes `escapeText` and `escapeMentions`. */
 export function markdownToText(markdown: string): string {
-  return markdown
+  return unescapeMentions(markdown)
     .replace(/(?<!\\)\*\*/g, '')
     .replace(/(?<!\\)\[([^\]\n]+)\]\((https?:[^)\s]+)\)/g, '$1 <$2>')
     .replace(/^(?<!\\)> /gm, '  ')
