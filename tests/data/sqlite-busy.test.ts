@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { busyPauseMs, DEFAULT_BUSY_RETRY } from '../../src/data/sqlite/sqlite-busy.js';
 import { openSqliteStore } from '../../src/data/sqlite/sqlite-store.js';
 import { StoreError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
@@ -36,7 +35,7 @@ describe('SQLite writes while another process holds the lock', () => {
 
   it('waits out a lock held for many busy timeouts and stores the whole batch', async () => {
     const path = await freshFile();
-    const store = await openSqliteStore({ ...quick, path, busyRetry: { attempts: 100, baseDelayMs: 20, maxDelayMs: 100 } });
+    const store = await openSqliteStore({ ...quick, path, busyRetry: { attempts: 100, baseMs: 20, maxMs: 100 } });
     try {
       await holdLock(path, 1_500);
       const batch = [1, 2, 3].map((n) => makeArticle({ url: `https://harbour.example/ferry-${n}`, title: `Ferry timetable ${n}` }));
@@ -50,7 +49,7 @@ describe('SQLite writes while another process holds the lock', () => {
 
   it('gives up after its last attempt, saying the database stayed locked, and stores nothing of the batch', async () => {
     const path = await freshFile();
-    const store = await openSqliteStore({ ...quick, path, busyRetry: { attempts: 3, baseDelayMs: 10, maxDelayMs: 20 } });
+    const store = await openSqliteStore({ ...quick, path, busyRetry: { attempts: 3, baseMs: 10, maxMs: 20 } });
     try {
       const holder = await holdLock(path);
       const error = await store.articles.upsert([makeArticle()]).catch((caught: unknown) => caught);
@@ -66,22 +65,12 @@ describe('SQLite writes while another process holds the lock', () => {
   it('waits out a lock while opening the file', async () => {
     const path = await freshFile();
     await holdLock(path, 1_000);
-    const store = await openSqliteStore({ ...quick, path, busyRetry: { attempts: 100, baseDelayMs: 20, maxDelayMs: 100 } });
+    const store = await openSqliteStore({ ...quick, path, busyRetry: { attempts: 100, baseMs: 20, maxMs: 100 } });
     try {
       await store.feeds.addFeed({ url: 'https://harbour.example/rss', title: null, outlet: null, section: null }, '2026-11-25T08:00:00.000Z');
       expect(await store.feeds.listFeeds()).toHaveLength(1);
     } finally {
       await store.close();
     }
-  });
-});
-
-describe('busyPauseMs', () => {
-  it('pauses at most the doubled base, never beyond the cap, and at least nothing', () => {
-    const policy = DEFAULT_BUSY_RETRY;
-    expect(busyPauseMs(1, policy, () => 0)).toBe(0);
-    expect(busyPauseMs(1, policy, () => 0.999_999)).toBe(policy.baseDelayMs);
-    expect(busyPauseMs(3, policy, () => 0.5)).toBe(2 * policy.baseDelayMs);
-    expect(busyPauseMs(30, policy, () => 0.999_999)).toBe(policy.maxDelayMs);
   });
 });

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SqliteError } from 'better-sqlite3';
+import { backoffPauseMs, type Backoff } from '../../backoff.js';
 import { StoreError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import { guard } from './sqlite-errors.js';
@@ -10,26 +11,17 @@ import { guard } from './sqlite-errors.js';
  * them can lose every race for that long. After a busy attempt the write pauses (exponential back-off with full
  * jitter, so waiting processes do not retry in step) and tries again, at most `attempts` times in all.
  */
-export type BusyRetry = {
+export type BusyRetry = Backoff & {
   /** Attempts in all, the first included. */
   attempts: number;
-  /** The first pause is at most this long; each further pause may be twice as long, up to `maxDelayMs`. */
-  baseDelayMs: number;
-  maxDelayMs: number;
 };
 
 /** With the 5 s busy timeout: eight attempts, about 45 s at most before a write gives up. */
-export const DEFAULT_BUSY_RETRY: BusyRetry = { attempts: 8, baseDelayMs: 100, maxDelayMs: 2_000 };
+export const DEFAULT_BUSY_RETRY: BusyRetry = { attempts: 8, baseMs: 100, maxMs: 2_000 };
 
 /** True for SQLite's "another connection holds the lock" results (`SQLITE_BUSY*`, `SQLITE_LOCKED*`). */
 export function isBusy(error: unknown): boolean {
   return error instanceof SqliteError && /^SQLITE_(BUSY|LOCKED)/.test(error.code);
-}
-
-/** The pause before retry number `retry` (1-based): uniform in [0, min(max, base * 2^(retry-1))]. */
-export function busyPauseMs(retry: number, policy: BusyRetry, random: () => number = Math.random): number {
-  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
-  return Math.round(random() * ceiling);
 }
 
 /** Runs one synchronous write (a whole transaction or one statement) and resolves with its result. */
@@ -55,7 +47,7 @@ export function retryingWrite(policy: BusyRetry, log: Logger): SqliteWrite {
             { cause: error.cause },
           );
         }
-        const pauseMs = busyPauseMs(attempt, policy);
+        const pauseMs = backoffPauseMs(attempt, policy);
         log.warn({ operation, attempt, pauseMs }, 'sqlite store busy, retrying');
         await sleep(pauseMs);
       }
