@@ -68,3 +68,8 @@ export class StoreError extends Error {
 export class StoreUnavailableError extends StoreError {
   override name = 'StoreUnavailableError';
 }
+
+/** Discord could not be reached (or did not finish logging in) within the configured attempts. */
+export class DiscordUnavailableError extends Error {
+  override name = 'DiscordUnavailableError';
+}

@@ -136,3 +136,22 @@ describe('newsbrief ingest beside another process writing to the same SQLite fil
     }
   });
 });
+
+describe('newsbrief start with a token and Discord out of reach', () => {
+  it('logs each attempt to connect and ends with one plain line and exit 1', async () => {
+    const apiUrl = `http://127.0.0.1:${await closedPort()}/api`;
+    const { code, stderr } = runCli(['start'], {
+      LOG_LEVEL: 'info',
+      SEED_SAMPLES: 'false',
+      DISCORD_TOKEN: 'closed.port.token',
+      DISCORD_API_URL: apiUrl,
+      DISCORD_LOGIN_ATTEMPTS: '2',
+      DISCORD_LOGIN_BACKOFF_MS: '10',
+    });
+    expect(code).toBe(1);
+    const lines = stderr.trim().split('\n');
+    expect(lines.filter((line) => line.includes('"msg":"discord connecting"'))).toHaveLength(2);
+    expect(lines.at(-1)).toBe(`✖ Could not connect to Discord at ${apiUrl} after 2 attempts: the connection was refused.`);
+    expect(stderr).not.toMatch(/^\s+at /m);
+  });
+});
