@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -154,4 +155,44 @@ describe('newsbrief start with a token and Discord out of reach', () => {
     expect(lines.at(-1)).toBe(`✖ Could not connect to Discord at ${apiUrl} after 2 attempts: the connection was refused.`);
     expect(stderr).not.toMatch(/^\s+at /m);
   });
+
+  it('stops at once on SIGINT while it is still connecting to a server that never answers', async () => {
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as AddressInfo;
+    const home = mkdtempSync(join(tmpdir(), 'newsbrief-cli-'));
+    try {
+      const cli = spawn(TSX, ['src/main.ts', 'start'], {
+        env: {
+          PATH: process.env.PATH ?? '',
+          HOME: home,
+          LOG_LEVEL: 'info',
+          SEED_SAMPLES: 'false',
+          DATABASE_URL: `sqlite:${join(home, 'nb.db')}`,
+          DISCORD_TOKEN: 'silent.server.token',
+          DISCORD_API_URL: `http://127.0.0.1:${port}/api`,
+        },
+      });
+      const exited = once(cli, 'exit') as Promise<[number | null, string | null]>;
+      let stderr = '';
+      await new Promise<void>((resolve) => {
+        cli.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('"msg":"discord connecting"')) resolve();
+        });
+        void exited.then(() => resolve());
+      });
+      cli.kill('SIGINT');
+      // Without the explicit end, the abandoned login's request kept the process alive for about a minute.
+      const [code] = await Promise.race([exited, new Promise<[string]>((resolve) => setTimeout(() => resolve(['still running']), 15_000))]);
+      if (code === 'still running') cli.kill('SIGKILL');
+      expect(code).toBe(0);
+      expect(stderr).toContain('"msg":"stopping"');
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 60_000);
 });

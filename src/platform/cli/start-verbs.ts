@@ -162,7 +162,9 @@ export const registerStartVerbs: RegisterVerbs = (program, app) => {
       } catch (error) {
         throw explainStartFailure(error);
       }
-      process.exitCode = EXIT_OK;
+      // Everything is stopped and closed; a Discord login abandoned by SIGINT would keep its request retrying for
+      // up to a minute, so end the process now.
+      process.exit(EXIT_OK);
     });
 
   program
