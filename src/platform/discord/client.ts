@@ -88,9 +88,9 @@ function loginFailureReason(error: unknown, timeoutMs: number): string {
   const code = error instanceof Error && 'code' in error ? error.code : undefined;
   if (code === 'ECONNREFUSED') return 'the connection was refused';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
-  if (error instanceof LoginTimeout || (error instanceof Error && error.name === 'AbortError')) {
-    return `no answer within ${timeoutMs / 1_000} s`;
-  }
+  if (error instanceof LoginTimeout) return `no answer within ${timeoutMs / 1_000} s`;
+  // discord.js's own REST timeout, which it retries before giving the attempt up.
+  if (error instanceof Error && error.name === 'AbortError') return 'its requests timed out';
   return error instanceof Error ? error.message : String(error);
 }
 
