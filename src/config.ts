@@ -1,4 +1,6 @@
 import { hostname } from 'node:os';
+import ipaddr from 'ipaddr.js';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 import { isValidTimeZone } from './time-zone.js';
@@ -9,6 +11,20 @@ const PositiveInt = z.coerce.number().int().positive();
 const CommaList = z
   .string()
   .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part !== ''));
+/** A DNS name of letters, digits and hyphens (IPv4 addresses included), at most 253 characters. */
+const HOST_NAME = /^(?=.{1,253}\.?$)([a-z\d]([a-z\d-]{0,61}[a-z\d])?)(\.[a-z\d]([a-z\d-]{0,61}[a-z\d])?)*\.?$/i;
+const isHost = (entry: string): boolean => HOST_NAME.test(entry) || ipaddr.IPv6.isValid(entry.replace(/^\[(.*)\]$/, '$1'));
+const HostList = CommaList.superRefine((hosts, ctx) => {
+  for (const [index, host] of hosts.entries()) {
+    if (isHost(host)) continue;
+    ctx.addIssue({ code: 'custom', message: `entry ${index + 1} is not a host name or IP address (no scheme, port or path)` });
+  }
+});
+const CronExpression = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((expression) => cron.validate(expression), { message: 'not a cron expression (node-cron syntax, e.g. */15 * * * *)' });
 
 /** Every variable newsbrief reads; `.env.example` documents each one with its default. */
 const Env = z.object({
@@ -19,15 +35,18 @@ const Env = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,21}$/, { message: 'must be a Discord snowflake (digits)' }).optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
+  DISCORD_LOGIN_ATTEMPTS: PositiveInt.max(100).default(5),
+  DISCORD_LOGIN_TIMEOUT_MS: PositiveInt.default(30_000),
+  DISCORD_LOGIN_BACKOFF_MS: PositiveInt.default(2_000),
   // Unset: warnings and errors only on a terminal, info elsewhere (see `resolveLogLevel`).
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NEWSROOM_TIMEZONE: TimeZone.default('UTC'),
   FEED_POLL_ENABLED: z.stringbool().default(true),
-  FEED_POLL_CRON: z.string().trim().min(1).default('*/15 * * * *'),
+  FEED_POLL_CRON: CronExpression.default('*/15 * * * *'),
   FETCH_TIMEOUT_MS: PositiveInt.default(15_000),
   FETCH_MAX_BYTES: PositiveInt.default(5_000_000),
   FETCH_MAX_REDIRECTS: z.coerce.number().int().min(0).max(20).default(5),
-  FETCH_ALLOW_HOSTS: CommaList.default([]),
+  FETCH_ALLOW_HOSTS: HostList.default([]),
   DIGEST_ENABLED: z.stringbool().default(true),
   DIGEST_CHANNEL_ID: z.string().regex(/^\d{15,21}$/, { message: 'must be a Discord channel id (digits)' }).optional(),
   DIGEST_TIME: LocalTime.default('07:00'),
@@ -50,6 +69,11 @@ function toConfig(env: Env) {
       token: env.DISCORD_TOKEN,
       applicationId: env.DISCORD_APPLICATION_ID,
       apiUrl: env.DISCORD_API_URL,
+      login: {
+        attempts: env.DISCORD_LOGIN_ATTEMPTS,
+        timeoutMs: env.DISCORD_LOGIN_TIMEOUT_MS,
+        backoff: { baseMs: env.DISCORD_LOGIN_BACKOFF_MS, maxMs: 30 * env.DISCORD_LOGIN_BACKOFF_MS },
+      },
     },
     logLevel: env.LOG_LEVEL,
     timezone,

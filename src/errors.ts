@@ -65,3 +65,16 @@ export class IngestError extends Error {
 export class StoreError extends Error {
   override name = 'StoreError';
 }
+
+/**
+ * The configured store could not be opened at all (server down, bad password, missing folder, not a database):
+ * a configuration problem. `message` is one plain line naming the store, never its password.
+ */
+export class StoreUnavailableError extends StoreError {
+  override name = 'StoreUnavailableError';
+}
+
+/** Discord could not be reached (or did not finish logging in) within the configured attempts. */
+export class DiscordUnavailableError extends Error {
+  override name = 'DiscordUnavailableError';
+}

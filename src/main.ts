@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { config as loadDotenv } from 'dotenv';
 import { Command, CommanderError } from 'commander';
-import { ConfigError, IngestError, UsageError } from './errors.js';
+import { ConfigError, DiscordUnavailableError, IngestError, StoreError, StoreUnavailableError, UsageError } from './errors.js';
 import { createCliApp, EXIT_PARTIAL, EXIT_USAGE, type CliApp, type RegisterVerbs } from './platform/cli/cli-app.js';
 import { loadVerbs } from './platform/cli/verbs.js';
 
@@ -28,12 +28,17 @@ async function main(argv: readonly string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
       return;
     }
-    if (error instanceof ConfigError || error instanceof UsageError) {
+    if (error instanceof ConfigError || error instanceof UsageError || error instanceof StoreUnavailableError) {
       process.stderr.write(`✖ ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
       return;
     }
-    if (error instanceof IngestError) {
+    if (error instanceof DiscordUnavailableError) {
+      process.stderr.write(`✖ ${error.message}\n`);
+      // An abandoned login's REST request keeps its own timeouts and retries alive for a minute; nothing is left to do.
+      process.exit(EXIT_PARTIAL);
+    }
+    if (error instanceof IngestError || error instanceof StoreError) {
       process.stderr.write(`✖ ${error.message}\n`);
       process.exitCode = EXIT_PARTIAL;
       return;

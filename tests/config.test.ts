@@ -67,4 +67,20 @@ describe('loadConfig', () => {
   it('splits the fetch allow-list on commas', () => {
     expect(loadConfig({ FETCH_ALLOW_HOSTS: '127.0.0.1, ::1 ,' }).fetch.allowHosts).toEqual(['127.0.0.1', '::1']);
   });
+
+  it('accepts host names, IPv4 and bracketed or bare IPv6 addresses in the fetch allow-list', () => {
+    const hosts = 'localhost,intranet.newsroom.internal,10.0.0.7,[fd00::1],fe80::1';
+    expect(loadConfig({ FETCH_ALLOW_HOSTS: hosts }).fetch.allowHosts).toEqual(hosts.split(','));
+  });
+
+  it.each(['http://10.0.0.7', '10.0.0.7:8080', 'wire.example/feeds', 'bad host', '-lead.example', '[::1'])(
+    'refuses %s in FETCH_ALLOW_HOSTS, naming the variable and the entry',
+    (entry) => {
+      expect(() => loadConfig({ FETCH_ALLOW_HOSTS: `127.0.0.1,${entry}` })).toThrow(/FETCH_ALLOW_HOSTS: entry 2 is not a host name/);
+    },
+  );
+
+  it.each(['every tuesday', '61 * * * *', '* * *'])('refuses the cron expression %s in FEED_POLL_CRON', (expression) => {
+    expect(() => loadConfig({ FEED_POLL_CRON: expression })).toThrow(/FEED_POLL_CRON: not a cron expression/);
+  });
 });

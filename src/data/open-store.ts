@@ -4,8 +4,9 @@ import { openSqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 /**
- * Opens the configured store: SQLite (a file, its directory created, or `:memory:`) or PostgreSQL. The only module
- * that knows both backends; the PostgreSQL driver (pg) is loaded only when a `postgres://` store is asked for.
+ * Opens the configured store: SQLite (a file, or `:memory:`) or PostgreSQL. The only module that knows both
+ * backends; the PostgreSQL driver (pg) is loaded only when a `postgres://` store is asked for. Throws
+ * `StoreUnavailableError` when the store cannot be opened.
  */
 export async function openStore(config: Config['store'], options: { log: Logger }): Promise<Store> {
   if (config.kind === 'sqlite') return openSqliteStore({ path: config.path, log: options.log });

@@ -11,6 +11,7 @@ import {
   EMBED_TOTAL_LIMIT,
   EMBEDS_PER_MESSAGE,
 } from './limits.js';
+import { escapeMentions, escapePings } from './mentions.js';
 
 /** Appended where `clip` cut text, so a reader knows more existed. */
 export const CUT_NOTE = '… (cut)';
@@ -30,11 +31,11 @@ export function clip(text: string, limit: number, options: { note?: boolean } = 
 
 /**
  * Article text made inert for Discord markdown: emphasis, code, spoilers, headings, lists, masked links and
- * block quotes show as typed. Mentions are not touched here; `allowed_mentions` makes them harmless.
+ * block quotes show as typed, and so do mentions of people, roles and channels (`escapeMentions`).
  */
 export function escapeText(text: string): string {
   // escapeMarkdown leaves a line's `>` (block quote) and `-#` (small text) alone.
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+  return escapeMarkdown(escapeMentions(text), { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
     .replace(/^(\s*)>/gm, '$1\\>')
     .replace(/^(\s*)-#/gm, '$1\\-#');
 }
@@ -56,21 +57,22 @@ export function messageEmbedsLength(embeds: readonly APIEmbed[]): number {
 }
 
 /**
- * The embed with every part inside Discord's limits: each text clipped, at most 25 fields, and, while the total is
- * over 6,000, trailing fields dropped (the footer then says how many), then the description clipped.
+ * The embed with every part inside Discord's limits: each text's pings escaped (`escapePings`) and clipped, at most 25
+ * fields, and, while the total is over 6,000, trailing fields dropped (the footer then says how many), then the
+ * description clipped.
  */
 export function fitEmbed(embed: APIEmbed): APIEmbed {
   const fitted: APIEmbed = { ...embed };
-  if (fitted.title !== undefined) fitted.title = clip(fitted.title, EMBED_TITLE_LIMIT, { note: false });
-  if (fitted.description !== undefined) fitted.description = clip(fitted.description, EMBED_DESCRIPTION_LIMIT);
+  if (fitted.title !== undefined) fitted.title = clip(escapePings(fitted.title), EMBED_TITLE_LIMIT, { note: false });
+  if (fitted.description !== undefined) fitted.description = clip(escapePings(fitted.description), EMBED_DESCRIPTION_LIMIT);
   if (fitted.author !== undefined) {
-    fitted.author = { ...fitted.author, name: clip(fitted.author.name, EMBED_AUTHOR_NAME_LIMIT, { note: false }) };
+    fitted.author = { ...fitted.author, name: clip(escapePings(fitted.author.name), EMBED_AUTHOR_NAME_LIMIT, { note: false }) };
   }
-  const footerText = fitted.footer?.text;
+  const footerText = fitted.footer === undefined ? undefined : escapePings(fitted.footer.text);
   const allFields: APIEmbedField[] = (fitted.fields ?? []).map((field) => ({
     ...field,
-    name: clip(field.name, EMBED_FIELD_NAME_LIMIT, { note: false }),
-    value: clip(field.value, EMBED_FIELD_VALUE_LIMIT),
+    name: clip(escapePings(field.name), EMBED_FIELD_NAME_LIMIT, { note: false }),
+    value: clip(escapePings(field.value), EMBED_FIELD_VALUE_LIMIT),
   }));
   let kept = allFields.slice(0, EMBED_FIELD_LIMIT);
   const withFooter = (dropped: number): APIEmbed => {

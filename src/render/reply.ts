@@ -1,5 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ButtonRow } from './components.js';
+import { clip } from './embed.js';
+import { MESSAGE_CONTENT_LIMIT } from './limits.js';
+import { escapePings } from './mentions.js';
 
 /** Mentions in every outgoing message: none, whatever the article text says (`@everyone`, `<@&role>`, `<@user>`). */
 export type NoMentions = { parse: [] };
@@ -27,11 +30,14 @@ export type Reply = ReplyMessage & {
 /** A fresh `{ parse: [] }`, so no caller can share and mutate one object. */
 export const noMentions = (): NoMentions => ({ parse: [] });
 
-/** A reply made of the given messages: the first is the answer, the rest follow up. */
+/**
+ * A reply made of the given messages: the first is the answer, the rest follow up. Every message is built here, so
+ * this is where content has its pings escaped (embeds get theirs in `fitEmbed`) and is held to the content limit.
+ */
 export function replyWith(messages: readonly Omit<ReplyMessage, 'allowed_mentions'>[], options: { ephemeral?: boolean } = {}): Reply {
   const [first, ...rest] = messages;
   const message = (m: Omit<ReplyMessage, 'allowed_mentions'> | undefined): ReplyMessage => ({
-    ...(m?.content !== undefined ? { content: m.content } : {}),
+    ...(m?.content !== undefined ? { content: clip(escapePings(m.content), MESSAGE_CONTENT_LIMIT) } : {}),
     ...(m?.embeds !== undefined ? { embeds: m.embeds } : {}),
     ...(m?.components !== undefined && m.components.length > 0 ? { components: m.components } : {}),
     allowed_mentions: noMentions(),

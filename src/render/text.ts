@@ -1,4 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
+import { unescapeMentions } from './mentions.js';
 import { replyMessages, type Reply } from './reply.js';
 
 /**
@@ -35,10 +36,11 @@ const indent = (text: string): string => text.replace(/^/gm, '  ');
 /**
  * Discord markup as a terminal shows it: bold and inline code marks dropped, `<https://…>` (a link without preview)
  * as the bare URL, a masked link as `text (url)`, headings and `-#` small text as plain lines, `<#id>` as `#id`, block
- * quotes indented; then the escapes `escapeText` put on article text are undone. Escaped characters are never markup.
+ * quotes indented; then the escapes `escapeText` and `escapeMentions` put on article text are undone. Escaped
+ * characters are never markup.
  */
 export function markdownToText(markdown: string): string {
-  return markdown
+  return unescapeMentions(markdown)
     .replace(/(?<!\\)\*\*/g, '')
     .replace(/(?<!\\)`([^`\n]+?)(?<!\\)`/g, '$1')
     .replace(/(?<!\\)\[([^\]\n]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')

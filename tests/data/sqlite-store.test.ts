@@ -95,8 +95,16 @@ describe('SQLite store', () => {
     }
   });
 
-  it('opens a file in WAL mode, creating its directory', async () => {
-    const path = join(dir, 'nested', 'deeper', 'newsbrief.db');
+  it('refuses a path under two missing folders and creates nothing', async () => {
+    const path = join(dir, 'missing', 'deeper', 'newsbrief.db');
+    await expect(openStore({ kind: 'sqlite', path }, { log: silentLogger })).rejects.toThrow(
+      `Could not open the SQLite store at ${path}: the folder ${join(dir, 'missing', 'deeper')} does not exist`,
+    );
+    expect(existsSync(join(dir, 'missing'))).toBe(false);
+  });
+
+  it('opens a file in WAL mode, creating its folder when only that last level is missing', async () => {
+    const path = join(dir, 'nested', 'newsbrief.db');
     const store = await openStore({ kind: 'sqlite', path }, { log: silentLogger });
     try {
       expect(store.backend).toBe('sqlite');

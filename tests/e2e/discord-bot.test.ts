@@ -89,11 +89,13 @@ describe('Discord bot against a fake Discord', () => {
     const brief = await harness.discord.slashCommand('brief', { article: harness.ids[1] ?? '' });
     const quotes = await harness.discord.slashCommand('quotes', { article: harness.ids[1] ?? '' });
     const bodies = [...sentBodies(brief), ...sentBodies(quotes)];
-    expect(JSON.stringify(bodies)).toContain('@everyone');
-    expect(JSON.stringify(bodies)).toContain('<@&123456789012345678>');
+    // Sent escaped as well, so even a message whose allowed_mentions were lost could ping no one.
+    expect(JSON.stringify(bodies)).toContain('@\u200beveryone');
+    expect(JSON.stringify(bodies)).toContain('<\u200b@&123456789012345678>');
+    expect(JSON.stringify(bodies)).not.toMatch(/@everyone|<@&\d/);
     for (const body of bodies) expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(brief.messages[0]?.body.embeds?.[0]?.title).toBe(
-      'Forum prank: \\*\\*bold\\*\\* claims and @everyone pings flood the council board',
+      'Forum prank: \\*\\*bold\\*\\* claims and @\u200beveryone pings flood the council board',
     );
     expect(HOSTILE_ARTICLE.title).toContain('**bold**');
   });

@@ -51,7 +51,7 @@ describe('renderBrief', () => {
     expect(embed?.title).toBe('Night ferry \\*returns\\* to the island');
     expect(embed?.description).toBe('By Ines Marlowe and Cato Ridley · 25 Nov 2026\n\n- The \\*\\*late\\*\\* ferry is back.');
     expect(embed?.fields).toEqual([
-      { name: 'Odile Ferrant, chair of the harbour board', value: '“It is back @everyone”' },
+      { name: 'Odile Ferrant, chair of the harbour board', value: '“It is back @\u200beveryone”' },
       { name: 'Speaker unclear', value: '“Fine by me”' },
     ]);
     expect(reply.allowed_mentions).toEqual({ parse: [] });

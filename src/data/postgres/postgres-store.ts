@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { StoreError } from '../../errors.js';
+import { StoreUnavailableError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { Store } from '../store.js';
 import { migratePostgres } from './migrations.js';
@@ -53,9 +53,30 @@ export function describePostgresUrl(url: string): { host: string; database: stri
   }
 }
 
+/** The URL as a person may see it: the password, when there is one, shown as `***`. */
+export function maskPostgresUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== '') parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparsable URL)';
+  }
+}
+
+/** Network failures in plain words; the server's own messages (bad password, unknown database) are plain already. */
+function connectFailureReason(error: unknown): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'ECONNREFUSED') return 'nothing accepts connections there; is the server running?';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
+  if (code === 'ETIMEDOUT' || (error instanceof Error && /timeout/i.test(error.message))) return 'the server did not answer in time';
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * Connects a pool to the server at `url`, checks the connection and brings the schema up to date (several
- * instances starting together apply each migration once). Throws `StoreError` naming the host, never the password.
+ * instances starting together apply each migration once). Throws `StoreUnavailableError` naming the store by its
+ * URL with the password masked.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const where = describePostgresUrl(options.url);
@@ -75,9 +96,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     return new PostgresStore(pool);
   } catch (error) {
     await pool.end().catch(() => undefined);
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new StoreError(`Could not open the PostgreSQL store at ${where.host}/${where.database}: ${reason}`, {
-      cause: error,
-    });
+    throw new StoreUnavailableError(
+      `Could not open the PostgreSQL store at ${maskPostgresUrl(options.url)}: ${connectFailureReason(error)}`,
+      { cause: error },
+    );
   }
 }

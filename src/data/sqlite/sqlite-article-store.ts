@@ -13,6 +13,7 @@ import {
 } from '../schemas.js';
 import type { ArticleStore, PublishedRange } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
+import type { SqliteWrite } from './sqlite-busy.js';
 
 type ArticleRow = {
   seq: number;
@@ -104,8 +105,12 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #upsertMany: Transaction<(articles: readonly NewArticle[]) => UpsertResult[]>;
   readonly #importMany: Transaction<(articles: readonly Article[]) => number>;
 
-  constructor(db: Database) {
+  /** Runs one write transaction or statement, waiting out other processes' locks (see `BusyRetry`). */
+  readonly #write: SqliteWrite;
+
+  constructor(db: Database, write: SqliteWrite) {
     this.#db = db;
+    this.#write = write;
     this.#byCanonical = db.prepare(`${FULL_ROW} WHERE a.canonical_url = ?`);
     this.#byId = db.prepare(`${FULL_ROW} WHERE a.id = ?`);
     this.#bySeq = db.prepare(`${FULL_ROW} WHERE a.seq = ?`);
@@ -249,7 +254,7 @@ export class SqliteArticleStore implements ArticleStore {
   async upsert(articles: readonly NewArticle[]): Promise<UpsertResult[]> {
     if (articles.length === 0) return [];
     // IMMEDIATE: take the write lock before the dedupe reads, so another process cannot slip in between.
-    return guard('store articles', () => this.#upsertMany.immediate(articles));
+    return this.#write('store articles', () => this.#upsertMany.immediate(articles));
   }
 
   async get(id: string): Promise<Article | undefined> {
@@ -364,7 +369,7 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return guard('delete an article', () => this.#db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
+    return this.#write('delete an article', () => this.#db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
   }
 
   async *exportAll(): AsyncIterable<Article> {
@@ -385,6 +390,6 @@ export class SqliteArticleStore implements ArticleStore {
 
   async importArticles(articles: readonly Article[]): Promise<number> {
     if (articles.length === 0) return 0;
-    return guard('import articles', () => this.#importMany.immediate(articles));
+    return this.#write('import articles', () => this.#importMany.immediate(articles));
   }
 }

@@ -3,6 +3,7 @@ import { RECORD_COLUMNS, recordFromRow, settingsFromRow, type RecordRow, type Se
 import { DigestProgress, DigestSettings, type DigestRecord, type LocalDate } from '../schemas.js';
 import type { DigestStore } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
+import type { SqliteWrite } from './sqlite-busy.js';
 
 /** Settings rows as SQLite stores them: sections as JSON text, enabled as 0/1. */
 type SqliteSettingsRow = Omit<SettingsRow, 'sections' | 'enabled'> & { sections: string; enabled: number };
@@ -23,8 +24,12 @@ export class SqliteDigestStore implements DigestStore {
   readonly #db: Database;
   readonly #saveMany: Transaction<(settings: readonly DigestSettings[]) => number>;
 
-  constructor(db: Database) {
+  /** Runs one write transaction or statement, waiting out other processes' locks (see `BusyRetry`). */
+  readonly #write: SqliteWrite;
+
+  constructor(db: Database, write: SqliteWrite) {
     this.#db = db;
+    this.#write = write;
     const save = db.prepare<Record<string, unknown>>(`INSERT INTO digest_settings (guild_id, channel_id, time, timezone,
         max_stories, sections, enabled, empty_day, updated_at)
       VALUES (:guild_id, :channel_id, :time, :timezone, :max_stories, :sections, :enabled, :empty_day, :updated_at)
@@ -58,11 +63,11 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   async saveSettings(settings: DigestSettings): Promise<void> {
-    guard('save digest settings', () => this.#saveMany.immediate([settings]));
+    await this.#write('save digest settings', () => this.#saveMany.immediate([settings]));
   }
 
   async deleteSettings(guildId: string): Promise<boolean> {
-    return guard('delete digest settings', () =>
+    return this.#write('delete digest settings', () =>
       this.#db.prepare('DELETE FROM digest_settings WHERE guild_id = ?').run(guildId).changes > 0,
     );
   }
@@ -81,7 +86,7 @@ export class SqliteDigestStore implements DigestStore {
     staleAfterMs: number,
   ): Promise<boolean> {
     const nowMs = toEpochMs(now);
-    return guard('claim a digest slot', () => {
+    return this.#write('claim a digest slot', () => {
       // One statement decides: a new slot is inserted, a failed or stale one taken over, anything else left alone.
       // `changes` says whether this caller won, with no window between reading and writing.
       const result = this.#db
@@ -107,7 +112,7 @@ export class SqliteDigestStore implements DigestStore {
 
   async saveProgress(guildId: string, localDate: LocalDate, progress: DigestProgress): Promise<void> {
     const valid = DigestProgress.parse(progress);
-    guard('save digest progress', () => {
+    await this.#write('save digest progress', () => {
       this.#db
         .prepare<[string, string, string, string]>(`UPDATE digest_records SET message_ids = ?, window_to = ?
           WHERE guild_id = ? AND local_date = ? AND status <> 'posted'`)
@@ -118,7 +123,7 @@ export class SqliteDigestStore implements DigestStore {
   async markPosted(guildId: string, localDate: LocalDate, progress: DigestProgress, now: string): Promise<void> {
     const valid = DigestProgress.parse(progress);
     const nowMs = toEpochMs(now);
-    guard('mark a digest posted', () => {
+    await this.#write('mark a digest posted', () => {
       // An upsert, not an update: a post that happened must be recorded even if its claim row went missing.
       this.#db
         .prepare<Record<string, unknown>>(`INSERT INTO digest_records (guild_id, local_date, status, instance_id,
@@ -138,7 +143,7 @@ export class SqliteDigestStore implements DigestStore {
   }
 
   async markFailed(guildId: string, localDate: LocalDate, error: string, _now: string): Promise<void> {
-    guard('mark a digest failed', () => {
+    await this.#write('mark a digest failed', () => {
       // A posted slot stays posted: a late failure report from a retry must not reopen it.
       this.#db
         .prepare<[string, string, string]>(`UPDATE digest_records SET status = 'failed', error = ?
@@ -168,6 +173,6 @@ export class SqliteDigestStore implements DigestStore {
 
   async importSettings(settings: readonly DigestSettings[]): Promise<number> {
     if (settings.length === 0) return 0;
-    return guard('import digest settings', () => this.#saveMany.immediate(settings));
+    return this.#write('import digest settings', () => this.#saveMany.immediate(settings));
   }
 }

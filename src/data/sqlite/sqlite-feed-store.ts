@@ -3,6 +3,7 @@ import { feedFromRow as toFeed, type FeedRow } from '../rows.js';
 import { NewFeed, type Feed, type FeedPollRecord } from '../schemas.js';
 import type { FeedStore } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
+import type { SqliteWrite } from './sqlite-busy.js';
 
 /** Feeds over one better-sqlite3 connection; claims are leases (`claimed_by`, `claim_expires_ms`). */
 export class SqliteFeedStore implements FeedStore {
@@ -11,8 +12,12 @@ export class SqliteFeedStore implements FeedStore {
   readonly #claim: (instanceId: string, nowMs: number, leaseMs: number, limit: number) => Feed[];
   readonly #importMany: Transaction<(feeds: readonly Feed[]) => number>;
 
-  constructor(db: Database) {
+  /** Runs one write transaction or statement, waiting out other processes' locks (see `BusyRetry`). */
+  readonly #write: SqliteWrite;
+
+  constructor(db: Database, write: SqliteWrite) {
     this.#db = db;
+    this.#write = write;
     this.#byUrl = db.prepare('SELECT * FROM feeds WHERE url = ?');
     const due = db.prepare<[number, number, number], FeedRow>(`SELECT * FROM feeds
       WHERE (next_poll_ms IS NULL OR next_poll_ms <= ?)
@@ -58,7 +63,7 @@ export class SqliteFeedStore implements FeedStore {
 
   async addFeed(feed: NewFeed, now: string): Promise<Feed> {
     const parsed = NewFeed.parse(feed);
-    return guard('add a feed', () => {
+    return this.#write('add a feed', () => {
       this.#db
         .prepare<[string, string | null, string | null, string | null, string]>(
           // DO NOTHING keeps the feed already registered (and its polling state) when the URL is added again.
@@ -76,7 +81,7 @@ export class SqliteFeedStore implements FeedStore {
   }
 
   async removeFeed(idOrUrl: number | string): Promise<boolean> {
-    return guard('remove a feed', () => {
+    return this.#write('remove a feed', () => {
       const statement =
         typeof idOrUrl === 'number'
           ? this.#db.prepare('DELETE FROM feeds WHERE id = ?')
@@ -87,11 +92,11 @@ export class SqliteFeedStore implements FeedStore {
 
   async claimDueFeeds(instanceId: string, now: string, leaseMs: number, limit: number): Promise<Feed[]> {
     const nowMs = toEpochMs(now);
-    return guard('claim due feeds', () => this.#claim(instanceId, nowMs, leaseMs, limit));
+    return this.#write('claim due feeds', () => this.#claim(instanceId, nowMs, leaseMs, limit));
   }
 
   async recordPoll(feedId: number, record: FeedPollRecord): Promise<void> {
-    guard('record a feed poll', () => {
+    await this.#write('record a feed poll', () => {
       const nextMs = record.nextPollAt === null ? null : toEpochMs(record.nextPollAt);
       if (record.ok) {
         this.#db
@@ -120,6 +125,6 @@ export class SqliteFeedStore implements FeedStore {
 
   async importFeeds(feeds: readonly Feed[]): Promise<number> {
     if (feeds.length === 0) return 0;
-    return guard('import feeds', () => this.#importMany.immediate(feeds));
+    return this.#write('import feeds', () => this.#importMany.immediate(feeds));
   }
 }

@@ -7,7 +7,7 @@ import { StoreError, UsageError } from '../../errors.js';
 import { seedSampleNewsroom } from '../../services/sample-newsroom.js';
 import { BACKGROUND_JOBS, digestJob, type BackgroundJob, type ChannelPoster } from '../background-jobs.js';
 import { runConsole } from '../console/console.js';
-import { startDiscordBot, type DiscordBot } from '../discord/client.js';
+import { startDiscordBot, type DiscordBot, type DiscordBotDeps } from '../discord/client.js';
 import { deployCommands } from '../discord/deploy.js';
 import { createRestChannelPoster } from '../discord/digest-poster.js';
 import { startShardManager, type ShardCount, type ShardManagerHandle } from '../discord/sharding.js';
@@ -85,18 +85,21 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
       options.onStarted?.();
       await untilStopped();
     } else if (options.isShard === true) {
-      bot = await startDiscordBot({ config, store, log });
+      bot = await connectUnlessStopped({ config, store, log, signal: stopping.signal });
+      if (bot === undefined) return;
       log.info({ shardIds: bot.client.shard?.ids, shards: bot.client.shard?.count }, 'shard serving');
       options.onStarted?.();
       await untilStopped();
     } else if (token !== undefined) {
-      bot = await startDiscordBot({
+      bot = await connectUnlessStopped({
         config,
         store,
         log,
+        signal: stopping.signal,
         digestScheduler: digestJob.scheduler,
         ...(options.onInteractionHandled === undefined ? {} : { onInteractionHandled: options.onInteractionHandled }),
       });
+      if (bot === undefined) return;
       await startJobs(bot.poster);
       options.onStarted?.();
       await untilStopped();
@@ -119,6 +122,16 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     options.stop?.removeEventListener('abort', onStop);
+  }
+}
+
+/** The bot, or `undefined` when SIGINT/SIGTERM came while it was still connecting (a clean stop, not a failure). */
+async function connectUnlessStopped(deps: DiscordBotDeps & { signal: AbortSignal }): Promise<DiscordBot | undefined> {
+  try {
+    return await startDiscordBot(deps);
+  } catch (error) {
+    if (deps.signal.aborted) return undefined;
+    throw error;
   }
 }
 
@@ -149,7 +162,9 @@ export const registerStartVerbs: RegisterVerbs = (program, app) => {
       } catch (error) {
         throw explainStartFailure(error);
       }
-      process.exitCode = EXIT_OK;
+      // Everything is stopped and closed; a Discord login abandoned by SIGINT would keep its request retrying for
+      // up to a minute, so end the process now.
+      process.exit(EXIT_OK);
     });
 
   program

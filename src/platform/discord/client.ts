@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Client,
   Events,
@@ -14,9 +15,11 @@ import {
   type InteractionUpdateOptions,
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
+import { backoffPauseMs } from '../../backoff.js';
 import type { Command, CommandContext, MessageCommand } from '../../commands/command.js';
 import { COMMANDS, findCommand, findMessageCommand, MESSAGE_COMMANDS } from '../../commands/index.js';
 import type { Config } from '../../config.js';
+import { DiscordUnavailableError } from '../../errors.js';
 import type { Store } from '../../data/store.js';
 import type { Logger } from '../../log.js';
 import { turnsPage } from '../../render/components.js';
@@ -43,6 +46,8 @@ export type DiscordBotDeps = {
   digestScheduler?: CommandContext['digestScheduler'];
   /** Called once an interaction has been fully answered (or given up on); tests wait on it. */
   onInteractionHandled?: (interactionId: string) => void;
+  /** Stops connecting (SIGINT/SIGTERM while the bot is still logging in). */
+  signal?: AbortSignal;
 };
 
 export type DiscordBot = {
@@ -55,25 +60,15 @@ export type DiscordBot = {
 /**
  * Logs in to Discord (or whatever `config.discord.apiUrl` names) with the Guilds intent only, routes chat-input,
  * autocomplete, message context-menu and button interactions to the commands, and resolves once the client is ready.
- * Every message the bot sends mentions no one.
+ * Every message the bot sends mentions no one. An attempt that fails or takes longer than
+ * `config.discord.login.timeoutMs` is retried after a back-off, up to `login.attempts` in all; then
+ * `DiscordUnavailableError` says so in one line. A refused token is not retried. Aborting `signal` stops trying.
  */
 export async function startDiscordBot(deps: DiscordBotDeps): Promise<DiscordBot> {
   const token = deps.config.discord.token;
   if (token === undefined) throw new Error('startDiscordBot needs config.discord.token');
   const log = deps.log.child({ platform: 'discord' });
-  const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
-    rest: { api: deps.config.discord.apiUrl },
-    allowedMentions: { parse: [] },
-  });
-  client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, { ...deps, log }).finally(() => deps.onInteractionHandled?.(interaction.id));
-  });
-  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardError, (error, shardId) => log.warn({ err: error, shardId }, 'discord shard error'));
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(token);
-  await ready;
+  const client = await connect(token, { ...deps, log });
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'discord ready');
   return {
     client,
@@ -87,6 +82,89 @@ export async function startDiscordBot(deps: DiscordBotDeps): Promise<DiscordBot>
       await client.destroy();
     },
   };
+}
+
+/** Failures that retrying cannot fix: the token or the intents are refused. */
+const FINAL_LOGIN_FAILURES = new Set(['TokenInvalid', 'TokenMissing', 'DisallowedIntents']);
+const isFinalLoginFailure = (error: unknown): boolean =>
+  error instanceof Error && 'code' in error && typeof error.code === 'string' && FINAL_LOGIN_FAILURES.has(error.code);
+
+/** Why an attempt failed, in plain words. */
+function loginFailureReason(error: unknown, timeoutMs: number): string {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'ECONNREFUSED') return 'the connection was refused';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
+  if (error instanceof LoginTimeout) return `no answer within ${timeoutMs / 1_000} s`;
+  // discord.js's own REST timeout, which it retries before giving the attempt up.
+  if (error instanceof Error && error.name === 'AbortError') return 'its requests timed out';
+  return error instanceof Error ? error.message : String(error);
+}
+
+class LoginTimeout extends Error {
+  override name = 'LoginTimeout';
+}
+
+/** A fresh client per attempt: a client whose login failed half-way is not reused. */
+async function connect(token: string, deps: HandlerDeps): Promise<Client> {
+  const { apiUrl, login } = deps.config.discord;
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= login.attempts; attempt += 1) {
+    deps.signal?.throwIfAborted();
+    const client = createClient(deps);
+    deps.log.info({ apiUrl, attempt, attempts: login.attempts }, 'discord connecting');
+    try {
+      await loginWithin(client, token, login.timeoutMs, deps.signal);
+      return client;
+    } catch (error) {
+      await client.destroy();
+      if (isFinalLoginFailure(error) || deps.signal?.aborted === true) throw error;
+      lastError = error;
+      if (attempt === login.attempts) break;
+      const retryInMs = backoffPauseMs(attempt, login.backoff);
+      deps.log.warn({ attempt, reason: loginFailureReason(error, login.timeoutMs), retryInMs }, 'discord login failed');
+      await sleep(retryInMs, undefined, deps.signal === undefined ? {} : { signal: deps.signal });
+    }
+  }
+  throw new DiscordUnavailableError(
+    `Could not connect to Discord at ${apiUrl} after ${login.attempts} attempt${login.attempts === 1 ? '' : 's'}: ` +
+      `${loginFailureReason(lastError, login.timeoutMs)}.`,
+    { cause: lastError },
+  );
+}
+
+/** Logs in and waits for READY, failing with `LoginTimeout` after `timeoutMs` (the caller destroys the client). */
+async function loginWithin(client: Client, token: string, timeoutMs: number, signal: AbortSignal | undefined): Promise<void> {
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LoginTimeout('login timed out')), timeoutMs);
+  });
+  const aborted = new Promise<never>((_, reject) => {
+    signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  const loggedIn = client.login(token).then(() => ready);
+  // The losing promises may still settle after the race; their outcome no longer matters.
+  loggedIn.catch(() => undefined);
+  aborted.catch(() => undefined);
+  try {
+    await Promise.race([loggedIn, timeout, aborted]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function createClient(deps: HandlerDeps): Client {
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: deps.config.discord.apiUrl },
+    allowedMentions: { parse: [] },
+  });
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction, deps).finally(() => deps.onInteractionHandled?.(interaction.id));
+  });
+  client.on(Events.Error, (error) => deps.log.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardError, (error, shardId) => deps.log.warn({ err: error, shardId }, 'discord shard error'));
+  return client;
 }
 
 type HandlerDeps = DiscordBotDeps & { log: Logger };

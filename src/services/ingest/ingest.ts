@@ -69,11 +69,22 @@ type SourceOutcome = StoreCounts & { kind: SourceKind; problems: ItemProblem[] }
 export async function storeArticles(store: ArticleStore, articles: readonly NewArticle[]): Promise<StoreCounts> {
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < articles.length; start += UPSERT_BATCH_SIZE) {
-    const results = await store.upsert(articles.slice(start, start + UPSERT_BATCH_SIZE));
-    for (const result of results) counts[result.outcome] += 1;
+    try {
+      const results = await store.upsert(articles.slice(start, start + UPSERT_BATCH_SIZE));
+      for (const result of results) counts[result.outcome] += 1;
+    } catch (error) {
+      if (!(error instanceof StoreError)) throw error;
+      // Earlier batches are committed and this one is not: say exactly how far the source got.
+      throw new StoreError(`${error.message}; ${start} of its ${articles.length} articles were stored (${describeCounts(counts)})`, {
+        cause: error,
+      });
+    }
   }
   return counts;
 }
+
+const describeCounts = (counts: StoreCounts): string =>
+  `${counts.inserted} new, ${counts.updated} updated, ${counts.unchanged} unchanged`;
 
 function isUrl(source: string): boolean {
   return /^https?:\/\//i.test(source.trim());
@@ -223,8 +234,8 @@ function asIngestError(error: unknown, source: string): IngestError {
 /**
  * Ingests each source, a file path, a directory (expanded to its .txt/.json/.jsonl files) or an http(s) URL (a
  * feed or a web page). Sources are independent: one that fails is reported and the others go on; within a source,
- * bad items are reported and skipped while good ones are stored. A `StoreError` is not an ingestion failure and
- * propagates; bad input never throws.
+ * bad items are reported and skipped while good ones are stored. A `StoreError` is not an ingestion failure: it
+ * stops the ingest and propagates, its message saying what was stored before it; bad input never throws.
  */
 export async function ingestSources(sources: readonly string[], deps: IngestDeps): Promise<IngestReport> {
   const expanded = await expandSources(sources);
@@ -240,7 +251,12 @@ export async function ingestSources(sources: readonly string[], deps: IngestDeps
         deps.log.warn({ source, where: problem.where, title: problem.title, link: problem.link, reason: problem.reason }, 'item skipped');
       }
     } catch (error) {
-      if (error instanceof StoreError) throw error;
+      if (error instanceof StoreError) {
+        const earlier = report.sources.length === 0 ? 'no earlier source' : `earlier sources: ${describeCounts(report)}`;
+        throw new StoreError(`Ingest stopped at ${source} (source ${index + 1} of ${expanded.length}): ${error.message}; ${earlier}`, {
+          cause: error,
+        });
+      }
       const failure = asIngestError(error, source);
       entry = {
         source,

@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/data/open-store.js';
 import type { Store } from '../../../src/data/store.js';
+import { StoreError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/log.js';
 import { ingestPage, ingestSources, type IngestDeps } from '../../../src/services/ingest/ingest.js';
 import type { FetchPolicy } from '../../../src/services/ingest/safe-fetch.js';
@@ -317,5 +318,45 @@ describe('ingestSources', () => {
       await expect(ingestPage(server.url('/rss'), deps)).rejects.toMatchObject({ name: 'IngestError', code: 'bad_content_type' });
       expect(await store.articles.count()).toBe(0);
     });
+  });
+});
+
+describe('ingestSources when the store fails part-way', () => {
+  it('stops, saying how many articles of which source were stored before the failure', async () => {
+    const store = await openStore({ kind: 'sqlite', path: ':memory:' }, { log: silentLogger });
+    const dir = mkdtempSync(join(tmpdir(), 'newsbrief-ingest-stop-'));
+    try {
+      const first = join(dir, 'first.txt');
+      writeFileSync(first, 'Harbour dues rise\nThe harbour board raised mooring dues on Monday.\n');
+      const big = join(dir, 'big.jsonl');
+      const line = (n: number) => JSON.stringify({ url: `https://harbour.example/notice-${n}`, title: `Notice ${n}`, text: `Mooring notice number ${n} was posted.` });
+      writeFileSync(big, `${Array.from({ length: 1_200 }, (_, n) => line(n)).join('\n')}\n`);
+      let upserts = 0;
+      // The third write transaction (the second batch of big.jsonl) fails, as a store that stays locked would.
+      const failing = new Proxy(store.articles, {
+        get(target, property) {
+          if (property === 'upsert') {
+            return async (batch: Parameters<typeof target.upsert>[0]) => {
+              upserts += 1;
+              if (upserts === 3) throw new StoreError('SQLite store could not store articles: the database stayed locked');
+              return target.upsert(batch);
+            };
+          }
+          const value: unknown = Reflect.get(target, property);
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      const deps = { store: failing, policy, log: silentLogger, now: () => new Date('2025-06-15T12:00:00Z') };
+      const error = await ingestSources([first, big, join(dir, 'never-read.txt')], deps).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(StoreError);
+      expect((error as Error).message).toBe(
+        `Ingest stopped at ${big} (source 2 of 3): SQLite store could not store articles: the database stayed locked; ` +
+          '500 of its 1200 articles were stored (500 new, 0 updated, 0 unchanged); earlier sources: 1 new, 0 updated, 0 unchanged',
+      );
+      expect(await store.articles.count()).toBe(501);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await store.close();
+    }
   });
 });
