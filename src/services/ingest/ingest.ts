@@ -63,11 +63,17 @@ export type LineProgress = { lines: number; bytesRead: number; totalBytes: numbe
 type SourceOutcome = StoreCounts & { kind: SourceKind; problems: ItemProblem[] };
 
 /**
- * Writes validated articles in transactions of `UPSERT_BATCH_SIZE` and counts the outcomes. Callers validate
- * first (every parser here returns only articles that passed the `NewArticle` schema), so nothing invalid is stored.
+ * Writes validated articles in transactions of `UPSERT_BATCH_SIZE` and counts the outcomes into `counts` (a source
+ * streamed in batches passes the same counts each time, and `total` null since its size is not known yet). Callers
+ * validate first (every parser here returns only articles that passed the `NewArticle` schema), so nothing invalid
+ * is stored. A `StoreError` is rethrown saying how much of the source was stored before it.
  */
-export async function storeArticles(store: ArticleStore, articles: readonly NewArticle[]): Promise<StoreCounts> {
-  const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
+export async function storeArticles(
+  store: ArticleStore,
+  articles: readonly NewArticle[],
+  counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 },
+  total: number | null = articles.length,
+): Promise<StoreCounts> {
   for (let start = 0; start < articles.length; start += UPSERT_BATCH_SIZE) {
     try {
       const results = await store.upsert(articles.slice(start, start + UPSERT_BATCH_SIZE));
@@ -75,9 +81,9 @@ export async function storeArticles(store: ArticleStore, articles: readonly NewA
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       // Earlier batches are committed and this one is not: say exactly how far the source got.
-      throw new StoreError(`${error.message}; ${start} of its ${articles.length} articles were stored (${describeCounts(counts)})`, {
-        cause: error,
-      });
+      const stored = counts.inserted + counts.updated + counts.unchanged;
+      const of = total === null ? 'the articles read so far' : `its ${total} articles`;
+      throw new StoreError(`${error.message}; ${stored} of ${of} were stored (${describeCounts(counts)})`, { cause: error });
     }
   }
   return counts;
@@ -175,12 +181,6 @@ async function readUrlSource(url: string, policy: FetchPolicy): Promise<Parsed> 
 
 const JSON_LINES_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
 
-function addCounts(total: StoreCounts, more: StoreCounts): void {
-  total.inserted += more.inserted;
-  total.updated += more.updated;
-  total.unchanged += more.unchanged;
-}
-
 /**
  * Streams a JSONL file: lines are read, validated and stored in batches of `UPSERT_BATCH_SIZE` as the file is
  * read, so that a file of any size takes little memory. A bad line is reported by number and the others stored.
@@ -194,12 +194,12 @@ async function ingestJsonLines(path: string, store: ArticleStore, onLines?: (pro
     if (parsed.ok) batch.push(parsed.article);
     else outcome.problems.push(parsed.problem);
     if (batch.length >= UPSERT_BATCH_SIZE) {
-      addCounts(outcome, await storeArticles(store, batch));
+      await storeArticles(store, batch, outcome, null);
       batch = [];
       onLines?.({ lines: line.number, bytesRead: line.bytesRead, totalBytes: line.totalBytes });
     }
   }
-  addCounts(outcome, await storeArticles(store, batch));
+  await storeArticles(store, batch, outcome, null);
   return outcome;
 }
 

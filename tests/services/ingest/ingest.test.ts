@@ -351,7 +351,7 @@ describe('ingestSources when the store fails part-way', () => {
       expect(error).toBeInstanceOf(StoreError);
       expect((error as Error).message).toBe(
         `Ingest stopped at ${big} (source 2 of 3): SQLite store could not store articles: the database stayed locked; ` +
-          '500 of its 1200 articles were stored (500 new, 0 updated, 0 unchanged); earlier sources: 1 new, 0 updated, 0 unchanged',
+          '500 of the articles read so far were stored (500 new, 0 updated, 0 unchanged); earlier sources: 1 new, 0 updated, 0 unchanged',
       );
       expect(await store.articles.count()).toBe(501);
     } finally {
