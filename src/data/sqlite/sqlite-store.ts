@@ -9,6 +9,8 @@ import { applyMigrations } from './migrations.js';
 import { SqliteArticleStore } from './sqlite-article-store.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
 import { SqliteFeedStore } from './sqlite-feed-store.js';
+import { SqliteQuoteStore } from './sqlite-quote-store.js';
+import { SqliteStoryStore } from './sqlite-story-store.js';
 
 export type SqliteStoreOptions = {
   /** A file path (its directory is created) or `:memory:`. */
@@ -24,6 +26,8 @@ export class SqliteStore implements Store {
   readonly articles: SqliteArticleStore;
   readonly feeds: SqliteFeedStore;
   readonly digests: SqliteDigestStore;
+  readonly stories: SqliteStoryStore;
+  readonly quotes: SqliteQuoteStore;
   readonly #db: Database;
 
   constructor(db: Database) {
@@ -31,6 +35,8 @@ export class SqliteStore implements Store {
     this.articles = new SqliteArticleStore(db);
     this.feeds = new SqliteFeedStore(db);
     this.digests = new SqliteDigestStore(db);
+    this.stories = new SqliteStoryStore(db);
+    this.quotes = new SqliteQuoteStore(db);
   }
 
   async close(): Promise<void> {
