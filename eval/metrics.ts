@@ -201,3 +201,34 @@ export function foldOf(id: string): 0 | 1 {
   for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
   return (h >>> 0) % 2 === 0 ? 0 : 1;
 }
+
+/** Precision, recall and F1 of a clustering against gold clusters, each a map from item id to cluster id. */
+export type ClusterScores = { bcubed: Prf; pairwise: Prf };
+
+/**
+ * BCubed (per item: the share of its predicted cluster in its gold cluster, and the reverse, averaged over items) and
+ * pairwise scores (over pairs of items put together) of `predicted` against `gold`. Items missing from `predicted` are
+ * singletons.
+ */
+export function scoreClusters(predicted: ReadonlyMap<string, string>, gold: ReadonlyMap<string, string>): ClusterScores {
+  const ids = [...gold.keys()];
+  const predictedOf = (id: string): string => predicted.get(id) ?? `singleton:${id}`;
+  const predictedSize = counts(ids.map(predictedOf));
+  const goldSize = counts(ids.map((id) => gold.get(id) as string));
+  const jointSize = counts(ids.map((id) => `${predictedOf(id)}\u0000${gold.get(id) as string}`));
+  let p = 0;
+  let r = 0;
+  for (const id of ids) {
+    const joint = jointSize.get(`${predictedOf(id)}\u0000${gold.get(id) as string}`) ?? 0;
+    p += joint / (predictedSize.get(predictedOf(id)) ?? 1);
+    r += joint / (goldSize.get(gold.get(id) as string) ?? 1);
+  }
+  const n = Math.max(1, ids.length);
+  const pairs = (sizes: Map<string, number>): number => [...sizes.values()].reduce((sum, s) => sum + (s * (s - 1)) / 2, 0);
+  const bp = p / n;
+  const br = r / n;
+  return {
+    bcubed: { p: bp, r: br, f: bp + br === 0 ? 0 : (2 * bp * br) / (bp + br) },
+    pairwise: prf(pairs(jointSize), pairs(predictedSize), pairs(goldSize)),
+  };
+}

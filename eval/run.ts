@@ -1,11 +1,12 @@
 /**
- * `npm run eval`: scores the briefing engine against the annotated data in ../shared/data (never copied into the
+ * `npm run eval`: scores the briefing engine and story clustering against the annotated data in ../shared/data (never copied into the
  * repository) and prints newsbrief's figures beside the baselines. Skips cleanly when the data folder is absent.
  */
 import { existsSync } from 'node:fs';
 import { DATA_DIR } from './data.js';
 import { evalQuotes, printQuoteEval } from './quotes-eval.js';
 import { evalSplitters, printSplitEval } from './split-eval.js';
+import { evalStories, printStoryEval } from './stories-eval.js';
 import { evalSummaries, printSummaryEval } from './summaries-eval.js';
 
 const print = (line: string): void => {
@@ -27,4 +28,7 @@ if (!existsSync(DATA_DIR)) {
     if (rows === undefined) print(`\n${file}: absent, skipped`);
     else printQuoteEval(file, rows, print);
   }
+  const stories = evalStories();
+  if (stories === undefined) print('\nstories-dev.jsonl: absent, skipped');
+  else printStoryEval(stories, print);
 }

@@ -14,6 +14,7 @@ export const VERB_MODULES: readonly VerbModule[] = [
   { verbs: ['start', 'deploy-commands'], load: async () => (await import('./start-verbs.js')).registerStartVerbs },
   { verbs: ['brief', 'quotes'], load: async () => (await import('./brief-verbs.js')).registerBriefVerbs },
   { verbs: ['digest'], load: async () => (await import('./digest-verbs.js')).registerDigestVerbs },
+  { verbs: ['cluster'], load: async () => (await import('./cluster-verbs.js')).registerClusterVerbs },
 ];
 
 /** The modules needed to run `argv` (arguments after the program name): the verb's own module, else all of them. */
