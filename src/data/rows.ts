@@ -177,10 +177,12 @@ export function quoteFromRow(row: QuoteRow): BankedQuote {
   );
 }
 
-export function memberFromRow(row: { id: string; story_id: string; title: string; outlet: string | null; published_at: string }): StoryMember {
+export type MemberRow = { id: string; story_id: string; title: string; outlet: string | null; published_at: string; lead: string };
+
+export function memberFromRow(row: MemberRow): StoryMember {
   return parseRow(
     StoryMember,
-    { id: row.id, storyId: row.story_id, title: row.title, outlet: row.outlet, publishedAt: row.published_at },
+    { id: row.id, storyId: row.story_id, title: row.title, outlet: row.outlet, publishedAt: row.published_at, lead: row.lead },
     'story member',
   );
 }

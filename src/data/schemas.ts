@@ -170,6 +170,8 @@ export const StoryMember = z.object({
   title: z.string().min(1),
   outlet: z.string().nullable(),
   publishedAt: IsoDateTime,
+  /** The start of the article's text, as long as asked for. */
+  lead: z.string(),
 });
 export type StoryMember = z.output<typeof StoryMember>;
 

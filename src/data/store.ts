@@ -146,8 +146,11 @@ export interface StoryStore {
   articles(storyId: string, limit: number): Promise<Article[]>;
   /** Stories seen in the range (first seen before `to`, last seen at or after `from`), last seen first. */
   list(range: StoryRange): Promise<Story[]>;
-  /** Articles already in a story dated at or after `since` (ISO 8601), newest first, at most `limit`: the clusterer's window. */
-  recent(since: string, limit: number): Promise<StoryMember[]>;
+  /**
+   * Articles already in a story dated in `[from, to]` (ISO 8601), newest first, at most `limit`, each with the first
+   * `leadChars` characters of its text: the window the story clusterer is restored from.
+   */
+  recent(window: { from: string; to: string; limit: number; leadChars: number }): Promise<StoryMember[]>;
   /** Articles with no story yet, oldest first (published, else ingested), at most `limit`: the backfill's work. */
   unassigned(limit: number): Promise<Article[]>;
   /** Every story with its article ids, for export. */

@@ -121,13 +121,14 @@ export function describeStoryStore(backend: string, open: () => Promise<Store>):
         { articleId: b ?? '', storyId: 's-port' },
         { articleId: c ?? '', storyId: 's-port' },
       ]);
-      const recent = await store.stories.recent('2026-11-21T00:00:00Z', 10);
-      expect(recent).toEqual([
-        { id: c, storyId: 's-port', title: 'Port strike talks resume', outlet: 'Harbour Post', publishedAt: '2026-11-21T15:30:00+01:00' },
-        { id: b, storyId: 's-port', title: 'East port strike begins at dawn', outlet: 'Coast Times', publishedAt: '2026-11-21T06:00:00Z' },
+      const window = { from: '2026-11-21T00:00:00Z', to: '2026-11-21T14:00:00Z', limit: 10, leadChars: 12 };
+      expect(await store.stories.recent(window)).toEqual([
+        { id: b, storyId: 's-port', title: 'East port strike begins at dawn', outlet: 'Coast Times', publishedAt: '2026-11-21T06:00:00Z', lead: 'The harbour ' },
       ]);
-      expect(recent.map((member) => member.id)).not.toContain(d);
-      expect(await store.stories.recent('2026-11-01T00:00:00Z', 1)).toHaveLength(1);
+      const wider = await store.stories.recent({ ...window, to: '2026-11-22T00:00:00Z' });
+      expect(wider.map((member) => member.id)).toEqual([c, b]);
+      expect(wider.map((member) => member.id)).not.toContain(d);
+      expect(await store.stories.recent({ ...window, from: '2026-11-01T00:00:00Z', limit: 1 })).toHaveLength(1);
     });
 
     it('exports stories with their articles and imports them into another store', async () => {

@@ -1,12 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
-import { memberFromRow, storyFromRow } from '../rows.js';
+import { memberFromRow, storyFromRow, type MemberRow } from '../rows.js';
 import { StoryAssignmentRecord, type Article, type Story, type StoryExport, type StoryMember } from '../schemas.js';
 import type { StoryRange, StoryStore } from '../store.js';
 import { checkIso, guard, inTransaction } from './postgres-errors.js';
 import { ARTICLE_COLUMNS, toArticle, type ArticleRow } from './postgres-rows.js';
 
 type StoryDbRow = { id: string; headline: string; first_ts: Date; last_ts: Date; article_count: number; outlets: string[] };
-type MemberRow = { id: string; story_id: string; title: string; outlet: string | null; published_at: string };
 
 const STORY_COLUMNS = 'id, headline, first_ts, last_ts, article_count, outlets';
 const EXPORT_PAGE = 500;
@@ -144,13 +143,15 @@ export class PostgresStoryStore implements StoryStore {
     });
   }
 
-  async recent(since: string, limit: number): Promise<StoryMember[]> {
-    checkIso(since, 'since');
+  async recent(window: { from: string; to: string; limit: number; leadChars: number }): Promise<StoryMember[]> {
+    checkIso(window.from, 'from');
+    checkIso(window.to, 'to');
     return guard('read recent story members', async () => {
       const { rows } = await this.#pool.query<MemberRow>(
-        `SELECT id, story_id, title, outlet, coalesce(published_at, ingested_at) AS published_at FROM articles
-         WHERE recency_ts >= $1::timestamptz AND story_id IS NOT NULL ORDER BY recency_ts DESC, seq DESC LIMIT $2`,
-        [since, limit],
+        `SELECT id, story_id, title, outlet, coalesce(published_at, ingested_at) AS published_at, substr(text, 1, $4) AS lead
+         FROM articles WHERE recency_ts >= $1::timestamptz AND recency_ts <= $2::timestamptz AND story_id IS NOT NULL
+         ORDER BY recency_ts DESC, seq DESC LIMIT $3`,
+        [window.from, window.to, window.limit, window.leadChars],
       );
       return rows.map(memberFromRow);
     });

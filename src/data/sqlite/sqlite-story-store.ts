@@ -1,12 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { memberFromRow, storyFromRow } from '../rows.js';
+import { memberFromRow, storyFromRow, type MemberRow } from '../rows.js';
 import { StoryAssignmentRecord, type Article, type Story, type StoryExport, type StoryMember } from '../schemas.js';
 import type { StoryRange, StoryStore } from '../store.js';
 import { FULL_ROW, toArticle, type ArticleRow } from './sqlite-article-store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
 
 type StoryDbRow = { id: string; headline: string; first_ms: number; last_ms: number; article_count: number; outlets: string };
-type MemberRow = { id: string; story_id: string; title: string; outlet: string | null; published_at: string };
 
 const STORY_COLUMNS = 'id, headline, first_ms, last_ms, article_count, outlets';
 const EXPORT_PAGE = 500;
@@ -140,12 +139,14 @@ export class SqliteStoryStore implements StoryStore {
     );
   }
 
-  async recent(since: string, limit: number): Promise<StoryMember[]> {
+  async recent(window: { from: string; to: string; limit: number; leadChars: number }): Promise<StoryMember[]> {
     return guard('read recent story members', () =>
       this.#db
-        .prepare<[number, number], MemberRow>(`SELECT id, story_id, title, outlet, coalesce(published_at, ingested_at) AS published_at
-          FROM articles WHERE recency_ms >= ? AND story_id IS NOT NULL ORDER BY recency_ms DESC, seq DESC LIMIT ?`)
-        .all(toEpochMs(since), limit)
+        .prepare<[number, number, number, number], MemberRow>(`SELECT a.id, a.story_id, a.title, a.outlet,
+            coalesce(a.published_at, a.ingested_at) AS published_at, substr(t.text, 1, ?) AS lead
+          FROM articles a JOIN article_texts t ON t.seq = a.seq
+          WHERE a.recency_ms >= ? AND a.recency_ms <= ? AND a.story_id IS NOT NULL ORDER BY a.recency_ms DESC, a.seq DESC LIMIT ?`)
+        .all(window.leadChars, toEpochMs(window.from), toEpochMs(window.to), window.limit)
         .map(memberFromRow),
     );
   }

@@ -40,7 +40,7 @@ async function runIngest(app: CliApp, sources: string[], options: { json?: boole
   let bar: cliProgress.SingleBar | undefined;
   const report = await app.withStore((store) =>
     ingestSources(sources, {
-      store: store.articles,
+      store,
       policy: app.config.fetch,
       log: quietLog(app.log),
       now: () => new Date(),

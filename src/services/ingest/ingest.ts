@@ -1,9 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import type { NewArticle } from '../../data/schemas.js';
-import type { ArticleStore } from '../../data/store.js';
+import type { Store } from '../../data/store.js';
 import { IngestError, StoreError, type IngestErrorCode } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { assignStories } from '../stories/assign-stories.js';
+import { indexQuotes } from '../stories/quote-bank.js';
 import { looksLikeFeed, parseFeedDocument } from './feed.js';
 import type { ItemProblem } from './normalize.js';
 import { parsePage } from './page.js';
@@ -42,7 +44,7 @@ export type IngestReport = StoreCounts & {
 };
 
 export type IngestDeps = {
-  store: ArticleStore;
+  store: Store;
   policy: FetchPolicy;
   log: Logger;
   now: () => Date;
@@ -53,12 +55,31 @@ export type IngestDeps = {
 /**
  * Writes validated articles in transactions of `UPSERT_BATCH_SIZE` and counts the outcomes. Callers validate
  * first (every parser here returns only articles that passed the `NewArticle` schema), so nothing invalid is stored.
+ * Each batch's new and changed articles then have their quotes (re)indexed in the quote bank, and each new article
+ * is put in a story (an updated one keeps its story); `now` dates the articles that give no date of their own.
  */
-export async function storeArticles(store: ArticleStore, articles: readonly NewArticle[]): Promise<StoreCounts> {
+export async function storeArticles(store: Store, articles: readonly NewArticle[], now: () => Date): Promise<StoreCounts> {
   const counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (let start = 0; start < articles.length; start += UPSERT_BATCH_SIZE) {
-    const results = await store.upsert(articles.slice(start, start + UPSERT_BATCH_SIZE));
+    const batch = articles.slice(start, start + UPSERT_BATCH_SIZE);
+    const results = await store.articles.upsert(batch);
     for (const result of results) counts[result.outcome] += 1;
+    // A story repeated within one batch has one id: index it once, as it was last given.
+    const changed = new Map<string, { article: NewArticle; isNew: boolean }>();
+    results.forEach((result, index) => {
+      const article = batch[index];
+      if (article === undefined || result.outcome === 'unchanged') return;
+      changed.set(result.id, { article, isNew: result.outcome === 'inserted' || changed.get(result.id)?.isNew === true });
+    });
+    const entries = [...changed.entries()];
+    await indexQuotes(store.quotes, entries.map(([id, { article }]) => ({ id, title: article.title, text: article.text })));
+    const dated = now().toISOString();
+    await assignStories(
+      store,
+      entries
+        .filter(([, entry]) => entry.isNew)
+        .map(([id, { article }]) => ({ id, title: article.title, text: article.text, outlet: article.outlet, publishedAt: article.publishedAt ?? dated })),
+    );
   }
   return counts;
 }
@@ -171,7 +192,7 @@ export async function ingestSources(sources: readonly string[], deps: IngestDeps
     let entry: SourceReport;
     try {
       const parsed = isUrl(source) ? await readUrlSource(source, deps.policy) : await readFileSource(source);
-      const counts = await storeArticles(deps.store, parsed.articles);
+      const counts = await storeArticles(deps.store, parsed.articles, deps.now);
       entry = {
         source,
         kind: parsed.kind,

@@ -22,7 +22,7 @@ describe('ingestSources', () => {
   beforeEach(async () => {
     store = await openStore({ kind: 'sqlite', path: ':memory:' }, { log: silentLogger });
     server = await startTestServer();
-    deps = { store: store.articles, policy, log: silentLogger, now: () => new Date('2025-06-15T12:00:00Z') };
+    deps = { store, policy, log: silentLogger, now: () => new Date('2025-06-15T12:00:00Z') };
   });
   afterEach(async () => {
     await server.close();
