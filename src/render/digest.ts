@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Digest, DigestSection, DigestStory } from '../services/digest/build-digest.js';
 import { localTimeOf } from '../services/local-time.js';
-import { chunkBlocks, clip, escapeText, packEmbeds } from './embed.js';
+import { chunkBlocks, clip, escapeText, linkTarget, linkText, packEmbeds } from './embed.js';
 import { formatDate } from './format.js';
 import { EMBED_DESCRIPTION_LIMIT, EMBED_FOOTER_LIMIT, EMBED_TITLE_LIMIT, MESSAGE_CONTENT_LIMIT } from './limits.js';
 import { replyMessages, replyWith, type Reply, type ReplyMessage } from './reply.js';
@@ -22,12 +22,6 @@ const SECTION_CHUNK = 2_000;
 const dayLabel = (digest: Digest): string => formatDate(`${digest.localDate}T12:00:00.000Z`, 'UTC');
 
 const stories = (count: number): string => `${count} ${count === 1 ? 'story' : 'stories'}`;
-
-/** Link text may not hold an unescaped bracket; `escapeText` escapes a bracket only where it opens a masked link. */
-const linkText = (text: string): string => escapeText(text).replace(/(?<!\\)[[\]]/g, (bracket) => `\\${bracket}`);
-
-/** Parentheses close a masked link's target early; percent-encoding keeps the same URL. */
-const linkTarget = (url: string): string => url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 
 function storyBlock(story: DigestStory, timeZone: string): string {
   const title = clip(story.title, EMBED_TITLE_LIMIT, { note: false });
