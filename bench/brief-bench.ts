@@ -20,7 +20,7 @@ const DATA_DIR = join(import.meta.dirname, '..', '..', 'shared', 'data');
 const FILES = ['quotes-dev-polnear.jsonl', 'quotes-dev.jsonl', 'summaries-dev.jsonl', 'summaries-dev-xsum.jsonl'];
 const Line = z.object({ text: z.string().min(1), title: z.string().optional() });
 
-function sourceTexts(): { texts: ArticleText[]; origin: string } {
+export function sourceTexts(): { texts: ArticleText[]; origin: string } {
   const texts: ArticleText[] = [];
   for (const file of FILES) {
     const path = join(DATA_DIR, file);
@@ -38,7 +38,7 @@ function sourceTexts(): { texts: ArticleText[]; origin: string } {
 }
 
 /** Article `i`: source texts taken in turn, paragraph by paragraph, until about 800 words. */
-function makeArticles(count: number, sources: readonly ArticleText[]): ArticleText[] {
+export function makeArticles(count: number, sources: readonly ArticleText[]): ArticleText[] {
   const articles: ArticleText[] = [];
   let cursor = 0;
   for (let i = 0; i < count; i += 1) {

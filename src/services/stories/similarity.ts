@@ -38,29 +38,10 @@ export class OnlineIdf {
   }
 }
 
-/** `vector` with each weight multiplied by its term's IDF. */
-export function weighted(vector: TermVector, idf: OnlineIdf): TermVector {
-  const out: TermVector = new Map();
-  vector.forEach((weight, term) => out.set(term, weight * idf.idf(term)));
-  return out;
-}
-
 export function norm(vector: TermVector): number {
   let sum = 0;
   vector.forEach((weight) => {
     sum += weight * weight;
   });
   return Math.sqrt(sum);
-}
-
-/** Cosine similarity; the smaller vector is walked. Zero when either is empty. */
-export function cosine(a: TermVector, b: TermVector, normA = norm(a), normB = norm(b)): number {
-  if (normA === 0 || normB === 0) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let dot = 0;
-  small.forEach((weight, term) => {
-    const other = large.get(term);
-    if (other !== undefined) dot += weight * other;
-  });
-  return dot / (normA * normB);
 }

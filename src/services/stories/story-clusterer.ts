@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cosine, norm, OnlineIdf, weighted } from './similarity.js';
+import { norm, OnlineIdf } from './similarity.js';
 import { DEFAULT_FEATURE_WEIGHTS, storyFeatures, type FeatureWeights, type TermVector } from './text-features.js';
 
 /** What the clusterer needs of an article. */
@@ -24,11 +24,16 @@ export type StoryAssignment = {
 export type StoryClustererOptions = {
   /** Id of a story started by `item`; default the item's own id. */
   newStoryId?: (item: ClusterItem) => string;
-  /** An article joins the most similar story at or above this score, else starts one. Default 0.2. */
+  /** An article joins the most similar story at or above this score, else starts one. Default 0.08. */
   joinThreshold?: number;
-  /** Two stories whose centroids reach this cosine become one. Default 0.5. */
+  /** Two stories whose centroids reach this cosine become one. Default 0.1. */
   mergeThreshold?: number;
-  /** Similarity halves for every this many hours between an article and a story's last article. Default 24. */
+  /**
+   * Stories merge only when the article that joined one also scores at or above this with the other: it bridges them.
+   * Default 0.1.
+   */
+  bridgeThreshold?: number;
+  /** Similarity halves for every this many hours between an article and a story's last article. Default 6. */
   halfLifeHours?: number;
   /** Stories with no article for this many hours are forgotten. Default 72. */
   windowHours?: number;
@@ -44,8 +49,8 @@ type Story = {
   terms: TermVector;
   /** Number of members holding each term: what this story added to the IDF. */
   termDocs: Map<string, number>;
-  /** The IDF-weighted centroid and its norm, recomputed when the story or the IDF has moved on. */
-  centroid?: { vector: TermVector; norm: number; documents: number };
+  /** The norm of the IDF-weighted centroid, and the stream's length when it was computed. */
+  centroid?: { norm: number; documents: number };
 };
 
 const HOUR_MS = 3_600_000;
@@ -57,8 +62,8 @@ const IDF_REFRESH = 0.1;
 /**
  * Streaming story clustering. Each article is compared with the centroids of the stories seen within the window
  * (headline, body lead, names and numbers, IDF learned online, similarity decaying with the time since the story's
- * last article); it joins the best story at or above `joinThreshold`, or starts a new one. A story it joins that now
- * converges with another candidate absorbs it. Pure: time comes only from the articles, and memory is bounded by the
+ * last article); it joins the best story at or above `joinThreshold`, or starts a new one. When the article also
+ * scores well with another story and the two centroids now converge, the older story absorbs the newer. Pure: time comes only from the articles, and memory is bounded by the
  * window, as forgotten stories leave the index and the IDF.
  */
 export class StoryClusterer {
@@ -66,6 +71,7 @@ export class StoryClusterer {
   readonly #joinThreshold: number;
   readonly #mergeThreshold: number;
   readonly #halfLifeMs: number;
+  readonly #bridge: number;
   readonly #windowMs: number;
   readonly #weights: FeatureWeights;
   readonly #idf = new OnlineIdf();
@@ -76,9 +82,10 @@ export class StoryClusterer {
 
   constructor(options: StoryClustererOptions = {}) {
     this.#newStoryId = options.newStoryId ?? ((item) => item.id);
-    this.#joinThreshold = options.joinThreshold ?? 0.2;
-    this.#mergeThreshold = options.mergeThreshold ?? 0.5;
-    this.#halfLifeMs = (options.halfLifeHours ?? 24) * HOUR_MS;
+    this.#joinThreshold = options.joinThreshold ?? 0.08;
+    this.#mergeThreshold = options.mergeThreshold ?? 0.1;
+    this.#bridge = options.bridgeThreshold ?? 0.1;
+    this.#halfLifeMs = (options.halfLifeHours ?? 6) * HOUR_MS;
     this.#windowMs = (options.windowHours ?? 72) * HOUR_MS;
     this.#weights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.features };
   }
@@ -105,12 +112,7 @@ export class StoryClusterer {
     const vector = this.#features(item);
     const time = item.publishedAt.getTime();
     this.#advance(time);
-    const query = weighted(vector, this.#idf);
-    const queryNorm = norm(query);
-    const scored = this.#candidates(vector)
-      .map((story) => ({ story, score: this.#score(story, query, queryNorm, time) }))
-      .filter((c) => c.score >= this.#joinThreshold)
-      .sort((a, b) => b.score - a.score);
+    const scored = this.#scoreCandidates(vector, time);
     const best = scored[0];
     if (best === undefined) {
       const story = this.#start(this.#newStoryId(item), time);
@@ -120,7 +122,8 @@ export class StoryClusterer {
     let target = best.story;
     this.#add(target, vector, time);
     const merged: string[] = [];
-    for (const { story } of scored.slice(1)) {
+    for (const { story, score } of scored.slice(1)) {
+      if (score < this.#bridge) break;
       if (!this.#stories.has(story.id) || !this.#stories.has(target.id)) continue;
       if (this.#centroidSimilarity(target, story) < this.#mergeThreshold) continue;
       const [keep, drop] = story.firstSeen < target.firstSeen ? [story, target] : [target, story];
@@ -210,35 +213,71 @@ export class StoryClusterer {
     this.#touch(keep, Math.max(keep.lastSeen, drop.lastSeen));
   }
 
-  #candidates(vector: TermVector): Story[] {
-    const found = new Set<Story>();
-    for (const term of vector.keys()) {
-      const posting = this.#postings.get(term);
-      if (posting === undefined || posting.size > MAX_POSTING) continue;
-      for (const story of posting) found.add(story);
+  /**
+   * The stories scoring at or above the join threshold, best first. Dot products accumulate over the postings of the
+   * article's terms, rarest first; once the terms left carry too little of the article's weight for a story holding
+   * only them to reach the threshold, they only add to the stories already found. A term too common to index stories
+   * by (`MAX_POSTING`) also only adds.
+   */
+  #scoreCandidates(vector: TermVector, time: number): { story: Story; score: number }[] {
+    const terms: { term: string; weight: number; posting: Set<Story> | undefined }[] = [];
+    let remaining = 0;
+    vector.forEach((raw, term) => {
+      const weight = raw * this.#idf.idf(term);
+      remaining += weight * weight;
+      terms.push({ term, weight, posting: this.#postings.get(term) });
+    });
+    const queryNorm = Math.sqrt(remaining);
+    if (queryNorm === 0) return [];
+    terms.sort((a, b) => (a.posting?.size ?? 0) - (b.posting?.size ?? 0));
+    const floor = (this.#joinThreshold * queryNorm) ** 2;
+    const dots = new Map<Story, number>();
+    for (const { term, weight, posting } of terms) {
+      if (posting === undefined) {
+        remaining -= weight * weight;
+        continue;
+      }
+      const scale = weight * this.#idf.idf(term);
+      if (remaining >= floor && posting.size <= MAX_POSTING) {
+        for (const story of posting) dots.set(story, (dots.get(story) ?? 0) + scale * (story.terms.get(term) ?? 0));
+      } else {
+        dots.forEach((dot, story) => {
+          const share = story.terms.get(term);
+          if (share !== undefined) dots.set(story, dot + scale * share);
+        });
+      }
+      remaining -= weight * weight;
     }
-    return [...found];
+    const scored: { story: Story; score: number }[] = [];
+    dots.forEach((dot, story) => {
+      const gap = Math.max(0, time - story.lastSeen);
+      const score = (dot / (queryNorm * this.#centroidNorm(story))) * 0.5 ** (gap / this.#halfLifeMs);
+      if (score >= this.#joinThreshold) scored.push({ story, score });
+    });
+    return scored.sort((a, b) => b.score - a.score);
   }
 
-  #centroid(story: Story): { vector: TermVector; norm: number } {
+  /** Norm of the story's IDF-weighted centroid, cached until the story or the IDF has moved on. */
+  #centroidNorm(story: Story): number {
     const documents = this.#idf.documents;
     const cached = story.centroid;
-    if (cached !== undefined && documents <= cached.documents * (1 + IDF_REFRESH)) return cached;
-    const vector = weighted(story.terms, this.#idf);
-    story.centroid = { vector, norm: norm(vector), documents };
-    return story.centroid;
-  }
-
-  #score(story: Story, query: TermVector, queryNorm: number, time: number): number {
-    const centroid = this.#centroid(story);
-    const similarity = cosine(query, centroid.vector, queryNorm, centroid.norm);
-    const gap = Math.max(0, time - story.lastSeen);
-    return similarity * 0.5 ** (gap / this.#halfLifeMs);
+    if (cached !== undefined && documents <= cached.documents * (1 + IDF_REFRESH)) return cached.norm;
+    let sum = 0;
+    story.terms.forEach((weight, term) => {
+      const x = weight * this.#idf.idf(term);
+      sum += x * x;
+    });
+    story.centroid = { norm: Math.sqrt(sum), documents };
+    return story.centroid.norm;
   }
 
   #centroidSimilarity(a: Story, b: Story): number {
-    const ca = this.#centroid(a);
-    const cb = this.#centroid(b);
-    return cosine(ca.vector, cb.vector, ca.norm, cb.norm);
+    const [small, large] = a.terms.size <= b.terms.size ? [a, b] : [b, a];
+    let dot = 0;
+    small.terms.forEach((weight, term) => {
+      const other = large.terms.get(term);
+      if (other !== undefined) dot += weight * other * this.#idf.idf(term) ** 2;
+    });
+    return dot / (this.#centroidNorm(a) * this.#centroidNorm(b) || 1);
   }
 }

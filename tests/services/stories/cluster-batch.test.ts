@@ -15,4 +15,13 @@ describe('clusterBatch', () => {
     expect(lines[1]?.story).toBe('other');
     expect(lines[2]?.story).toBe('early');
   });
+
+  it('gives articles of an absorbed story the story that absorbed it', () => {
+    const lines = clusterBatch([
+      { id: 'x1', title: 'Dock workers walk out at Port Brann', publishedAt: at(0) },
+      { id: 'y1', title: 'Ferry services to the Isle of Keld cancelled', publishedAt: at(30) },
+      { id: 'z1', title: 'Port Brann dock walkout cancels Isle of Keld ferry services', publishedAt: at(60) },
+    ]);
+    expect(lines.map((l) => l.story)).toEqual(['x1', 'x1', 'x1']);
+  });
 });

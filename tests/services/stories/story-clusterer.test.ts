@@ -34,6 +34,15 @@ describe('StoryClusterer', () => {
     expect(joined.score).toBeGreaterThan(0);
   });
 
+  it('merges two stories that an article bridges into the older one', () => {
+    const clusterer = new StoryClusterer();
+    clusterer.assign(item('x1', 'Dock workers walk out at Port Brann', 0));
+    clusterer.assign(item('y1', 'Ferry services to the Isle of Keld cancelled', 0.5));
+    const bridge = clusterer.assign(item('z1', 'Port Brann dock walkout cancels Isle of Keld ferry services', 1));
+    expect(bridge).toMatchObject({ storyId: 'x1', isNew: false, mergedStoryIds: ['y1'] });
+    expect(clusterer.storyCount).toBe(1);
+  });
+
   it('joins restored stories without reassigning their articles', () => {
     const clusterer = new StoryClusterer();
     clusterer.restore([{ ...(HEADLINES[0] as ClusterItem), storyId: 'stored-7' }]);
