@@ -81,7 +81,7 @@ describe('/quotes', () => {
       expect(older).toBeGreaterThan(newer);
       expect(text).toContain(`(${FERRY_FOLLOW_UP.url})`);
       expect(text).toContain(`(${'https://tidewater.example/news/2026/11/24/ferry-timetable-winter'})`);
-      expect(text).toContain('Island Wire · 25 Nov 2026');
+      expect(text).toContain('Island Wire · 24 Nov 2026');
       expect(reply.embeds?.[0]?.footer?.text).toBe('2 quotes from 2 articles · newest first');
       expect(reply.allowed_mentions).toEqual({ parse: [] });
     });

@@ -9,7 +9,9 @@ import type { Store } from '../../src/data/store.js';
 import { silentLogger } from '../../src/log.js';
 import { CONNECT_HELP, runConsole } from '../../src/platform/console/console.js';
 import { parseConsoleLine } from '../../src/platform/console/parse-line.js';
-import { FERRY_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
+import { NewArticle } from '../../src/data/schemas.js';
+import { storeArticles } from '../../src/services/ingest/ingest.js';
+import { FERRY_ARTICLE, FERRY_FOLLOW_UP, useBotStore } from '../fixtures/bot-articles.js';
 
 describe('parseConsoleLine', () => {
   it('gives leading text to the first required option and reads name:value pairs with spaces', () => {
@@ -79,11 +81,24 @@ describe('runConsole', () => {
     expect(out).not.toContain('Type /help');
   });
 
+  it('briefs a story covered by two outlets and lists what one person said across them', async () => {
+    await storeArticles(store, [NewArticle.parse(FERRY_FOLLOW_UP)], () => new Date('2026-11-25T12:00:00Z'));
+    const out = await session(['/brief ferry late crossings', '/quotes speaker:Ferrant'], false);
+    expect(out).toContain(`== ${FERRY_FOLLOW_UP.title} ==`);
+    expect(out).toContain('Story · 2 articles · Island Wire and Tidewater Gazette');
+    expect(out).toContain('Sources');
+    expect(out).toContain(FERRY_ARTICLE.url);
+    expect(out).toContain(FERRY_FOLLOW_UP.url);
+    expect(out).toContain('== Quotes by Odile Ferrant ==');
+    expect(out).toContain('“People finishing at the hospital at ten had no way home, and that is not acceptable for a public service,”');
+    expect(out).toContain('“The first week will tell us whether the crews and the timetable hold up, and we will publish the passenger numbers,”');
+  });
+
   it('greets a person with the article count and how to connect to Discord, and stops at /quit', async () => {
     const out = await session(['/help', '/quit', '/brief ferry'], true);
     expect(out).toContain('newsbrief console: 4 articles stored.');
     expect(out).toContain(CONNECT_HELP);
-    expect(out).toContain('/brief article:<…> [bullets:…] [private:…]');
+    expect(out).toContain('/brief [article:…] [story:…] [bullets:…] [article_only:…] [private:…]');
     expect(out).not.toContain(FERRY_ARTICLE.title);
   });
 });

@@ -24,8 +24,8 @@ const coverage = () => [
   makeArticle({
     title: 'Millbrook glassworks fire: riverside homes reopen to residents',
     outlet: 'Millbrook Echo',
-    publishedAt: '2026-11-25T08:00:00Z',
-    text: 'Riverside residents returned home on Tuesday after the glassworks fire in Millbrook was put out.',
+    publishedAt: '2026-11-24T12:00:00Z',
+    text: 'Riverside residents returned home on Monday after the glassworks fire in Millbrook was put out.',
   }),
   makeArticle({
     title: 'School choir wins regional carol contest',
