@@ -65,6 +65,15 @@ describe('/quotes', () => {
     expect((await suggest('FEN')).map((choice) => choice.value)).toEqual(['Tobias Fenwick']);
   });
 
+  it("keeps only the article's quotes that say the typed words", async () => {
+    const reply = await runCommand(quotes, { article: ids[0] ?? '', text: 'DOUBLE shift' }, commandContext(store));
+    const text = replyMessages(reply).flatMap((m) => m.embeds ?? []).map((e) => e.description ?? '').join('\n');
+    expect(text).toContain('nobody is asked to work a double shift');
+    expect(text).not.toContain('People finishing at the hospital');
+    const none = await runCommand(quotes, { article: ids[0] ?? '', text: 'submarine' }, commandContext(store));
+    expect(none.content).toMatch(/^No quote in "Tidewater ferry adds late crossings for the winter timetable" says "submarine"\.$/);
+  });
+
   describe('across the store', () => {
     const addFollowUp = () => storeArticles(store, [NewArticle.parse(FERRY_FOLLOW_UP)], () => new Date('2026-11-25T12:00:00Z'));
     const shown = (reply: Awaited<ReturnType<typeof runCommand>>) =>
