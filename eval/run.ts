@@ -1,6 +1,7 @@
 /**
- * `npm run eval`: scores the briefing engine and story clustering against the annotated data in ../shared/data (never copied into the
- * repository) and prints newsbrief's figures beside the baselines. Skips cleanly when the data folder is absent.
+ * `npm run eval`: scores the briefing engine and story clustering against the annotated data in ../shared/data (never
+ * copied into the repository) and prints newsbrief's figures beside the baselines. Skips cleanly when the data folder
+ * is absent.
  */
 import { existsSync } from 'node:fs';
 import { DATA_DIR } from './data.js';

@@ -12,6 +12,11 @@ export class OnlineIdf {
     return this.#documents;
   }
 
+  /** Number of distinct terms counted. */
+  get terms(): number {
+    return this.#frequency.size;
+  }
+
   /** Number of documents holding `term`. */
   frequency(term: string): number {
     return this.#frequency.get(term) ?? 0;

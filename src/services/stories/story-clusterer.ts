@@ -33,7 +33,15 @@ export type StoryClustererOptions = {
    * Default 0.1.
    */
   bridgeThreshold?: number;
-  /** Similarity halves for every this many hours between an article and a story's last article. Default 6. */
+  /**
+   * The join threshold for a story that shares a single word with the article, as one word in common is often chance
+   * (two stories about one town's council). Default 0.1.
+   */
+  oneWordThreshold?: number;
+  /**
+   * Similarity halves for every this many hours between an article and the nearest end of a story's span (its first
+   * to its last article). Default 6.
+   */
   halfLifeHours?: number;
   /** Stories with no article for this many hours are forgotten. Default 72. */
   windowHours?: number;
@@ -61,10 +69,10 @@ const IDF_REFRESH = 0.1;
 
 /**
  * Streaming story clustering. Each article is compared with the centroids of the stories seen within the window
- * (headline, body lead, names and numbers, IDF learned online, similarity decaying with the time since the story's
+ * (headline words and word pairs, body lead, IDF learned online, similarity decaying with the time since the story's
  * last article); it joins the best story at or above `joinThreshold`, or starts a new one. When the article also
- * scores well with another story and the two centroids now converge, the older story absorbs the newer. Pure: time comes only from the articles, and memory is bounded by the
- * window, as forgotten stories leave the index and the IDF.
+ * scores well with another story and the two centroids now converge, the older story absorbs the newer. Pure: time
+ * comes only from the articles, and memory is bounded by the window, as forgotten stories leave the index and the IDF.
  */
 export class StoryClusterer {
   readonly #newStoryId: (item: ClusterItem) => string;
@@ -72,6 +80,7 @@ export class StoryClusterer {
   readonly #mergeThreshold: number;
   readonly #halfLifeMs: number;
   readonly #bridge: number;
+  readonly #oneWordThreshold: number;
   readonly #windowMs: number;
   readonly #weights: FeatureWeights;
   readonly #idf = new OnlineIdf();
@@ -82,9 +91,10 @@ export class StoryClusterer {
 
   constructor(options: StoryClustererOptions = {}) {
     this.#newStoryId = options.newStoryId ?? ((item) => item.id);
-    this.#joinThreshold = options.joinThreshold ?? 0.08;
+    this.#joinThreshold = options.joinThreshold ?? 0.06;
     this.#mergeThreshold = options.mergeThreshold ?? 0.1;
     this.#bridge = options.bridgeThreshold ?? 0.1;
+    this.#oneWordThreshold = options.oneWordThreshold ?? 0.1;
     this.#halfLifeMs = (options.halfLifeHours ?? 6) * HOUR_MS;
     this.#windowMs = (options.windowHours ?? 72) * HOUR_MS;
     this.#weights = { ...DEFAULT_FEATURE_WEIGHTS, ...options.features };
@@ -231,28 +241,38 @@ export class StoryClusterer {
     if (queryNorm === 0) return [];
     terms.sort((a, b) => (a.posting?.size ?? 0) - (b.posting?.size ?? 0));
     const floor = (this.#joinThreshold * queryNorm) ** 2;
-    const dots = new Map<Story, number>();
+    const dots = new Map<Story, { dot: number; shared: number }>();
     for (const { term, weight, posting } of terms) {
       if (posting === undefined) {
         remaining -= weight * weight;
         continue;
       }
       const scale = weight * this.#idf.idf(term);
+      const isWord = !term.includes('_');
       if (remaining >= floor && posting.size <= MAX_POSTING) {
-        for (const story of posting) dots.set(story, (dots.get(story) ?? 0) + scale * (story.terms.get(term) ?? 0));
+        for (const story of posting) {
+          const found = dots.get(story) ?? { dot: 0, shared: 0 };
+          found.dot += scale * (story.terms.get(term) ?? 0);
+          if (isWord) found.shared += 1;
+          dots.set(story, found);
+        }
       } else {
-        dots.forEach((dot, story) => {
+        dots.forEach((found, story) => {
           const share = story.terms.get(term);
-          if (share !== undefined) dots.set(story, dot + scale * share);
+          if (share === undefined) return;
+          found.dot += scale * share;
+          if (isWord) found.shared += 1;
         });
       }
       remaining -= weight * weight;
     }
     const scored: { story: Story; score: number }[] = [];
-    dots.forEach((dot, story) => {
-      const gap = Math.max(0, time - story.lastSeen);
+    dots.forEach(({ dot, shared }, story) => {
+      if (shared === 0) return;
+      // Distance to the story's span: an article older than the story (a feed's backlog) decays as a newer one does.
+      const gap = Math.max(0, time - story.lastSeen, story.firstSeen - time);
       const score = (dot / (queryNorm * this.#centroidNorm(story))) * 0.5 ** (gap / this.#halfLifeMs);
-      if (score >= this.#joinThreshold) scored.push({ story, score });
+      if (score >= (shared === 1 ? this.#oneWordThreshold : this.#joinThreshold)) scored.push({ story, score });
     });
     return scored.sort((a, b) => b.score - a.score);
   }

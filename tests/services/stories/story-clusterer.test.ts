@@ -57,8 +57,25 @@ describe('StoryClusterer', () => {
     expect(clusterer.storyCount).toBe(1);
   });
 
-  it('does not join a story on a shared common word alone', () => {
+  it('weighs the time to a story, before or after it, against the words shared', () => {
     const clusterer = new StoryClusterer();
+    clusterer.assign(item('a1', 'Harbour crane collapse injures two dock workers in Port Vell', 100));
+    expect(clusterer.assign(item('old', 'Port Vell dock workers injured', 10)).isNew).toBe(true);
+    expect(clusterer.assign(item('near', 'Port Vell dock workers injured', 99)).isNew).toBe(false);
+  });
+
+  it('holds only the stories of the window however long the stream runs', () => {
+    // Every hour an unrelated story, named by invented words spelt from the hour's digits.
+    const name = (hour: number): string => [...String(hour)].map((d) => 'bkmrtvzlqn'[Number(d)]).join('a');
+    const clusterer = new StoryClusterer({ windowHours: 24 });
+    for (let hour = 0; hour < 24 * 20; hour += 1) clusterer.assign(item(`h${hour}`, `${name(hour)}ox ${name(hour)}ix ${name(hour)}ur`, hour));
+    expect(clusterer.storyCount).toBe(25);
+  });
+
+  it('does not join a story on a word that many stories share', () => {
+    const clusterer = new StoryClusterer();
+    const councils = ['Hollin council names a new harbour master', 'Tarn council delays its tram depot plan', 'Esk council rejects a parking charge rise', 'Wyre council opens a flood shelter'];
+    councils.forEach((title, i) => clusterer.assign(item(`k${i}`, title, -2 + i * 0.1)));
     for (const h of HEADLINES) clusterer.assign(h);
     expect(clusterer.assign(item('d1', 'Council elections set for spring in Marrow County', 3)).isNew).toBe(true);
   });
