@@ -19,7 +19,8 @@ const Env = z.object({
   DISCORD_TOKEN: z.string().trim().min(1).optional(),
   DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,21}$/, { message: 'must be a Discord snowflake (digits)' }).optional(),
   DISCORD_API_URL: z.url({ protocol: /^https?$/ }).default('https://discord.com/api'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Unset: warnings and errors only on a terminal, info elsewhere (see `resolveLogLevel`).
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   NEWSROOM_TIMEZONE: TimeZone.default('UTC'),
   FEED_POLL_ENABLED: z.stringbool().default(true),
   FEED_POLL_CRON: z.string().trim().min(1).default('*/15 * * * *'),

@@ -1,6 +1,8 @@
-import type {
-  APIApplicationCommandOptionChoice,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
+import {
+  ApplicationCommandOptionType as Opt,
+  type APIApplicationCommandOption,
+  type APIApplicationCommandOptionChoice,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
@@ -66,9 +68,18 @@ export type Command<Args extends z.ZodType = z.ZodType> = {
    * the reply can defer it ephemerally. Default: not private (errors are made ephemeral separately).
    */
   isPrivate?(args: z.output<Args>): boolean;
+  /** The subcommands that work outside a server (the console offers only these). Default: all of them. */
+  readonly localSubcommands?: readonly string[];
 };
 
 /** Identity function that ties a command's handler types to its option schema. */
 export function defineCommand<Args extends z.ZodType>(command: Command<Args>): Command<Args> {
   return command;
+}
+
+/** The options a command takes: its own, or those of `subcommand` for a command made of subcommands. */
+export function optionDefinitions(command: Command, subcommand?: string): readonly APIApplicationCommandOption[] {
+  const options = command.definition.options ?? [];
+  const chosen = options.find((option) => option.type === Opt.Subcommand && option.name === subcommand);
+  return chosen?.type === Opt.Subcommand ? (chosen.options ?? []) : options;
 }

@@ -13,7 +13,7 @@ import { renderNotice } from '../render/notice.js';
 import type { Reply } from '../render/reply.js';
 import { safeDigestLines } from '../services/digest/digest-lines.js';
 import { prepareDigest } from '../services/digest/digest-runner.js';
-import { defaultDigestSettings } from '../services/digest/digest-settings.js';
+import { defaultDigestSettings, findLocalDigestSettings, previewDigestSettings } from '../services/digest/digest-settings.js';
 import { nextSlotAfter } from '../services/digest/digest-slot.js';
 import { addDays, localDateOf } from '../services/local-time.js';
 import { isValidTimeZone, listTimeZones } from '../time-zone.js';
@@ -88,7 +88,10 @@ export const digest = defineCommand({
   args: DigestArgs,
   async run(args, ctx) {
     const guildId = ctx.guildId;
-    if (guildId === null) throw new UserError('bad_option', 'The digest is set per server: use /digest in a channel of your server.');
+    if (guildId === null) {
+      if (args.subcommand === 'preview') return previewLocalDigest(ctx);
+      throw new UserError('bad_option', 'The digest is set per server: use /digest in a channel of your server. Here, /digest preview shows the digest.');
+    }
     switch (args.subcommand) {
       case 'set':
         requireManageGuild(ctx);
@@ -107,6 +110,7 @@ export const digest = defineCommand({
     return renderTextChoices(suggestTimeZones(focused.value, ctx.config.digest.defaultTimezone));
   },
   isPrivate: () => true,
+  localSubcommands: ['preview'],
 });
 
 /** True when the permission bitfield has Manage Server (or Administrator, which implies it). */
@@ -216,19 +220,23 @@ async function showDigest(guildId: string, ctx: CommandContext): Promise<Reply> 
 
 async function previewDigest(guildId: string, ctx: CommandContext): Promise<Reply> {
   const found = await effectiveSettings(guildId, ctx);
-  const digestConfig = ctx.config.digest;
   // Unset: preview with the configured defaults, so a server can see what it would get before setting it.
-  const settings: DigestSettings = found?.settings ?? {
-    guildId,
-    channelId: '0',
-    time: digestConfig.defaultTime,
-    timezone: digestConfig.defaultTimezone,
-    maxStories: digestConfig.maxStories,
-    sections: [],
-    enabled: true,
-    emptyDay: digestConfig.emptyDay,
-    updatedAt: ctx.now().toISOString(),
-  };
+  return renderPreview(found?.settings ?? previewDigestSettings(ctx.config.digest, { guildId, now: ctx.now() }), ctx);
+}
+
+/** Outside a server (the console): the digest `newsbrief digest --dry-run` prints, from the same settings. */
+async function previewLocalDigest(ctx: CommandContext): Promise<Reply> {
+  const local = await findLocalDigestSettings(ctx.store.digests, ctx.config.digest, { now: ctx.now() });
+  if (local.found === 'several') {
+    throw new UserError(
+      'bad_option',
+      `Several servers have digest settings (${local.guildIds.join(', ')}); preview one with: newsbrief digest --dry-run --guild ID.`,
+    );
+  }
+  return renderPreview(local.found === 'none' ? previewDigestSettings(ctx.config.digest, { guildId: '0', now: ctx.now() }) : local.settings, ctx);
+}
+
+async function renderPreview(settings: DigestSettings, ctx: CommandContext): Promise<Reply> {
   const now = ctx.now();
   const digest = await prepareDigest(settings, localDateOf(now, settings.timezone), { store: ctx.store, now, lines: safeDigestLines(ctx.log) });
   return renderDigest(digest, { ephemeral: true });

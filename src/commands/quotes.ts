@@ -26,7 +26,7 @@ export const quotes = defineCommand({
     description: 'Direct quotes, verbatim, with who said them: of one article, of one speaker, or matching words',
     options: [
       { type: Opt.String, name: 'article', description: 'Search text, article id or URL (leave out to search every article)', autocomplete: true, max_length: 500 },
-      { type: Opt.String, name: 'speaker', description: "Only this speaker's quotes (across every article without one)", autocomplete: true, max_length: 200 },
+      { type: Opt.String, name: 'speaker', description: "Only this speaker's quotes", autocomplete: true, max_length: 200 },
       { type: Opt.String, name: 'text', description: 'Words the quote says', max_length: 200 },
       { type: Opt.Boolean, name: 'private', description: 'Show the quotes only to you' },
     ],

@@ -63,6 +63,11 @@ export interface ArticleStore {
    */
   autocomplete(typed: string, limit: number): Promise<ArticleSummary[]>;
   count(): Promise<number>;
+  /**
+   * Stored articles, the most recently ingested first, at most `limit`; with `ingestedSince` (ISO 8601), only those
+   * ingested at or after it. For housekeeping (`newsbrief list`).
+   */
+  listIngested(options: { ingestedSince?: string; limit: number }): Promise<ArticleSummary[]>;
   /** Deletes the article; `false` when there was none. */
   delete(id: string): Promise<boolean>;
   /** Every stored article, oldest ingested first, for export. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Command, CommandContext, Choice, FocusedOption, RawOptions } from '../commands/command.js';
+import { optionDefinitions, type Command, type CommandContext, type Choice, type FocusedOption, type RawOptions } from '../commands/command.js';
+import { describeBadOption, parsePlainly } from '../commands/option-issues.js';
 import { StoreError, UserError } from '../errors.js';
 import { renderInternalError, renderStoreUnavailable, renderUserError } from '../render/notice.js';
 import type { Reply } from '../render/reply.js';
@@ -32,8 +33,10 @@ export async function executeCommand(
   const logDone = (outcome: string, extra: Record<string, unknown> = {}): void =>
     log.info({ outcome, ms: Math.round(performance.now() - startedAt), ...extra }, 'command done');
   try {
-    const parsed = command.args.safeParse(options);
-    if (!parsed.success) throw new UserError('bad_option', describeBadOption(parsed.error.issues), { cause: parsed.error });
+    const parsed = parsePlainly(command.args, options);
+    if (!parsed.success) {
+      throw new UserError('bad_option', describeBadOption(parsed.error.issues, { describe: describerFor(command, options) }), { cause: parsed.error });
+    }
     const reply = await command.run(parsed.data, { ...ctx, log });
     logDone('ok', { messages: 1 + (reply.followUps?.length ?? 0) });
     return { reply, outcome: 'ok' };
@@ -66,12 +69,8 @@ export async function runAutocomplete(command: Command, focused: FocusedOption, 
   }
 }
 
-type Issue = { path: readonly PropertyKey[]; message: string };
-
-/** `Option "bullets": must be 3 to 6.` for the first issue; the schemas carry plain-words messages. */
-export function describeBadOption(issues: readonly Issue[]): string {
-  const [first] = issues;
-  if (first === undefined) return 'One of the options is not valid.';
-  const option = first.path[0];
-  return option === undefined ? first.message : `Option "${String(option)}": ${first.message}`;
+/** The description of a command's option (of the chosen subcommand's, for a command that has them). */
+function describerFor(command: Command, options: RawOptions): (option: string) => string | undefined {
+  const subcommand = typeof options['subcommand'] === 'string' ? options['subcommand'] : undefined;
+  return (option) => optionDefinitions(command, subcommand).find((definition) => definition.name === option)?.description;
 }

@@ -1,8 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Digest, DigestSection, DigestStory } from '../services/digest/build-digest.js';
-import { localTimeOf } from '../services/local-time.js';
 import { chunkBlocks, clip, escapeText, linkTarget, linkText, packEmbeds } from './embed.js';
-import { formatDate, formatList } from './format.js';
+import { formatDate, formatDayTime, formatList } from './format.js';
 import { EMBED_DESCRIPTION_LIMIT, EMBED_FOOTER_LIMIT, EMBED_TITLE_LIMIT, MESSAGE_CONTENT_LIMIT } from './limits.js';
 import { replyMessages, replyWith, type Reply, type ReplyMessage } from './reply.js';
 
@@ -39,7 +38,7 @@ function coverage(story: DigestStory): string | null {
 }
 
 function storyMeta(story: DigestStory, timeZone: string): string[] {
-  return [coverage(story), story.publishedAt !== null ? localTimeOf(new Date(story.publishedAt), timeZone) : null].filter(
+  return [coverage(story), story.publishedAt !== null ? formatDayTime(story.publishedAt, timeZone) : null].filter(
     (part): part is string => part !== null,
   );
 }
@@ -72,6 +71,22 @@ function sectionEmbeds(section: DigestSection, timeZone: string): APIEmbed[] {
   }));
 }
 
+/** `24 Nov 07:00 to 25 Nov 07:00`, in the digest's time zone. */
+const windowText = (digest: Digest): string =>
+  `${formatDayTime(digest.window.from, digest.timezone)} to ${formatDayTime(digest.window.to, digest.timezone)}`;
+
+/** What an empty digest says, from where its window starts: a first digest has no "last digest" to speak of. */
+function emptyText(digest: Digest): string {
+  switch (digest.window.follows ?? 'last-digest') {
+    case 'last-digest':
+      return 'No new stories since the last digest.';
+    case 'no-digest':
+      return 'No digest was posted before this one, and no stories were published in the day before it.';
+    case 'previous-day':
+      return `No stories were published from ${windowText(digest)}.`;
+  }
+}
+
 /** The heading line: day, story count and the covered span. */
 function heading(digest: Digest): string {
   const count = digest.more > 0 ? `${digest.shown} of ${stories(digest.shown + digest.more)}` : stories(digest.shown);
@@ -95,7 +110,7 @@ export function renderDigestMessages(digest: Digest): ReplyMessage[] {
 /** The digest as a `Reply` (the first message answers, the rest follow up); `/digest preview` shows it privately. */
 export function renderDigest(digest: Digest, options: { ephemeral?: boolean } = {}): Reply {
   if (digest.shown === 0) {
-    return replyWith([{ content: `**Daily digest · ${dayLabel(digest)}** · No new stories since the last digest.` }], options);
+    return replyWith([{ content: `**Daily digest · ${dayLabel(digest)}** · ${emptyText(digest)}` }], options);
   }
   const embeds = digest.sections.flatMap((section) => sectionEmbeds(section, digest.timezone));
   const last = embeds.at(-1);
@@ -109,8 +124,8 @@ export function renderDigest(digest: Digest, options: { ephemeral?: boolean } = 
 
 /** The digest as plain text for a terminal (`newsbrief digest --dry-run`): no markdown, URLs in full. */
 export function renderDigestText(digest: Digest): string {
-  const lines = [`Daily digest · ${dayLabel(digest)} (${digest.timezone})`, `Stories published ${digest.window.from} to ${digest.window.to}`];
-  if (digest.shown === 0) return [...lines, '', 'No new stories since the last digest.'].join('\n');
+  const lines = [`Daily digest · ${dayLabel(digest)} (${digest.timezone})`, `Stories published ${windowText(digest)}`];
+  if (digest.shown === 0) return [...lines, '', emptyText(digest)].join('\n');
   for (const section of digest.sections) {
     lines.push('', `== ${section.name ?? OTHER_SECTION} ==`);
     for (const story of section.stories) {

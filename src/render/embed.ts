@@ -33,10 +33,10 @@ export function clip(text: string, limit: number, options: { note?: boolean } = 
  * block quotes show as typed. Mentions are not touched here; `allowed_mentions` makes them harmless.
  */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(
-    /^(\s*)>/gm,
-    '$1\\>',
-  );
+  // escapeMarkdown leaves a line's `>` (block quote) and `-#` (small text) alone.
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true })
+    .replace(/^(\s*)>/gm, '$1\\>')
+    .replace(/^(\s*)-#/gm, '$1\\-#');
 }
 
 /** Link text may not hold an unescaped bracket; `escapeText` escapes a bracket only where it opens a masked link. */

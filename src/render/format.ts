@@ -1,3 +1,5 @@
+import { localTimeOf } from '../services/local-time.js';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** `25 Nov 2026` for an ISO timestamp, as the calendar reads in `timeZone`. */
@@ -8,6 +10,19 @@ export function formatDate(iso: string, timeZone: string): string {
     formatters.set(timeZone, formatter);
   }
   return formatter.format(new Date(iso));
+}
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** `25 Nov 06:30` for an ISO timestamp, as the calendar and clock read in `timeZone`: a date with its day, no year. */
+export function formatDayTime(iso: string, timeZone: string): string {
+  let formatter = dayFormatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone });
+    dayFormatters.set(timeZone, formatter);
+  }
+  const instant = new Date(iso);
+  return `${formatter.format(instant)} ${localTimeOf(instant, timeZone)}`;
 }
 
 /** `A`, `A and B`, `A, B and C`. */

@@ -32,11 +32,19 @@ function renderEmbedText(embed: APIEmbed): string {
 
 const indent = (text: string): string => text.replace(/^/gm, '  ');
 
-/** Removes the Discord markdown newsbrief writes (bold, masked links, block quotes) and undoes `escapeText`. */
+/**
+ * Discord markup as a terminal shows it: bold and inline code marks dropped, `<https://…>` (a link without preview)
+ * as the bare URL, a masked link as `text (url)`, headings and `-#` small text as plain lines, `<#id>` as `#id`, block
+ * quotes indented; then the escapes `escapeText` put on article text are undone. Escaped characters are never markup.
+ */
 export function markdownToText(markdown: string): string {
   return markdown
     .replace(/(?<!\\)\*\*/g, '')
-    .replace(/(?<!\\)\[([^\]\n]+)\]\((https?:[^)\s]+)\)/g, '$1 <$2>')
-    .replace(/^(?<!\\)> /gm, '  ')
+    .replace(/(?<!\\)`([^`\n]+?)(?<!\\)`/g, '$1')
+    .replace(/(?<!\\)\[([^\]\n]+)\]\((https?:[^)\s]+)\)/g, '$1 ($2)')
+    .replace(/(?<!\\)<(https?:[^>\s]+)>/g, '$1')
+    .replace(/(?<!\\)<#(\d+)>/g, '#$1')
+    .replace(/^(?:-#|#{1,3}) /gm, '')
+    .replace(/^> /gm, '  ')
     .replace(/\\([\\*_~`|#\-.[\]()<>:])/g, '$1');
 }

@@ -31,6 +31,16 @@ describe('newsbrief CLI', () => {
     expect(stderr).toMatch(/unknown command/i);
   });
 
+  it('suggests the nearest verb for a typo and refuses an unknown option, naming the nearest', () => {
+    const typo = runCli(['breif', 'seawall']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean brief?');
+    const option = runCli(['brief', 'seawall', '--bulets', '3']);
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain("unknown option '--bulets'");
+    expect(option.stderr).toContain('Did you mean --bullets?');
+  });
+
   it('exits 2 naming the bad variable when the configuration is invalid, and never prints the secret', () => {
     const { code, stderr } = runCli(['search', 'budget'], { DATABASE_URL: 'mysql://root:hunter2@db/news' });
     expect(code).toBe(2);

@@ -114,8 +114,25 @@ describe('/digest', () => {
     expect(await store.digests.getSettings(GUILD)).toBeUndefined();
   });
 
-  it('is refused outside a server', async () => {
+  it('is refused outside a server, but for a preview', async () => {
     expect((await run({ subcommand: 'show' }, { guildId: null })).content).toContain('use /digest in a channel of your server');
+    expect(digest.localSubcommands).toEqual(['preview']);
+  });
+
+  it('previews outside a server with the only server\'s settings, as digest --dry-run does', async () => {
+    await store.articles.upsert([
+      NewArticle.parse({
+        url: 'https://news.example/quay',
+        title: 'Quay lights switched on early',
+        section: 'City',
+        publishedAt: '2026-06-15T08:00:00.000Z',
+        text: 'The quay lights were switched on a week early. The works ended on Friday.',
+      }),
+    ]);
+    await run(setOptions);
+    const reply = await run({ subcommand: 'preview' }, { guildId: null });
+    expect(reply.content).toBe('**Daily digest · 15 Jun 2026** · 1 story');
+    expect(reply.embeds?.[0]?.description).toContain('Quay lights switched on early');
   });
 
   it('shows, turns off and shows again', async () => {

@@ -317,6 +317,23 @@ export function describeArticleStore(backend: string, open: () => Promise<Store>
         expect(await store.articles.getByIdPrefix('%%%%', 5)).toEqual([]);
       });
 
+      it('lists the most recently ingested first, since an instant and up to a limit', async () => {
+        const stored = (n: number, ingestedAt: string): Article => ({
+          ...makeArticle(),
+          id: n.toString(16).padStart(12, '0'),
+          contentHash: n.toString(16).padStart(64, '0'),
+          ingestedAt,
+        });
+        const old = stored(1, '2026-11-20T06:00:00Z');
+        const atBound = stored(2, '2026-11-25T07:00:00.000Z');
+        const late = stored(3, '2026-11-25T09:40:00+02:00');
+        await store.articles.importArticles([old, atBound, late]);
+        const ids = (list: { id: string }[]): string[] => list.map((article) => article.id);
+        expect(ids(await store.articles.listIngested({ limit: 10 }))).toEqual([late.id, atBound.id, old.id]);
+        expect(ids(await store.articles.listIngested({ ingestedSince: '2026-11-25T09:00:00+02:00', limit: 10 }))).toEqual([late.id, atBound.id]);
+        expect(ids(await store.articles.listIngested({ limit: 1 }))).toEqual([late.id]);
+      });
+
       it('counts and deletes', async () => {
         expect(await store.articles.count()).toBe(0);
         const [a, b] = await store.articles.upsert([makeArticle({ title: 'Glacier retreat' }), makeArticle()]);

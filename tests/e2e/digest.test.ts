@@ -71,7 +71,7 @@ describe('daily digest through a fake Discord', () => {
     const [embed] = body.embeds ?? [];
     expect(embed?.title).toBe('City');
     expect(embed?.description).toContain('**[Harbour council \\*approves\\* the ferry terminal](https://harbour.example/city/ferry-terminal)**');
-    expect(embed?.description).toContain('Harbour Gazette · 06:15');
+    expect(embed?.description).toContain('Harbour Gazette · 25 Nov 06:15');
     expect(embed?.description).toContain('The harbour council approved the new ferry terminal on Tuesday');
     expect(embed?.description).toContain('— Ana Lopez');
     const record = await store.digests.getRecord(fake.guildId, slotDay);

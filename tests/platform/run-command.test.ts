@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineCommand } from '../../src/commands/command.js';
+import { quotes } from '../../src/commands/quotes.js';
+import { search } from '../../src/commands/search.js';
 import { StoreError, UserError } from '../../src/errors.js';
 import { replyWith } from '../../src/render/reply.js';
 import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
@@ -31,6 +33,15 @@ describe('runCommand', () => {
     const { store } = await openBotStore();
     const reply = await runCommand(failing(new Error('unreached')), { count: 7 }, commandContext(store));
     expect(reply.content).toBe('Option "count": must be at most 3');
+    await store.close();
+  });
+
+  it('says in plain words what an empty or missing option takes, in Discord and the console alike', async () => {
+    const { store } = await openBotStore();
+    const empty = await runCommand(quotes, { article: 'ferry', speaker: '' }, commandContext(store));
+    expect(empty.content).toBe('Option "speaker": cannot be empty (Only this speaker\'s quotes)');
+    const missing = await runCommand(search, {}, commandContext(store));
+    expect(missing.content).toBe('Option "query": is missing (Words to look for in headlines and text)');
     await store.close();
   });
 

@@ -110,8 +110,8 @@ describe('a story of several articles in the digest', () => {
     const description = renderDigest(digest).embeds?.[0]?.description ?? '';
     expect(description.match(/Glassworks fire/g)).toHaveLength(1);
     expect(description).toContain('**[Glassworks fire 4]');
-    expect(description).toContain('Coast Times, Harbour Post, Island Wire and 2 more · 5 articles · 14:00');
-    expect(renderDigestText(digest)).toContain('* Glassworks fire 4 (Coast Times, Harbour Post, Island Wire and 2 more · 5 articles · 14:00)');
+    expect(description).toContain('Coast Times, Harbour Post, Island Wire and 2 more · 5 articles · 14 Jun 14:00');
+    expect(renderDigestText(digest)).toContain('* Glassworks fire 4 (Coast Times, Harbour Post, Island Wire and 2 more · 5 articles · 14 Jun 14:00)');
   });
 });
 
@@ -121,5 +121,28 @@ describe('renderDigestText', () => {
     expect(text).toContain('== World ==');
     expect(text).toContain('https://news.example/a_(0)');
     expect(text).not.toContain('**');
+  });
+});
+
+describe('digest dates', () => {
+  const digestIn = (timezone: string, follows: 'last-digest' | 'no-digest', articles = [makeArticle({ publishedAt: '2026-06-15T06:00:00.000Z' })]) =>
+    buildDigest({ localDate: '2026-06-15', timezone, window: { ...window, follows }, articles, maxStories: 5, lines: loudLines });
+
+  it('shows the window in the digest\'s own time zone', () => {
+    expect(renderDigestText(digestIn('Europe/London', 'last-digest'))).toContain('Stories published 14 Jun 08:00 to 15 Jun 08:00');
+    expect(renderDigestText(digestIn('America/New_York', 'last-digest'))).toContain('Stories published 14 Jun 03:00 to 15 Jun 03:00');
+  });
+
+  it('dates each story with its day as well as its time', () => {
+    expect(renderDigestText(digestIn('Europe/London', 'last-digest'))).toContain(' · 15 Jun 07:00)');
+    expect(renderDigestMessages(digestIn('Asia/Tokyo', 'last-digest'))[0]?.embeds?.[0]?.description).toContain(' · 15 Jun 15:00');
+  });
+
+  it('says a first digest has no digest before it rather than "since the last digest"', () => {
+    const first = digestIn('UTC', 'no-digest', []);
+    expect(renderDigest(first).content).toBe(
+      '**Daily digest · 15 Jun 2026** · No digest was posted before this one, and no stories were published in the day before it.',
+    );
+    expect(renderDigestText(first)).not.toContain('since the last digest');
   });
 });

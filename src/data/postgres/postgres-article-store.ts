@@ -311,6 +311,18 @@ export class PostgresArticleStore implements ArticleStore {
     });
   }
 
+  async listIngested(options: { ingestedSince?: string; limit: number }): Promise<ArticleSummary[]> {
+    if (options.ingestedSince !== undefined) checkIso(options.ingestedSince, 'ingestedSince');
+    return guard('list articles', async () => {
+      const { rows } = await this.#pool.query<SummaryRow>(
+        `SELECT ${SUMMARY_COLUMNS} FROM articles WHERE $1::timestamptz IS NULL OR ingested_ts >= $1::timestamptz
+          ORDER BY ingested_ts DESC, seq DESC LIMIT $2`,
+        [options.ingestedSince ?? null, options.limit],
+      );
+      return rows.map(toSummary);
+    });
+  }
+
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const words = queryWords(query);
     if (words.length === 0) return [];

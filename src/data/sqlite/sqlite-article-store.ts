@@ -350,6 +350,17 @@ export class SqliteArticleStore implements ArticleStore {
     });
   }
 
+  async listIngested(options: { ingestedSince?: string; limit: number }): Promise<ArticleSummary[]> {
+    const since = options.ingestedSince === undefined ? Number.MIN_SAFE_INTEGER : toEpochMs(options.ingestedSince);
+    return guard('list articles', () =>
+      this.#db
+        .prepare<[number, number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM articles
+          WHERE ingested_ms >= ? ORDER BY ingested_ms DESC, seq DESC LIMIT ?`)
+        .all(since, options.limit)
+        .map(toSummary),
+    );
+  }
+
   async count(): Promise<number> {
     return guard('count articles', () => {
       const row = this.#db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles').get();

@@ -11,15 +11,18 @@ import { renderText } from '../../render/text.js';
 import { buildBrief } from '../../services/briefing/brief.js';
 import { extractQuotes } from '../../services/briefing/quotes.js';
 import type { Quote } from '../../services/briefing/types.js';
+import { COMMANDS } from '../../commands/index.js';
+import { parsePlainly } from '../../commands/option-issues.js';
 import { localCommandContext } from '../console/console.js';
 import { executeCommand } from '../run-command.js';
+import { nameCliVerbs } from './cli-hints.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
 /** One input line of `--input FILE.jsonl`. */
 export const BriefInputLine = z.object({
   id: z.string().min(1),
   title: z.string().optional(),
-  text: z.string().min(1, { message: 'text is empty' }),
+  text: z.string().min(1, { message: 'is empty' }),
 });
 export type BriefInputLine = z.output<typeof BriefInputLine>;
 
@@ -76,10 +79,10 @@ export async function runBatch(
       error(`line ${number}: not valid JSON`);
       continue;
     }
-    const parsed = BriefInputLine.safeParse(json);
+    const parsed = parsePlainly(BriefInputLine, json);
     if (!parsed.success) {
       bad += 1;
-      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
+      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'} ${i.message}`).join('; ')}`);
       continue;
     }
     write(batchLine(mode, parsed.data, options));
@@ -122,8 +125,9 @@ async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: Ve
       const command = mode === 'brief' ? briefCommand : quotesCommand;
       const args = mode === 'brief' ? { article: query, ...(bullets === undefined ? {} : { bullets }) } : { article: query, ...(flags.speaker === undefined ? {} : { speaker: flags.speaker }) };
       const { reply, outcome } = await executeCommand(command, args, localCommandContext({ store, log: cli.log, config: cli.config }));
-      if (outcome === 'ok') cli.print(renderText(reply));
-      else process.stderr.write(`${renderText(reply)}\n`);
+      const text = nameCliVerbs(renderText(reply), COMMANDS);
+      if (outcome === 'ok') cli.print(text);
+      else process.stderr.write(`${text}\n`);
       process.exitCode = outcome === 'ok' ? EXIT_OK : EXIT_PARTIAL;
       return;
     }
@@ -152,7 +156,7 @@ async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: Ve
     }
     cli.print(JSON.stringify({ id: article.id, bullets: [], quotes: chosen.map(quotePair) }));
     process.exitCode = EXIT_OK;
-  });
+  }, { seedSamples: true });
 }
 
 /** `newsbrief brief` and `newsbrief quotes`: one stored article for a person, or a JSONL batch. */

@@ -3,11 +3,12 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { DigestSettings, LocalDate } from '../../data/schemas.js';
 import type { Store } from '../../data/store.js';
+import { describeBadOption, parsePlainly } from '../../commands/option-issues.js';
 import { UsageError } from '../../errors.js';
 import { renderDigestMessages, renderDigestText } from '../../render/digest.js';
 import { safeDigestLines } from '../../services/digest/digest-lines.js';
 import { prepareDigest, runDigestSlot, type DigestRunOutcome } from '../../services/digest/digest-runner.js';
-import { defaultDigestSettings } from '../../services/digest/digest-settings.js';
+import { findLocalDigestSettings, previewDigestSettings } from '../../services/digest/digest-settings.js';
 import { localDateOf } from '../../services/local-time.js';
 import { isValidTimeZone } from '../../time-zone.js';
 import { createDigestPoster, createRestChannelPoster } from '../discord/digest-poster.js';
@@ -24,11 +25,10 @@ const Flags = z.object({
 type Flags = z.output<typeof Flags>;
 
 function parseFlags(raw: unknown): Flags {
-  const parsed = Flags.safeParse(raw);
+  const parsed = parsePlainly(Flags, raw);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const flag = String(issue?.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-    throw new UsageError(`--${flag}: ${issue?.message ?? 'invalid value'}`);
+    const label = (key: string): string => `--${key.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+    throw new UsageError(describeBadOption(parsed.error.issues, { label }));
   }
   const flags = parsed.data;
   if (flags.dryRun === flags.post) throw new UsageError('digest needs exactly one of --dry-run (print it) or --post (post it now).');
@@ -44,34 +44,18 @@ function parseFlags(raw: unknown): Flags {
  */
 async function resolveSettings(app: CliApp, store: Store, flags: Flags): Promise<DigestSettings> {
   const now = new Date();
-  if (flags.guild !== undefined) {
-    const stored = await store.digests.getSettings(flags.guild);
-    if (stored !== undefined) return stored;
-  } else {
-    const all = await store.digests.listSettings();
-    if (all.length > 1) {
-      throw new UsageError(`Several servers have digest settings; pick one with --guild: ${all.map((s) => s.guildId).join(', ')}.`);
-    }
-    if (all[0] !== undefined) return all[0];
+  const guild = flags.guild === undefined ? {} : { guildId: flags.guild };
+  const local = await findLocalDigestSettings(store.digests, app.config.digest, { ...guild, now });
+  if (local.found === 'several') {
+    throw new UsageError(`Several servers have digest settings; pick one with --guild: ${local.guildIds.join(', ')}.`);
   }
-  const defaults = defaultDigestSettings(app.config.digest, { now, ...(flags.guild !== undefined ? { guildId: flags.guild } : {}) });
-  if (defaults !== undefined) return defaults;
+  if (local.found !== 'none') return local.settings;
   if (flags.post) {
     throw new UsageError(
       `No digest settings${flags.guild !== undefined ? ` for server ${flags.guild}` : ''}: set them with /digest set in Discord, or DIGEST_CHANNEL_ID in .env.`,
     );
   }
-  return DigestSettings.parse({
-    guildId: flags.guild ?? '0',
-    channelId: '0',
-    time: app.config.digest.defaultTime,
-    timezone: app.config.digest.defaultTimezone,
-    maxStories: app.config.digest.maxStories,
-    sections: [],
-    enabled: true,
-    emptyDay: app.config.digest.emptyDay,
-    updatedAt: now.toISOString(),
-  });
+  return previewDigestSettings(app.config.digest, { guildId: flags.guild ?? '0', now });
 }
 
 async function dryRun(app: CliApp, flags: Flags): Promise<void> {
@@ -87,7 +71,7 @@ async function dryRun(app: CliApp, flags: Flags): Promise<void> {
       null,
       2,
     );
-  });
+  }, { seedSamples: true });
   app.print(output);
   process.exitCode = EXIT_OK;
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { NewFeed, type Feed } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { checkFeed } from '../../services/feeds/feed-check.js';
 import { pollDueFeeds, type FeedPollResult } from '../../services/feeds/feed-poller.js';
 import { ingestSources, type IngestReport, type SourceReport } from '../../services/ingest/ingest.js';
 import type { ItemProblem } from '../../services/ingest/normalize.js';
@@ -103,15 +104,29 @@ function registerFeedVerbs(program: Command, app: () => CliApp): void {
     .argument('<url>', 'the feed URL (http or https)')
     .option('--outlet <name>', 'outlet name for its articles (default: the feed title)')
     .option('--section <name>', 'section for its articles (default: each item category)')
-    .action(async (url: string, options: { outlet?: string; section?: string }) => {
+    .option('--force', 'register it even when fetching it now fails or finds no feed')
+    .action(async (url: string, options: { outlet?: string; section?: string; force?: boolean }) => {
       const parsed = NewFeed.safeParse({ url, outlet: options.outlet ?? null, section: options.section ?? null });
       if (!parsed.success) {
         throw new UsageError(`"${url}" is not a feed URL newsbrief can register: use an http(s) URL.`);
       }
       const cli = app();
+      // Fetched once first, so a typo or a web page is caught now rather than failing quietly at every poll.
+      const check = await checkFeed(parsed.data.url, cli.config.fetch);
+      if (check.ok) {
+        const skipped = check.skipped > 0 ? ` (${plural(check.skipped, 'item')} it cannot read)` : '';
+        cli.print(`Found ${check.format.toUpperCase()} feed ${check.title === null ? '(untitled)' : `"${check.title}"`}: ${plural(check.items, 'item')}${skipped}.`);
+      } else if (options.force !== true) {
+        process.stderr.write(`✖ ${url} is not a feed newsbrief can read now: ${check.reason}. Nothing was registered; --force registers it anyway.\n`);
+        process.exitCode = EXIT_PARTIAL;
+        return;
+      } else {
+        process.stderr.write(`! ${url} is not a feed newsbrief can read now: ${check.reason}. Registering it anyway (--force).\n`);
+      }
+      const feedToAdd = check.ok && check.title !== null ? { ...parsed.data, title: check.title } : parsed.data;
       const { feed, isNew } = await cli.withStore(async (store) => {
         const before = await store.feeds.listFeeds();
-        const added = await store.feeds.addFeed(parsed.data, new Date().toISOString());
+        const added = await store.feeds.addFeed(feedToAdd, new Date().toISOString());
         return { feed: added, isNew: !before.some((existing) => existing.id === added.id) };
       });
       cli.print(`${isNew ? 'Added' : 'Already registered:'} feed ${feed.id}: ${feed.url}`);

@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { addDays, startOfLocalDay } from '../../services/local-time.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
-const Limit = z.coerce.number().int().min(1).max(100);
+const Limit = (max: number) => z.coerce.number().int().min(1).max(max);
 const ID_PREFIX = /^[0-9a-f]{4,12}$/i;
 
 /**
@@ -23,10 +23,10 @@ export function resolveDateBound(value: string, bound: 'from' | 'to', timeZone: 
   throw new UsageError(`--${bound} "${value}" is not a date: use YYYY-MM-DD or an ISO timestamp with offset (2026-11-24T09:00:00+01:00).`);
 }
 
-function parseLimit(value: string | undefined, fallback: number): number {
+function parseLimit(value: string | undefined, fallback: number, max = 100): number {
   if (value === undefined) return fallback;
-  const parsed = Limit.safeParse(value);
-  if (!parsed.success) throw new UsageError(`--limit "${value}" must be a whole number from 1 to 100.`);
+  const parsed = Limit(max).safeParse(value);
+  if (!parsed.success) throw new UsageError(`--limit "${value}" must be a whole number from 1 to ${max}.`);
   return parsed.data;
 }
 
@@ -74,6 +74,14 @@ export async function lookUpArticle(store: Store, reference: string): Promise<Lo
   return article === undefined ? { candidates: [] } : { article };
 }
 
+/** Why a `show` or `delete` reference found nothing, with what to try: a short hex word is an id prefix too short. */
+export function notFoundText(reference: string): string {
+  if (/^[0-9a-f]{1,3}$/i.test(reference.trim())) {
+    return `"${reference}" is too short for an id: an id prefix needs at least 4 characters (see newsbrief search WORDS or newsbrief list).`;
+  }
+  return `No stored article has the id or URL "${reference}" (try: newsbrief search WORDS).`;
+}
+
 type SearchFlags = { limit?: string; from?: string; to?: string; outlet?: string; section?: string; json?: boolean };
 
 async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promise<void> {
@@ -85,7 +93,10 @@ async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promis
     outlet: flags.outlet,
     section: flags.section,
   };
-  const hits = await app.withStore((store) => store.articles.search(query, options));
+  if (options.from !== undefined && options.to !== undefined && Date.parse(options.from) >= Date.parse(options.to)) {
+    throw new UsageError(`--from ${flags.from ?? ''} is after --to ${flags.to ?? ''}: nothing can be published in between; swap them.`);
+  }
+  const hits = await app.withStore((store) => store.articles.search(query, options), { seedSamples: true });
   if (flags.json) {
     for (const hit of hits) app.print(jsonLine(hit));
   } else if (hits.length === 0) {
@@ -100,22 +111,55 @@ async function runSearch(app: CliApp, query: string, flags: SearchFlags): Promis
 }
 
 async function runShow(app: CliApp, reference: string, flags: { json?: boolean }): Promise<void> {
-  const found = await app.withStore((store) => lookUpArticle(store, reference));
+  const found = await app.withStore((store) => lookUpArticle(store, reference), { seedSamples: true });
   if ('article' in found) {
     app.print(flags.json ? jsonLine(found.article) : formatArticle(found.article));
     process.exitCode = EXIT_OK;
     return;
   }
-  if (found.candidates.length > 1) {
+  reportNotFound(reference, found.candidates);
+}
+
+type ListFlags = { since?: string; limit?: string; json?: boolean };
+
+async function runList(app: CliApp, flags: ListFlags): Promise<void> {
+  const since = flags.since === undefined ? undefined : resolveDateBound(flags.since, 'from', app.config.timezone);
+  const limit = parseLimit(flags.limit, 50, 10_000);
+  const listed = await app.withStore(
+    (store) => store.articles.listIngested({ limit, ...(since === undefined ? {} : { ingestedSince: since }) }),
+    { seedSamples: true },
+  );
+  if (flags.json) for (const item of listed) app.print(jsonLine(item));
+  else if (listed.length === 0) app.print(`No stored articles${flags.since === undefined ? '' : ` ingested since ${flags.since}`}.`);
+  else for (const item of listed) app.print(summaryLine(item));
+  process.exitCode = EXIT_OK;
+}
+
+async function runDelete(app: CliApp, reference: string): Promise<void> {
+  const outcome = await app.withStore(async (store) => {
+    const found = await lookUpArticle(store, reference);
+    if (!('article' in found)) return found;
+    return { deleted: (await store.articles.delete(found.article.id)) ? found.article : undefined };
+  });
+  if ('deleted' in outcome && outcome.deleted !== undefined) {
+    app.print(`Deleted ${outcome.deleted.id}: ${outcome.deleted.title}`);
+    process.exitCode = EXIT_OK;
+    return;
+  }
+  reportNotFound(reference, 'candidates' in outcome ? outcome.candidates : []);
+}
+
+function reportNotFound(reference: string, candidates: readonly ArticleSummary[]): void {
+  if (candidates.length > 1) {
     process.stderr.write(`✖ "${reference}" matches several articles; use more of the id:\n`);
-    for (const candidate of found.candidates) process.stderr.write(`  ${summaryLine(candidate)}\n`);
+    for (const candidate of candidates) process.stderr.write(`  ${summaryLine(candidate)}\n`);
   } else {
-    process.stderr.write(`✖ No stored article has the id or URL "${reference}" (try: newsbrief search WORDS).\n`);
+    process.stderr.write(`✖ ${notFoundText(reference)}\n`);
   }
   process.exitCode = EXIT_PARTIAL;
 }
 
-/** `newsbrief search <query>` and `newsbrief show <id|url>`. */
+/** `newsbrief search <query>`, `show <id|url>`, `list` and `delete <id|url>`. */
 export const registerSearchVerbs: RegisterVerbs = (program: Command, app) => {
   program
     .command('search')
@@ -137,5 +181,21 @@ export const registerSearchVerbs: RegisterVerbs = (program: Command, app) => {
     .option('--json', 'the whole article as one JSON object')
     .action(async (reference: string, flags: { json?: boolean }) => {
       await runShow(app(), reference, flags);
+    });
+  program
+    .command('list')
+    .description('List stored articles, the most recently ingested first: id, date, title, outlet')
+    .option('--since <date>', 'only those ingested since: YYYY-MM-DD (newsroom timezone) or an ISO timestamp')
+    .option('--limit <n>', 'at most this many (1-10000)', '50')
+    .option('--json', 'one JSON object per article per line (id, title, url, outlet, section, publishedAt)')
+    .action(async (flags: ListFlags) => {
+      await runList(app(), flags);
+    });
+  program
+    .command('delete')
+    .description('Delete one stored article (a feed that still carries it may store it again)')
+    .argument('<id|url>', 'the article id (or its first 4+ characters) or its URL')
+    .action(async (reference: string) => {
+      await runDelete(app(), reference);
     });
 };

@@ -103,7 +103,7 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
     } else {
       await startJobs(null);
       options.onStarted?.();
-      await runConsole({ store, log, config, ...io, signal: stopping.signal });
+      await runConsole({ store, log, config, ...io, signal: stopping.signal, ...(app.logSink === undefined ? {} : { logSink: app.logSink }) });
     }
   } finally {
     for (const job of running.reverse()) {

@@ -9,7 +9,7 @@ export type VerbModule = { verbs: readonly string[]; load: () => Promise<Registe
 /** Every CLI verb module, listed explicitly (no filesystem scanning); `--help` shows them in this order. */
 export const VERB_MODULES: readonly VerbModule[] = [
   { verbs: ['ingest', 'feeds'], load: async () => (await import('./ingest-verbs.js')).registerIngestVerbs },
-  { verbs: ['search', 'show'], load: async () => (await import('./search-verbs.js')).registerSearchVerbs },
+  { verbs: ['search', 'show', 'list', 'delete'], load: async () => (await import('./search-verbs.js')).registerSearchVerbs },
   { verbs: ['migrate', 'export', 'import'], load: async () => (await import('./store-verbs.js')).registerStoreVerbs },
   { verbs: ['start', 'deploy-commands'], load: async () => (await import('./start-verbs.js')).registerStartVerbs },
   { verbs: ['brief', 'quotes'], load: async () => (await import('./brief-verbs.js')).registerBriefVerbs },

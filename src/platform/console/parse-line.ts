@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType as Opt, type APIApplicationCommandOption } from 'discord-api-types/v10';
 import type { Command, OptionValue, RawOptions } from '../../commands/command.js';
 import { findCommand } from '../../commands/index.js';
+import { describeBadOption } from '../../commands/option-issues.js';
 
 /** What one console line asks for. */
 export type ConsoleInput =
@@ -23,7 +24,11 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
   if (name === 'help' || name === '?') return { kind: 'help' };
   if (name === 'quit' || name === 'exit' || name === 'q') return { kind: 'quit' };
   const command = findCommand(name, commands);
-  if (command === undefined) return { kind: 'error', message: `Unknown command "/${name}". Type /help for the list.` };
+  if (command === undefined) {
+    const nearest = nearestName(name, [...commands.map((candidate) => candidate.definition.name), 'help', 'quit']);
+    const guess = nearest === undefined ? '' : ` Did you mean /${nearest}?`;
+    return { kind: 'error', message: `Unknown command "/${name}".${guess} Type /help for the list.` };
+  }
 
   let definitions: readonly APIApplicationCommandOption[] = command.definition.options ?? [];
   let rest = trimmed.slice(head.length).trim();
@@ -36,12 +41,24 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
     if (chosen === undefined) {
       return { kind: 'error', message: `/${name} needs one of: ${subcommands.map((option) => option.name).join(', ')}.` };
     }
+    const local = command.localSubcommands;
+    if (local !== undefined && !local.includes(chosen.name)) {
+      const here = local.map((sub) => `/${name} ${sub}`).join(', ');
+      return { kind: 'error', message: `/${name} ${chosen.name} works in a Discord server only; here: ${here === '' ? 'none' : here}.` };
+    }
     options['subcommand'] = chosen.name;
     definitions = chosen.options ?? [];
     rest = rest.slice(word.length).trim();
   }
   const names = definitions.map((option) => option.name);
   const pairs = splitPairs(rest, names);
+  const unknown = [pairs.leading, ...pairs.named.map(([, value]) => value)].flatMap(unknownOptionNames(names))[0];
+  if (unknown !== undefined) {
+    const nearest = nearestName(unknown, names);
+    const guess = nearest === undefined ? '' : ` Did you mean ${nearest}:?`;
+    const known = names.length === 0 ? 'It takes no options.' : `Its options: ${names.join(', ')}.`;
+    return { kind: 'error', message: `/${name}${options['subcommand'] === undefined ? '' : ` ${String(options['subcommand'])}`} has no option "${unknown}".${guess} ${known}` };
+  }
   const raw = new Map<string, string>();
   if (pairs.leading !== '') {
     const first = definitions.find((option) => option.required === true) ?? definitions[0];
@@ -54,7 +71,7 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
     const definition = definitions.find((option) => option.name === key);
     if (definition === undefined) continue;
     const converted = convert(definition, text);
-    if (typeof converted === 'object') return { kind: 'error', message: `Option "${key}": ${converted.error}` };
+    if (typeof converted === 'object') return { kind: 'error', message: describeBadOption([{ path: [key], message: converted.error }]) };
     options[key] = converted;
   }
   const missing = definitions.find((option) => option.required === true && options[option.name] === undefined);
@@ -62,6 +79,43 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
     return { kind: 'error', message: `/${name} needs ${missing.name}: ${missing.description}. Example: /${name} ${missing.name}:...` };
   }
   return { kind: 'command', command, options };
+}
+
+/**
+ * Words typed as `name:value` that name no option of the command (`bulets:3`), in the order typed. Only lowercase
+ * words of two letters or more count, and never a URL's scheme, so times (`07:30`) and links stay plain text.
+ */
+function unknownOptionNames(names: readonly string[]): (text: string) => string[] {
+  return (text) =>
+    [...text.matchAll(/(?:^|\s)([a-z][a-z_]+):(?!\/\/)(?=\S)/g)]
+      .map((match) => match[1] ?? '')
+      .filter((word) => !names.includes(word));
+}
+
+/** The candidate within a typo or two of `word` (`breif` -> `brief`), or `undefined` when none is that close. */
+export function nearestName(word: string, candidates: readonly string[]): string | undefined {
+  const limit = word.length <= 4 ? 1 : 2;
+  let best: { name: string; distance: number } | undefined;
+  for (const name of candidates) {
+    const distance = editDistance(word.toLowerCase(), name.toLowerCase());
+    if (distance <= limit && (best === undefined || distance < best.distance)) best = { name, distance };
+  }
+  return best?.name;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`: optimal string alignment distance. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i += 1) {
+    for (let j = 1; j <= b.length; j += 1) {
+      const row = rows[i] ?? [];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((rows[i - 1]?.[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (rows[i - 1]?.[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row[j] = best;
+    }
+  }
+  return rows[a.length]?.[b.length] ?? 0;
 }
 
 function splitPairs(text: string, names: readonly string[]): { leading: string; named: [string, string][] } {
@@ -95,7 +149,7 @@ function convert(option: APIApplicationCommandOption, text: string): OptionValue
   }
 }
 
-/** `/help`: every command with its options, from the same definitions Discord gets. */
+/** `/help`: every command with its options, from the same definitions Discord gets; subcommands that work here. */
 export function describeCommands(commands: readonly Command[]): string {
   const usage = (path: string, options: readonly APIApplicationCommandOption[]): string =>
     `${path} ${options.map((option) => (option.required === true ? `${option.name}:<…>` : `[${option.name}:…]`)).join(' ')}`.trimEnd();
@@ -109,7 +163,8 @@ export function describeCommands(commands: readonly Command[]): string {
       if (subcommands.length === 0) {
         return [[usage(path, options), `    ${command.definition.description}`, ...details(options)].join('\n')];
       }
-      return subcommands.map((sub) =>
+      const usable = subcommands.filter((sub) => command.localSubcommands?.includes(sub.name) ?? true);
+      return usable.map((sub) =>
         [usage(`${path} ${sub.name}`, sub.options ?? []), `    ${sub.description}`, ...details(sub.options ?? [])].join('\n'),
       );
     })

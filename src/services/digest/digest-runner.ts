@@ -65,7 +65,8 @@ export async function prepareDigest(
   const lastPosted = await deps.store.digests.lastPosted(settings.guildId);
   const window = digestWindow({ localDate, settings, now: deps.now, lastPosted });
   const articles = await deps.store.articles.listPublished({
-    ...window,
+    from: window.from,
+    to: window.to,
     ...(settings.sections.length > 0 ? { sections: settings.sections } : {}),
     ...(deps.storedBy === undefined ? {} : { ingestedBy: deps.storedBy.toISOString() }),
     limit: READ_LIMIT,

@@ -51,8 +51,13 @@ export function cronExpressionFor(time: string): string {
   return `${minute} ${hour},${(hour + 1) % 24} * * *`;
 }
 
-/** The span of publication times a digest covers: `[from, to)`, ISO instants. */
-export type DigestWindow = { from: string; to: string };
+/**
+ * The span of publication times a digest covers: `[from, to)`, ISO instants. `follows` says where `from` comes from:
+ * the end of the last posted digest's window, the previous day's slot because no digest was ever posted, or the
+ * previous day's slot for another reason (a past day before the last digest, a gap longer than `MAX_WINDOW_MS`).
+ * `digestWindow` always sets it; absent (a window written by hand) reads as following the last digest.
+ */
+export type DigestWindow = { from: string; to: string; follows?: 'last-digest' | 'no-digest' | 'previous-day' };
 
 /**
  * The stories a digest for `localDate` covers: published since the previous digest up to `to`.
@@ -75,7 +80,9 @@ export function digestWindow(input: {
   const to = isPast ? Math.min(slot.at.getTime(), now.getTime()) : now.getTime();
   const lastEnd = lastPosted ? Date.parse(lastPosted.windowTo ?? lastPosted.claimedAt) : Number.NaN;
   const previousSlot = slotOn(addDays(localDate, -1), settings).at.getTime();
+  const isAfterLast = Number.isFinite(lastEnd) && lastEnd < to && lastEnd >= to - MAX_WINDOW_MS;
   let from = Number.isFinite(lastEnd) && lastEnd < to ? lastEnd : Math.min(previousSlot, to);
   from = Math.max(from, to - MAX_WINDOW_MS);
-  return { from: new Date(from).toISOString(), to: new Date(to).toISOString() };
+  const follows = isAfterLast ? 'last-digest' : lastPosted === undefined ? 'no-digest' : 'previous-day';
+  return { from: new Date(from).toISOString(), to: new Date(to).toISOString(), follows };
 }

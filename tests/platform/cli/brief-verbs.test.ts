@@ -44,10 +44,12 @@ describe('runBatch', () => {
       '{not json',
       JSON.stringify({ id: 'x', text: '' }),
       JSON.stringify({ id: 'ok', text: 'The council met on Monday. It voted to close the pier. Crews were not told.' }),
+      JSON.stringify({ text: 'No id on this line.' }),
     ]);
-    expect(result).toEqual({ ok: 1, bad: 2 });
+    expect(result).toEqual({ ok: 1, bad: 3 });
+    expect(err[2]).toBe('line 4: id is missing');
     expect(err[0]).toMatch(/^line 1: /);
-    expect(err[1]).toMatch(/^line 2: text/);
+    expect(err[1]).toBe('line 2: text is empty');
     expect(out.map((o) => o.id)).toEqual(['ok']);
   });
 });

@@ -79,7 +79,7 @@ describe('newsbrief ingest and feeds (as a process)', () => {
 
   it('adds, lists, polls and removes a feed', async () => {
     const added = await run(['feeds', 'add', server.url('/rss'), '--outlet', 'Courier']);
-    expect(added.stdout).toMatch(/^Added feed (\d+): /);
+    expect(added.stdout).toMatch(/^Found RSS feed "[^"]+": \d+ items?[^\n]*\.\nAdded feed (\d+): /);
     const id = /feed (\d+)/.exec(added.stdout)?.[1] ?? '';
 
     const polled = await run(['feeds', 'poll']);
@@ -93,5 +93,16 @@ describe('newsbrief ingest and feeds (as a process)', () => {
     const removed = await run(['feeds', 'remove', id]);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toBe(`Removed feed ${id}.\n`);
+  }, PROCESS_TEST_TIMEOUT_MS);
+
+  it('refuses to register a URL that is not a feed, unless forced', async () => {
+    const refused = await run(['feeds', 'add', server.url('/bad.xml')]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('is not a feed newsbrief can read now');
+    expect(refused.stderr).toContain('--force');
+    expect((await run(['feeds', 'list', '--json'])).stdout).not.toContain('/bad.xml');
+    const forced = await run(['feeds', 'add', server.url('/bad.xml'), '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toMatch(/^Added feed \d+: /);
   }, PROCESS_TEST_TIMEOUT_MS);
 });

@@ -11,7 +11,7 @@ import type { Store } from '../../../src/data/store.js';
 import { UsageError } from '../../../src/errors.js';
 import { silentLogger } from '../../../src/log.js';
 import type { CliApp } from '../../../src/platform/cli/cli-app.js';
-import { formatArticle, lookUpArticle, registerSearchVerbs, resolveDateBound } from '../../../src/platform/cli/search-verbs.js';
+import { formatArticle, lookUpArticle, notFoundText, registerSearchVerbs, resolveDateBound } from '../../../src/platform/cli/search-verbs.js';
 
 const budget = NewArticle.parse({
   url: 'https://harbour.example.com/2026/11/24/budget-vote',
@@ -159,6 +159,9 @@ describe('search and show verbs', () => {
     await expect(cli.run('search', 'budget', '--limit', 'many')).rejects.toThrow(UsageError);
     await expect(cli.run('search', 'budget', '--from', 'last tuesday')).rejects.toThrow(UsageError);
     await expect(cli.run('search', ' ')).rejects.toThrow(UsageError);
+    await expect(cli.run('search', 'budget', '--from', '2026-11-25', '--to', '2026-11-01')).rejects.toThrow(
+      '--from 2026-11-25 is after --to 2026-11-01',
+    );
     await expect(cli.run('show')).rejects.toThrow(CommanderError);
   });
 
@@ -169,6 +172,31 @@ describe('search and show verbs', () => {
     expect(JSON.parse(cli.out[0] ?? '')).toMatchObject({ id: budgetId, title: budget.title, text: budget.text });
     expect(await cli.run('show', 'ffffffffffff')).toBe(1);
     expect(cli.out).toEqual([]);
+  });
+
+  it('lists stored articles, the latest ingested first, as lines or JSON', async () => {
+    expect(await cli.run('list')).toBe(0);
+    expect(cli.out).toHaveLength(2);
+    expect(cli.out.join('\n')).toContain(`${budgetId}  2026-11-24  ${budget.title}  (Harbour Post / Politics)`);
+    expect(await cli.run('list', '--json', '--limit', '1')).toBe(0);
+    expect(cli.out).toHaveLength(1);
+    expect(await cli.run('list', '--since', '2999-01-01')).toBe(0);
+    expect(cli.out).toEqual(['No stored articles ingested since 2999-01-01.']);
+    await expect(cli.run('list', '--since', 'soon')).rejects.toThrow(UsageError);
+  });
+
+  it('deletes one article by id prefix, and exits 1 for none', async () => {
+    const [extra] = await store.articles.upsert([NewArticle.parse({ title: 'Quay lamp repainted', text: 'The old quay lamp was repainted green.' })]);
+    const id = extra?.id ?? '';
+    expect(await cli.run('delete', id.slice(0, 6))).toBe(0);
+    expect(cli.out).toEqual([`Deleted ${id}: Quay lamp repainted`]);
+    expect(await store.articles.get(id)).toBeUndefined();
+    expect(await cli.run('delete', id)).toBe(1);
+  });
+
+  it('says an id prefix needs 4 characters', () => {
+    expect(notFoundText(budgetId.slice(0, 3))).toContain('an id prefix needs at least 4 characters');
+    expect(notFoundText('ffffffffffff')).toBe('No stored article has the id or URL "ffffffffffff" (try: newsbrief search WORDS).');
   });
 });
 

@@ -80,26 +80,27 @@ describe('digestWindow', () => {
     // Claimed again later (its first attempt failed part-way): the window it was built from still ends at 07:01.
     const last = posted('2026-06-14', '2026-06-14T08:01:00.000Z', '2026-06-14T07:01:00.000Z');
     const window = digestWindow({ localDate: '2026-06-15', settings, now, lastPosted: last });
-    expect(window).toEqual({ from: '2026-06-14T07:01:00.000Z', to: '2026-06-15T07:00:00.000Z' });
+    expect(window).toEqual({ from: '2026-06-14T07:01:00.000Z', to: '2026-06-15T07:00:00.000Z', follows: 'last-digest' });
   });
 
   it('starts where the last posted digest was claimed when its window end was not kept', () => {
     const window = digestWindow({ localDate: '2026-06-15', settings, now, lastPosted: posted('2026-06-14', '2026-06-14T07:02:00.000Z') });
-    expect(window).toEqual({ from: '2026-06-14T07:02:00.000Z', to: '2026-06-15T07:00:00.000Z' });
+    expect(window).toEqual({ from: '2026-06-14T07:02:00.000Z', to: '2026-06-15T07:00:00.000Z', follows: 'last-digest' });
   });
 
   it('covers a day from the previous slot when nothing was posted before', () => {
     const window = digestWindow({ localDate: '2026-06-15', settings, now, lastPosted: undefined });
-    expect(window).toEqual({ from: '2026-06-14T07:00:00.000Z', to: '2026-06-15T07:00:00.000Z' });
+    expect(window).toEqual({ from: '2026-06-14T07:00:00.000Z', to: '2026-06-15T07:00:00.000Z', follows: 'no-digest' });
   });
 
   it('never spans more than two days', () => {
     const window = digestWindow({ localDate: '2026-06-15', settings, now, lastPosted: posted('2026-06-01', '2026-06-01T07:00:00.000Z') });
     expect(Date.parse(window.to) - Date.parse(window.from)).toBe(MAX_WINDOW_MS);
+    expect(window.follows).toBe('previous-day');
   });
 
   it('ends a past day at its slot', () => {
     const window = digestWindow({ localDate: '2026-06-10', settings, now, lastPosted: posted('2026-06-14', '2026-06-14T07:00:00.000Z') });
-    expect(window).toEqual({ from: '2026-06-09T07:00:00.000Z', to: slotOn('2026-06-10', settings).at.toISOString() });
+    expect(window).toEqual({ from: '2026-06-09T07:00:00.000Z', to: slotOn('2026-06-10', settings).at.toISOString(), follows: 'previous-day' });
   });
 });
