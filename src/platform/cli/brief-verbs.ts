@@ -1,5 +1,3 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { z } from 'zod';
@@ -12,10 +10,10 @@ import { buildBrief } from '../../services/briefing/brief.js';
 import { extractQuotes } from '../../services/briefing/quotes.js';
 import type { Quote } from '../../services/briefing/types.js';
 import { COMMANDS } from '../../commands/index.js';
-import { parsePlainly } from '../../commands/option-issues.js';
 import { localCommandContext } from '../console/console.js';
 import { executeCommand } from '../run-command.js';
 import { nameCliVerbs } from './cli-hints.js';
+import { forEachJsonLine, openInput } from './jsonl-input.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
 /** One input line of `--input FILE.jsonl`. */
@@ -64,31 +62,7 @@ export async function runBatch(
   error: (line: string) => void,
   options: { bullets?: number; quotes?: number },
 ): Promise<{ ok: number; bad: number }> {
-  const lines = createInterface({ input, crlfDelay: Infinity });
-  let number = 0;
-  let ok = 0;
-  let bad = 0;
-  for await (const raw of lines) {
-    number += 1;
-    if (raw.trim() === '') continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(raw);
-    } catch {
-      bad += 1;
-      error(`line ${number}: not valid JSON`);
-      continue;
-    }
-    const parsed = parsePlainly(BriefInputLine, json);
-    if (!parsed.success) {
-      bad += 1;
-      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'} ${i.message}`).join('; ')}`);
-      continue;
-    }
-    write(batchLine(mode, parsed.data, options));
-    ok += 1;
-  }
-  return { ok, bad };
+  return forEachJsonLine(input, BriefInputLine, (line) => write(batchLine(mode, line, options)), error);
 }
 
 async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: VerbFlags): Promise<void> {
@@ -99,16 +73,9 @@ async function runVerb(mode: Mode, app: () => CliApp, words: string[], flags: Ve
   if (flags.input !== undefined) {
     if (words.length > 0) throw new UsageError(`${mode} takes either --input FILE or a query, not both.`);
     if (format !== 'jsonl') throw new UsageError('--input works with --format jsonl only.');
-    const input = flags.input === '-' ? process.stdin : createReadStream(flags.input);
-    const opened = new Promise<void>((resolve, reject) => {
-      if (flags.input === '-') resolve();
-      input.once('open', () => resolve());
-      input.once('error', (err: Error) => reject(new UsageError(`cannot read ${flags.input}: ${err.message}`)));
-    });
-    await opened;
     const result = await runBatch(
       mode,
-      input,
+      await openInput(flags.input),
       (line) => process.stdout.write(`${line}\n`),
       (line) => process.stderr.write(`${line}\n`),
       options,

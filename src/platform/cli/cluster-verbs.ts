@@ -5,13 +5,13 @@ import { UsageError } from '../../errors.js';
 import { clusterBatch } from '../../services/stories/cluster-batch.js';
 import { ClusterItem } from '../../services/stories/story-clusterer.js';
 import { EXIT_OK, EXIT_PARTIAL, type RegisterVerbs } from './cli-app.js';
-import { openInput, readJsonLines } from './jsonl-input.js';
+import { forEachJsonLine, openInput } from './jsonl-input.js';
 
 /** One input line of `newsbrief cluster`. */
 export const ClusterInputLine = ClusterItem.extend({
-  id: z.string().min(1, { message: 'id is empty' }),
-  title: z.string().min(1, { message: 'title is empty' }),
-  publishedAt: z.coerce.date({ error: 'publishedAt must be a date and time, such as 2026-11-02T08:30:00Z' }),
+  id: z.string().min(1),
+  title: z.string().min(1),
+  publishedAt: z.coerce.date({ error: 'must be a date and time like 2026-11-25T09:00:00Z' }),
 });
 
 /**
@@ -19,9 +19,10 @@ export const ClusterInputLine = ClusterItem.extend({
  * writes one `{"id", "story"}` line per valid input line, in input order. Bad lines are reported and skipped.
  */
 export async function runCluster(input: Readable, write: (line: string) => void, error: (line: string) => void): Promise<{ ok: number; bad: number }> {
-  const { rows, bad } = await readJsonLines(input, ClusterInputLine, error);
+  const rows: ClusterItem[] = [];
+  const result = await forEachJsonLine(input, ClusterInputLine, (row) => rows.push(row), error);
   for (const line of clusterBatch(rows)) write(JSON.stringify(line));
-  return { ok: rows.length, bad };
+  return result;
 }
 
 /** `newsbrief cluster`: story clustering of a JSONL file, for evaluation; touches no store. */

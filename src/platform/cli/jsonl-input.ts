@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
+import { parsePlainly } from '../../commands/option-issues.js';
 import { UsageError } from '../../errors.js';
 
 /** Opens `--input FILE` (`-` is standard input); a file that cannot be read is a usage error naming it. */
@@ -16,11 +17,17 @@ export async function openInput(path: string): Promise<Readable> {
 }
 
 /**
- * Reads JSON lines from `input`, each validated by `schema`. A line that is not JSON or fails the schema is reported on
- * `error` as `line N: ...` naming the bad fields, and skipped; blank lines are ignored.
+ * Reads JSON lines from `input` and hands each one that `schema` accepts to `row`, in order. A line that is not JSON or
+ * fails the schema is reported on `error` as `line N: ...`, naming each bad field in plain words, and skipped; blank
+ * lines are ignored. Returns how many lines were handed on and how many were bad.
  */
-export async function readJsonLines<T>(input: Readable, schema: z.ZodType<T>, error: (line: string) => void): Promise<{ rows: T[]; bad: number }> {
-  const rows: T[] = [];
+export async function forEachJsonLine<S extends z.ZodType>(
+  input: Readable,
+  schema: S,
+  row: (value: z.output<S>) => void,
+  error: (line: string) => void,
+): Promise<{ ok: number; bad: number }> {
+  let ok = 0;
   let bad = 0;
   let number = 0;
   for await (const raw of createInterface({ input, crlfDelay: Infinity })) {
@@ -34,13 +41,14 @@ export async function readJsonLines<T>(input: Readable, schema: z.ZodType<T>, er
       error(`line ${number}: not valid JSON`);
       continue;
     }
-    const parsed = schema.safeParse(json);
+    const parsed = parsePlainly(schema, json);
     if (!parsed.success) {
       bad += 1;
-      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ')}`);
+      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'} ${i.message}`).join('; ')}`);
       continue;
     }
-    rows.push(parsed.data);
+    row(parsed.data);
+    ok += 1;
   }
-  return { rows, bad };
+  return { ok, bad };
 }

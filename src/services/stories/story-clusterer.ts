@@ -24,7 +24,7 @@ export type StoryAssignment = {
 export type StoryClustererOptions = {
   /** Id of a story started by `item`; default the item's own id. */
   newStoryId?: (item: ClusterItem) => string;
-  /** An article joins the most similar story at or above this score, else starts one. Default 0.08. */
+  /** An article joins the most similar story at or above this score, else starts one. Default 0.06. */
   joinThreshold?: number;
   /** Two stories whose centroids reach this cosine become one. Default 0.1. */
   mergeThreshold?: number;
@@ -69,8 +69,8 @@ const IDF_REFRESH = 0.1;
 
 /**
  * Streaming story clustering. Each article is compared with the centroids of the stories seen within the window
- * (headline words and word pairs, body lead, IDF learned online, similarity decaying with the time since the story's
- * last article); it joins the best story at or above `joinThreshold`, or starts a new one. When the article also
+ * (headline words and word pairs, body lead, IDF learned online, similarity decaying with the time between the article
+ * and the story); it joins the best story at or above `joinThreshold`, or starts a new one. When the article also
  * scores well with another story and the two centroids now converge, the older story absorbs the newer. Pure: time
  * comes only from the articles, and memory is bounded by the window, as forgotten stories leave the index and the IDF.
  */
@@ -86,7 +86,8 @@ export class StoryClusterer {
   readonly #idf = new OnlineIdf();
   /** Stories by id, in order of their last update, so the stalest come first. */
   readonly #stories = new Map<string, Story>();
-  readonly #postings = new Map<string, Set<Story>>();
+  // Arrays, not sets: most terms belong to one story, and a set per term cost more memory than the stories themselves.
+  readonly #postings = new Map<string, Story[]>();
   #now = -Infinity;
 
   constructor(options: StoryClustererOptions = {}) {
@@ -125,9 +126,12 @@ export class StoryClusterer {
     const scored = this.#scoreCandidates(vector, time);
     const best = scored[0];
     if (best === undefined) {
-      const story = this.#start(this.#newStoryId(item), time);
+      const id = this.#newStoryId(item);
+      // An id already held (the same article assigned twice) names that story; a second story of one id would be lost.
+      const held = this.#stories.get(id);
+      const story = held ?? this.#start(id, time);
       this.#add(story, vector, time);
-      return { storyId: story.id, isNew: true, mergedStoryIds: [], score: 0 };
+      return { storyId: story.id, isNew: held === undefined, mergedStoryIds: [], score: 0 };
     }
     let target = best.story;
     this.#add(target, vector, time);
@@ -169,9 +173,10 @@ export class StoryClusterer {
 
   #add(story: Story, vector: TermVector, time: number): void {
     vector.forEach((weight, term) => {
-      story.terms.set(term, (story.terms.get(term) ?? 0) + weight);
+      const held = story.terms.get(term);
+      story.terms.set(term, (held ?? 0) + weight);
       story.termDocs.set(term, (story.termDocs.get(term) ?? 0) + 1);
-      this.#post(term, story);
+      if (held === undefined) this.#post(term, story);
     });
     this.#idf.add(vector.keys());
     story.size += 1;
@@ -187,20 +192,20 @@ export class StoryClusterer {
     this.#stories.set(story.id, story);
   }
 
+  /** Lists `story` under `term`; called once per term a story comes to hold. */
   #post(term: string, story: Story): void {
-    let posting = this.#postings.get(term);
-    if (posting === undefined) {
-      posting = new Set();
-      this.#postings.set(term, posting);
-    }
-    posting.add(story);
+    const posting = this.#postings.get(term);
+    if (posting === undefined) this.#postings.set(term, [story]);
+    else posting.push(story);
   }
 
   #unpost(story: Story): void {
     for (const term of story.terms.keys()) {
       const posting = this.#postings.get(term);
-      posting?.delete(story);
-      if (posting?.size === 0) this.#postings.delete(term);
+      if (posting === undefined) continue;
+      const at = posting.indexOf(story);
+      if (at >= 0) posting.splice(at, 1);
+      if (posting.length === 0) this.#postings.delete(term);
     }
   }
 
@@ -214,8 +219,9 @@ export class StoryClusterer {
     this.#stories.delete(drop.id);
     this.#unpost(drop);
     drop.terms.forEach((weight, term) => {
-      keep.terms.set(term, (keep.terms.get(term) ?? 0) + weight);
-      this.#post(term, keep);
+      const held = keep.terms.get(term);
+      keep.terms.set(term, (held ?? 0) + weight);
+      if (held === undefined) this.#post(term, keep);
     });
     drop.termDocs.forEach((count, term) => keep.termDocs.set(term, (keep.termDocs.get(term) ?? 0) + count));
     keep.size += drop.size;
@@ -230,7 +236,7 @@ export class StoryClusterer {
    * by (`MAX_POSTING`) also only adds.
    */
   #scoreCandidates(vector: TermVector, time: number): { story: Story; score: number }[] {
-    const terms: { term: string; weight: number; posting: Set<Story> | undefined }[] = [];
+    const terms: { term: string; weight: number; posting: Story[] | undefined }[] = [];
     let remaining = 0;
     vector.forEach((raw, term) => {
       const weight = raw * this.#idf.idf(term);
@@ -239,7 +245,7 @@ export class StoryClusterer {
     });
     const queryNorm = Math.sqrt(remaining);
     if (queryNorm === 0) return [];
-    terms.sort((a, b) => (a.posting?.size ?? 0) - (b.posting?.size ?? 0));
+    terms.sort((a, b) => (a.posting?.length ?? 0) - (b.posting?.length ?? 0));
     const floor = (this.#joinThreshold * queryNorm) ** 2;
     const dots = new Map<Story, { dot: number; shared: number }>();
     for (const { term, weight, posting } of terms) {
@@ -249,7 +255,7 @@ export class StoryClusterer {
       }
       const scale = weight * this.#idf.idf(term);
       const isWord = !term.includes('_');
-      if (remaining >= floor && posting.size <= MAX_POSTING) {
+      if (remaining >= floor && posting.length <= MAX_POSTING) {
         for (const story of posting) {
           const found = dots.get(story) ?? { dot: 0, shared: 0 };
           found.dot += scale * (story.terms.get(term) ?? 0);

@@ -35,8 +35,8 @@ describe('runCluster', () => {
     ]);
     expect(result).toEqual({ ok: 1, bad: 3 });
     expect(err[0]).toMatch(/^line 1: not valid JSON/);
-    expect(err[1]).toMatch(/^line 2: publishedAt: publishedAt must be a date/);
-    expect(err[2]).toMatch(/^line 3: title: title is empty/);
+    expect(err[1]).toBe('line 2: publishedAt must be a date and time like 2026-11-25T09:00:00Z');
+    expect(err[2]).toBe('line 3: title cannot be empty');
     expect(out.map((o) => o.id)).toEqual(['ok']);
   });
 });

@@ -125,3 +125,16 @@ describe('buildStoryBrief on a widely covered story', () => {
     for (const item of [...brief.bullets, ...brief.quotes]) expect(read.has(item.articleId)).toBe(true);
   });
 });
+
+describe('buildStoryBrief on long articles', () => {
+  it('reads each article to the end of its lead, with offsets into the whole text', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Paragraph ${i + 1} adds routine detail about the inspection schedule of the harbour district.`);
+    const long = ARTICLES.map((a) => ({ ...a, text: `${a.text}\n\n${filler.join('\n\n')}\n\nA closing line says "We are done," said Jonas Pell.` }));
+    const brief = buildStoryBrief(long);
+    for (const bullet of brief.bullets) {
+      expect(long.find((a) => a.id === bullet.articleId)?.text.slice(bullet.start, bullet.end)).toBe(bullet.text);
+      expect(bullet.end).toBeLessThan(3_000);
+    }
+    expect(brief.quotes.map((q) => q.speaker)).not.toContain('Jonas Pell');
+  });
+});

@@ -43,6 +43,14 @@ describe('StoryClusterer', () => {
     expect(clusterer.storyCount).toBe(1);
   });
 
+  it('keeps one story for an id when an article comes twice', () => {
+    const clusterer = new StoryClusterer();
+    clusterer.assign(item('c1', 'Lumen Labs unveils solar-powered delivery drone', 0));
+    const again = clusterer.assign(item('c1', 'Quarry fire closes Route 9 near Dunmore', 1));
+    expect(again).toMatchObject({ storyId: 'c1', isNew: false });
+    expect(clusterer.storyCount).toBe(1);
+  });
+
   it('joins restored stories without reassigning their articles', () => {
     const clusterer = new StoryClusterer();
     clusterer.restore([{ ...(HEADLINES[0] as ClusterItem), storyId: 'stored-7' }]);
