@@ -9,6 +9,7 @@ import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { NewArticle, NewQuote } from '../src/data/schemas.js';
 import type { Store } from '../src/data/store.js';
+import { storeArticles } from '../src/services/ingest/ingest.js';
 import { storyBriefOf } from '../src/services/stories/story-lookup.js';
 import { createRandom, makeCorpusArticle } from './store-bench-corpus.js';
 import { openBenchStore } from './store-bench.js';
@@ -19,6 +20,9 @@ const SPEAKERS = 20_000;
 const ARTICLES_PER_STORY = 5;
 const LOOKUPS = 300;
 const BRIEFS = 50;
+/** Articles ingested at the end as ingest stores them, in batches of `INGEST_BATCH`, beside plain upserts of as many. */
+const INGESTED = 1_000;
+const INGEST_BATCH = 100;
 
 const FIRST = 'Ada Bram Cleo Dario Elin Farah Gideon Hana Ivo Juno Kasimir Lena Milo Nadia Oskar Priya Quentin Runa Soren Talia'.split(' ');
 const SYLLABLES = 'ka lo mi ren tor va sel dun bri mar ost pel quin ras tev ul wen yor zan fi'.split(' ');
@@ -57,6 +61,21 @@ async function timeAll(inputs: readonly string[], work: (input: string) => Promi
 }
 
 /** Stores the newsroom: articles, their quotes in the bank, and their stories, a batch at a time. */
+/** Milliseconds per article: `INGESTED` more articles stored by `store`, `INGEST_BATCH` at a time. */
+async function ingestCost(first: number, store: (batch: NewArticle[]) => Promise<unknown>): Promise<number> {
+  let ms = 0;
+  for (let start = first; start < first + INGESTED; start += INGEST_BATCH) {
+    const batch = Array.from({ length: INGEST_BATCH }, (_, i) => {
+      const { topicWords: _unused, ...article } = makeCorpusArticle(start + i);
+      return article;
+    });
+    const began = performance.now();
+    await store(batch);
+    ms += performance.now() - began;
+  }
+  return ms / INGESTED;
+}
+
 async function fill(store: Store, articles: number, name: string): Promise<void> {
   const random = createRandom(4_242);
   for (let start = 0; start < articles; start += BATCH) {
@@ -96,7 +115,20 @@ export async function runQuoteBench(options: { stores: string[]; articles?: numb
   const texts = Array.from({ length: LOOKUPS }, (_, i) => words[i % words.length] ?? 'said');
   const prefixes = Array.from({ length: LOOKUPS }, (_, i) => speakerName(zipfSpeaker(random)).toLowerCase().slice(0, 2 + (i % 4)));
   const stories = Array.from({ length: BRIEFS }, (_, i) => `story-${Math.floor(((i * 7_919) % articles) / ARTICLES_PER_STORY)}`);
-  const header = ['store', 'by speaker p50', 'p95', 'text p50', 'p95', 'speakers p50', 'p95', 'story brief p50', 'p95', 'cpu p95 speaker/brief', 'mean quotes'];
+  const header = [
+    'store',
+    'by speaker p50',
+    'p95',
+    'text p50',
+    'p95',
+    'speakers p50',
+    'p95',
+    'story brief p50',
+    'p95',
+    'cpu p95 speaker/brief',
+    'mean quotes',
+    'ingest ms/art upsert/full',
+  ];
   const rows: string[][] = [];
   for (const name of options.stores) {
     const opened = await openBenchStore(name);
@@ -122,6 +154,10 @@ export async function runQuoteBench(options: { stores: string[]; articles?: numb
         ...[bySpeaker, byText, autocomplete, briefs].flatMap(({ ms }) => [percentile(ms, 50).toFixed(2), percentile(ms, 95).toFixed(2)]),
         `${percentile(bySpeaker.cpuMs, 95).toFixed(2)} / ${percentile(briefs.cpuMs, 95).toFixed(2)}`,
         (found / speakers.length).toFixed(1),
+        // Full: what ingest does, quotes extracted into the bank and stories assigned from the restored window.
+        `${(await ingestCost(articles, (batch) => store.articles.upsert(batch))).toFixed(2)} / ${(
+          await ingestCost(articles + INGESTED, (batch) => storeArticles(store, batch, () => new Date()))
+        ).toFixed(2)}`,
       ]);
     } finally {
       await opened.close();
