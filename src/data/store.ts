@@ -37,7 +37,8 @@ export type PublishedRange = {
 export interface ArticleStore {
   /**
    * Inserts or updates articles in one transaction. An article whose canonical URL, or else whose content hash,
-   * matches a stored one updates it (same id) instead of adding a duplicate. Results are in input order.
+   * matches a stored one updates it (same id) instead of adding a duplicate. Results are in input order. An updated
+   * article keeps its story (recomputed) and its quotes wait to be indexed again (see `QuoteStore.unindexed`).
    */
   upsert(articles: readonly NewArticle[]): Promise<UpsertResult[]>;
   /** The article with this id, or `undefined`. */
@@ -68,7 +69,7 @@ export interface ArticleStore {
    * ingested at or after it. For housekeeping (`newsbrief list`).
    */
   listIngested(options: { ingestedSince?: string; limit: number }): Promise<ArticleSummary[]>;
-  /** Deletes the article; `false` when there was none. */
+  /** Deletes the article with its quotes, recomputing its story (removed once empty); `false` when there was none. */
   delete(id: string): Promise<boolean>;
   /** Every stored article, oldest ingested first, for export. */
   exportAll(): AsyncIterable<Article>;
