@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --only store|brief|digest|stories] [--store sqlite|postgres] [--articles N] [--repeat N]`: runs every
+ * `npm run bench [-- --only store|brief|digest|stories|quotes] [--store sqlite|postgres] [--articles N] [--repeat N]`: runs every
  * benchmark and prints one table per benchmark. `--repeat` runs the brief benchmark N times and adds the median of each
  * column (the digest benchmark already reports a median of five rounds; one store run ingests 100,000 articles).
  * Figures are measurements on this machine, never asserted anywhere.
@@ -24,6 +24,7 @@ const BENCHMARKS: readonly Benchmark[] = [
   { name: 'brief', run: async (options) => (await import('./brief-bench.js')).runBriefBench(options) },
   { name: 'digest', run: async () => (await import('./digest-bench.js')).runDigestBench() },
   { name: 'stories', run: async (options) => (await import('./story-bench.js')).runStoryBench(options) },
+  { name: 'quotes', run: async (options) => (await import('./quote-bench.js')).runQuoteBench(options) },
 ];
 
 const Repeat = z.coerce.number().int().min(1).max(100);

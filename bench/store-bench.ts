@@ -123,48 +123,61 @@ async function measure(name: string, store: Store, articles: number, sizeOf: () 
   };
 }
 
-async function benchSqlite(articles: number): Promise<Row> {
-  const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-'));
-  const path = join(dir, 'bench.db');
-  try {
-    const store = await openStore({ kind: 'sqlite', path }, { log: silentLogger });
-    try {
-      return await measure('sqlite', store, articles, async () => fileSize(path) + fileSize(`${path}-wal`));
-    } finally {
-      await store.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** An open benchmark store and the size of what it holds; `close` also removes what the run created. */
+export type BenchStore = { store: Store; sizeOf: () => Promise<number | null>; close: () => Promise<void> };
 
-async function benchPostgres(articles: number): Promise<Row | string> {
+/**
+ * A new, empty store of the named backend for a benchmark run: SQLite in a temporary file, PostgreSQL in a schema of
+ * its own at `BENCH_DATABASE_URL` (or `TEST_DATABASE_URL`). A string says why it could not be opened.
+ */
+export async function openBenchStore(name: string): Promise<BenchStore | string> {
+  if (name === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'newsbrief-bench-'));
+    const path = join(dir, 'bench.db');
+    const store = await openStore({ kind: 'sqlite', path }, { log: silentLogger });
+    return {
+      store,
+      sizeOf: async () => fileSize(path) + fileSize(`${path}-wal`),
+      close: async () => {
+        await store.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  if (name !== 'postgres') return `${name}: unknown store (use sqlite or postgres)`;
   const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
   if (!url) return 'postgres: skipped (set BENCH_DATABASE_URL or TEST_DATABASE_URL, e.g. eval "$(.ci/postgres.sh)")';
   // A schema of its own, so the run starts empty and leaves nothing behind.
   const schema = `bench_${process.pid}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  const drop = async (): Promise<void> => {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await admin.end();
+  };
   try {
     await admin.query(`CREATE SCHEMA ${schema}`);
     const schemaUrl = new URL(url);
     schemaUrl.searchParams.set('options', `-c search_path=${schema}`);
     const store = await openStore({ kind: 'postgres', url: schemaUrl.toString() }, { log: silentLogger });
-    try {
-      return await measure('postgres', store, articles, async () => {
+    return {
+      store,
+      sizeOf: async () => {
         const result = await admin.query<{ bytes: string }>(
           `SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0)::text AS bytes FROM pg_class c
            JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'm')`,
           [schema],
         );
         return Number(result.rows[0]?.bytes ?? 0);
-      });
-    } finally {
-      await store.close();
-    }
-  } finally {
-    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
-    await admin.end();
+      },
+      close: async () => {
+        await store.close();
+        await drop();
+      },
+    };
+  } catch (error) {
+    await drop();
+    throw error;
   }
 }
 
@@ -197,12 +210,16 @@ export async function runStoreBench(options: { stores: string[]; articles?: numb
   console.log(`store benchmark: ${articles} synthetic articles of about 600 words, ${SEARCHES} searches (1-3 words), ${AUTOCOMPLETES} autocompletes, ${AUTOCOMPLETES} autocomplete fallbacks (the start of a word of the text)`);
   const rows: Row[] = [];
   for (const name of options.stores) {
-    if (name === 'sqlite') rows.push(await benchSqlite(articles));
-    else if (name === 'postgres') {
-      const row = await benchPostgres(articles);
-      if (typeof row === 'string') console.log(row);
-      else rows.push(row);
-    } else console.log(`${name}: unknown store (use sqlite or postgres)`);
+    const opened = await openBenchStore(name);
+    if (typeof opened === 'string') {
+      console.log(opened);
+      continue;
+    }
+    try {
+      rows.push(await measure(name, opened.store, articles, opened.sizeOf));
+    } finally {
+      await opened.close();
+    }
   }
   printTable(rows);
   // The machine may be shared: a load above the core count slows every figure above, the CPU-time column less so.

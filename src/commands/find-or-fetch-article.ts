@@ -23,7 +23,7 @@ export async function findOrFetchArticle(query: string, ctx: CommandContext): Pr
   if (stored !== undefined) return { article: stored, isFetched: false };
   await ctx.deferReply?.();
   try {
-    const article = await ingestPage(query.trim(), { store: ctx.store.articles, policy: ctx.config.fetch });
+    const article = await ingestPage(query.trim(), { store: ctx.store, policy: ctx.config.fetch, now: ctx.now });
     ctx.log.info({ articleId: article.id }, 'page fetched for brief');
     return { article, isFetched: true };
   } catch (error) {

@@ -5,35 +5,45 @@ import type { Article } from '../data/schemas.js';
 import { UserError } from '../errors.js';
 import { renderTextChoices } from '../render/choices.js';
 import { clip, escapeText } from '../render/embed.js';
-import { SPEAKER_LIST_LIMIT } from '../render/limits.js';
-import { renderQuotes, renderQuotesPage } from '../render/quotes.js';
+import { AUTOCOMPLETE_CHOICES_LIMIT, SPEAKER_LIST_LIMIT } from '../render/limits.js';
+import { renderQuoteBank, renderQuotes, renderQuotesPage } from '../render/quotes.js';
 import type { Reply } from '../render/reply.js';
 import { findArticle } from '../services/article-lookup.js';
 import { extractQuotes } from '../services/briefing/index.js';
 import type { Quote } from '../services/briefing/types.js';
+import { foldForMatching } from '../services/briefing/speaker-identity.js';
+import { resolveSpeaker, foldedWords } from '../services/stories/quote-bank.js';
 import { articleNotFound, echo, suggestArticles } from './brief.js';
 import { defineCommand, type CommandContext } from './command.js';
+
+const QuotesArgs = z.object({
+  article: z.string().trim().min(1, { message: 'type a few words of the headline, an id or a URL' }).max(500).optional(),
+  speaker: z.string().trim().min(1).max(200).optional(),
+  text: z.string().trim().min(1).max(200).optional(),
+  private: z.boolean().default(false),
+});
 
 export const quotes = defineCommand({
   definition: {
     name: 'quotes',
-    description: "Every direct quote in a stored article, verbatim, with who said it",
+    description: 'Direct quotes, verbatim, with who said them: of one article, of one speaker, or matching words',
     options: [
-      { type: Opt.String, name: 'article', description: 'Search text, article id or URL', required: true, autocomplete: true, max_length: 500 },
+      { type: Opt.String, name: 'article', description: 'Search text, article id or URL (leave out to search every article)', autocomplete: true, max_length: 500 },
       { type: Opt.String, name: 'speaker', description: "Only this speaker's quotes", autocomplete: true, max_length: 200 },
+      { type: Opt.String, name: 'text', description: 'Words the quote says', max_length: 200 },
       { type: Opt.Boolean, name: 'private', description: 'Show the quotes only to you' },
     ],
   },
-  args: z.object({
-    article: z.string().trim().min(1, { message: 'type a few words of the headline, an id or a URL' }).max(500),
-    speaker: z.string().trim().min(1).max(200).optional(),
-    private: z.boolean().default(false),
-  }),
+  args: QuotesArgs,
   async run(args, ctx) {
+    if (args.article === undefined) return quotesAcrossStore(args, ctx);
     const article = await findArticle(ctx.store.articles, args.article);
     if (article === undefined) throw articleNotFound(args.article);
-    const all = extractQuotes(article);
-    if (all.length === 0) throw noQuotes(article);
+    const all = args.text === undefined ? extractQuotes(article) : quotesSaying(extractQuotes(article), args.text);
+    if (all.length === 0) {
+      if (args.text !== undefined) throw new UserError('no_quotes', `No quote in "${echo(article.title)}" says "${echo(args.text)}".`);
+      throw noQuotes(article);
+    }
     if (args.speaker === undefined) return answerQuotes(article, all, { ephemeral: args.private }, ctx);
     const chosen = quotesBy(all, args.speaker);
     if (chosen.length === 0) {
@@ -47,7 +57,10 @@ export const quotes = defineCommand({
   async autocomplete(focused, ctx) {
     if (focused.name !== 'speaker') return suggestArticles(focused, ctx);
     const articleQuery = focused.options['article'];
-    if (typeof articleQuery !== 'string' || articleQuery.trim() === '') return [];
+    if (typeof articleQuery !== 'string' || articleQuery.trim() === '') {
+      const speakers = await ctx.store.quotes.speakers(foldedWords(focused.value), AUTOCOMPLETE_CHOICES_LIMIT);
+      return renderTextChoices(speakers.map((speaker) => speaker.speaker));
+    }
     const article = await findArticle(ctx.store.articles, articleQuery);
     if (article === undefined) return [];
     // Each typed word starts a word of the name, the last one possibly unfinished: `oskar vel` offers Oskar Vellamaa.
@@ -74,6 +87,46 @@ function answerQuotes(
 /** The user error for an article without a direct quote. */
 export function noQuotes(article: Pick<Article, 'title'>): UserError {
   return new UserError('no_quotes', `"${echo(article.title)}" has no direct quotes.`);
+}
+
+/** Most quotes listed by one answer across the store. */
+export const BANK_QUOTES_LIMIT = 25;
+
+/** `/quotes` without an article: one speaker's quotes across the store, or the quotes saying the typed words, or both. */
+async function quotesAcrossStore(args: z.output<typeof QuotesArgs>, ctx: CommandContext) {
+  if (args.speaker === undefined && args.text === undefined) {
+    throw new UserError('bad_option', 'Give an article, a speaker or some words the quote says.');
+  }
+  const timeZone = ctx.config.timezone;
+  const limit = BANK_QUOTES_LIMIT;
+  if (args.speaker === undefined) {
+    const found = await ctx.store.quotes.search(args.text ?? '', { limit });
+    if (found.length === 0) throw new UserError('no_quotes', `No stored quote says "${echo(args.text ?? '')}".`);
+    return renderQuoteBank(found, { heading: `Quotes saying “${echo(args.text ?? '')}”`, timeZone, note: 'newest first', ephemeral: args.private });
+  }
+  const resolved = await resolveSpeaker(ctx.store.quotes, args.speaker);
+  if (resolved.speaker === undefined) {
+    const names = resolved.candidates.map((candidate) => candidate.speaker);
+    const known = names.length > 0 ? ` Did you mean: ${clip(escapeText(names.join(', ')), SPEAKER_LIST_LIMIT)}?` : '';
+    throw new UserError('unknown_speaker', `No stored quote is attributed to "${echo(args.speaker)}".${known}`);
+  }
+  const { speaker } = resolved;
+  const found =
+    args.text === undefined
+      ? await ctx.store.quotes.bySpeaker(speaker.canonical, limit)
+      : await ctx.store.quotes.search(args.text, { limit, canonicalSpeaker: speaker.canonical });
+  if (found.length === 0) throw new UserError('no_quotes', `No stored quote of ${echo(speaker.speaker)} says "${echo(args.text ?? '')}".`);
+  const more = args.text === undefined && speaker.quotes > found.length ? `newest ${found.length} of ${speaker.quotes}` : 'newest first';
+  return renderQuoteBank(found, { heading: `Quotes by ${echo(speaker.speaker)}`, timeZone, note: more, ephemeral: args.private });
+}
+
+/** The quotes whose text holds every typed word, compared folded (case and accents ignored). */
+export function quotesSaying(all: readonly Quote[], typed: string): Quote[] {
+  const words = foldedWords(typed);
+  return all.filter((quote) => {
+    const text = foldForMatching(quote.text);
+    return words.every((word) => text.includes(word));
+  });
 }
 
 /** Distinct named speakers in order of first quote. */

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { StoreError } from '../errors.js';
-import { DigestRecord, DigestSettings, Feed } from './schemas.js';
+import { BankedQuote, DigestRecord, DigestSettings, Feed, QuoteSpeaker, Story, StoryMember } from './schemas.js';
 
 /**
  * The snake_case columns of the feed and digest tables, shared by both stores. Each backend converts only the column
@@ -114,4 +114,79 @@ export function recordFromRow(row: RecordRow): DigestRecord {
     },
     'digest record',
   );
+}
+
+/** A story row with its times already ISO 8601 and its outlets a list (each backend converts its own column types). */
+export type StoryRow = {
+  id: string;
+  headline: string;
+  first_seen_at: string;
+  last_seen_at: string;
+  article_count: number;
+  outlets: string[];
+};
+
+export function storyFromRow(row: StoryRow): Story {
+  return parseRow(
+    Story,
+    {
+      id: row.id,
+      headline: row.headline,
+      firstSeenAt: row.first_seen_at,
+      lastSeenAt: row.last_seen_at,
+      articleCount: row.article_count,
+      // Sorted here rather than in SQL, where the two engines' collations would order them differently.
+      outlets: [...row.outlets].sort(),
+    },
+    'story',
+  );
+}
+
+/** A quote row joined with its article; `published_at` is the article's date (published, else ingested). */
+export type QuoteRow = {
+  article_id: string;
+  title: string;
+  url: string | null;
+  outlet: string | null;
+  published_at: string;
+  position: number;
+  text: string;
+  speaker: string | null;
+  canonical: string | null;
+  role: string | null;
+  kind: string;
+};
+
+export function quoteFromRow(row: QuoteRow): BankedQuote {
+  return parseRow(
+    BankedQuote,
+    {
+      articleId: row.article_id,
+      articleTitle: row.title,
+      articleUrl: row.url,
+      outlet: row.outlet,
+      publishedAt: row.published_at,
+      position: row.position,
+      text: row.text,
+      speaker: row.speaker,
+      canonicalSpeaker: row.canonical,
+      speakerRole: row.role,
+      kind: row.kind,
+    },
+    'quote',
+  );
+}
+
+export type MemberRow = { id: string; story_id: string; title: string; outlet: string | null; published_at: string; lead: string };
+
+export function memberFromRow(row: MemberRow): StoryMember {
+  return parseRow(
+    StoryMember,
+    { id: row.id, storyId: row.story_id, title: row.title, outlet: row.outlet, publishedAt: row.published_at, lead: row.lead },
+    'story member',
+  );
+}
+
+export function speakerFromRow(row: { canonical: string; speaker: string; quotes: number }): QuoteSpeaker {
+  return parseRow(QuoteSpeaker, row, 'quote speaker');
 }

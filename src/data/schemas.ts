@@ -146,3 +146,81 @@ export const DigestRecord = z.object({
   attempts: z.number().int().min(0),
 });
 export type DigestRecord = z.output<typeof DigestRecord>;
+
+/** An article id: 12 hex digits (see `articleId`). */
+const ArticleIdText = z.string().regex(/^[0-9a-f]{12}$/);
+
+/** A story id, as the story clusterer gives it. */
+export const StoryId = z.string().trim().min(1).max(64);
+
+/**
+ * A story: the articles that cover one event, across outlets and days. Everything but `id` is derived from its
+ * articles whenever they change: `headline` is the freshest article's title; first and last seen are the oldest and
+ * newest article dates (published, else ingested); `outlets` are distinct, sorted.
+ */
+export const Story = z.object({
+  id: StoryId,
+  headline: z.string().min(1),
+  firstSeenAt: IsoDateTime,
+  lastSeenAt: IsoDateTime,
+  articleCount: z.number().int().min(1),
+  outlets: z.array(z.string()),
+});
+export type Story = z.output<typeof Story>;
+
+/** What the story clusterer is restored from: an article already in a story. `publishedAt` is its date (published, else ingested). */
+export const StoryMember = z.object({
+  id: ArticleIdText,
+  storyId: StoryId,
+  title: z.string().min(1),
+  outlet: z.string().nullable(),
+  publishedAt: IsoDateTime,
+  /** The start of the article's text, as long as asked for. */
+  lead: z.string(),
+});
+export type StoryMember = z.output<typeof StoryMember>;
+
+/** One article joining a story; the stories in `mergedStoryIds` are folded into `storyId` with all their articles. */
+export const StoryAssignmentRecord = z.object({
+  articleId: ArticleIdText,
+  storyId: StoryId,
+  mergedStoryIds: z.array(StoryId).default([]),
+});
+export type StoryAssignmentRecord = z.input<typeof StoryAssignmentRecord>;
+
+/** A story as exported: its fields and its articles' ids (import recomputes the derived fields from the articles). */
+export const StoryExport = Story.extend({ articleIds: z.array(ArticleIdText).min(1) });
+export type StoryExport = z.output<typeof StoryExport>;
+
+/**
+ * A quote as the quote bank stores it for one article: the verbatim text, the speaker as the article writes it
+ * (`null` when it names nobody), and the canonical speaker under which one person's quotes gather across articles.
+ */
+export const NewQuote = z.object({
+  text: z.string().min(1),
+  speaker: z.string().min(1).nullable(),
+  canonicalSpeaker: z.string().min(1).nullable(),
+  speakerRole: z.string().min(1).nullable(),
+  kind: z.enum(['direct', 'partial']),
+});
+export type NewQuote = z.output<typeof NewQuote>;
+
+/** A quote of the bank with the article it comes from; `publishedAt` is the article's date (published, else ingested). */
+export const BankedQuote = NewQuote.extend({
+  articleId: ArticleIdText,
+  articleTitle: z.string().min(1),
+  articleUrl: z.string().nullable(),
+  outlet: z.string().nullable(),
+  publishedAt: IsoDateTime,
+  /** The quote's place among its article's quotes, from 0. */
+  position: z.number().int().min(0),
+});
+export type BankedQuote = z.output<typeof BankedQuote>;
+
+/** A speaker of the quote bank: the canonical key, the name as last written, and how many quotes the bank holds. */
+export const QuoteSpeaker = z.object({
+  canonical: z.string().min(1),
+  speaker: z.string().min(1),
+  quotes: z.number().int().min(1),
+});
+export type QuoteSpeaker = z.output<typeof QuoteSpeaker>;

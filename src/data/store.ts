@@ -1,6 +1,7 @@
 import type {
   Article,
   ArticleSummary,
+  BankedQuote,
   DigestProgress,
   DigestRecord,
   DigestSettings,
@@ -9,8 +10,14 @@ import type {
   LocalDate,
   NewArticle,
   NewFeed,
+  NewQuote,
+  QuoteSpeaker,
   SearchHit,
   SearchOptions,
+  Story,
+  StoryAssignmentRecord,
+  StoryExport,
+  StoryMember,
   UpsertResult,
 } from './schemas.js';
 
@@ -30,7 +37,8 @@ export type PublishedRange = {
 export interface ArticleStore {
   /**
    * Inserts or updates articles in one transaction. An article whose canonical URL, or else whose content hash,
-   * matches a stored one updates it (same id) instead of adding a duplicate. Results are in input order.
+   * matches a stored one updates it (same id) instead of adding a duplicate. Results are in input order. An updated
+   * article keeps its story (recomputed) and its quotes wait to be indexed again (see `QuoteStore.unindexed`).
    */
   upsert(articles: readonly NewArticle[]): Promise<UpsertResult[]>;
   /** The article with this id, or `undefined`. */
@@ -62,7 +70,7 @@ export interface ArticleStore {
    * ingested at or after it. For housekeeping (`newsbrief list`).
    */
   listIngested(options: { ingestedSince?: string; limit: number }): Promise<ArticleSummary[]>;
-  /** Deletes the article; `false` when there was none. */
+  /** Deletes the article with its quotes, recomputing its story (removed once empty); `false` when there was none. */
   delete(id: string): Promise<boolean>;
   /** Every stored article, oldest ingested first, for export. */
   exportAll(): AsyncIterable<Article>;
@@ -120,11 +128,76 @@ export interface DigestStore {
   importSettings(settings: readonly DigestSettings[]): Promise<number>;
 }
 
+/** Which stories `StoryStore.list` returns: those seen at some point in `[from, to)` (ISO 8601), at most `limit`. */
+export type StoryRange = { from: string; to: string; limit: number };
+
+/**
+ * Stories: every article's story and each story's derived fields (see `Story`). A story's row follows its articles:
+ * assigning, updating or deleting an article recomputes it, and a story left with no article is removed. Every
+ * implementation passes `tests/contract/story-store.contract.ts`.
+ */
+export interface StoryStore {
+  /**
+   * Records assignments in one transaction, in order: each article joins its story, and every article of a merged
+   * story moves into it (the merge is recorded, so `get` of a merged id finds the story it went into). Unknown
+   * article ids are ignored.
+   */
+  assign(assignments: readonly StoryAssignmentRecord[]): Promise<void>;
+  /** The story with this id, following recorded merges; `undefined` when there is none. */
+  get(storyId: string): Promise<Story | undefined>;
+  /** The story of this article, or `undefined` when it has none yet (or the article is unknown). */
+  ofArticle(articleId: string): Promise<Story | undefined>;
+  /** The story id of each given article that has one. */
+  storyIdsOf(articleIds: readonly string[]): Promise<Map<string, string>>;
+  /** The story's articles, newest first (published, else ingested), at most `limit`. */
+  articles(storyId: string, limit: number): Promise<Article[]>;
+  /** Stories seen in the range (first seen before `to`, last seen at or after `from`), last seen first. */
+  list(range: StoryRange): Promise<Story[]>;
+  /**
+   * Articles already in a story dated in `[from, to]` (ISO 8601), newest first, at most `limit`, each with the first
+   * `leadChars` characters of its text: the window the story clusterer is restored from.
+   */
+  recent(window: { from: string; to: string; limit: number; leadChars: number }): Promise<StoryMember[]>;
+  /** Articles with no story yet, oldest first (published, else ingested), at most `limit`: the backfill's work. */
+  unassigned(limit: number): Promise<Article[]>;
+  /** Every story with its article ids, for export. */
+  exportAll(): AsyncIterable<StoryExport>;
+  /** Puts the listed articles (those stored) into each story, recomputing the story; returns the stories imported. */
+  importStories(stories: readonly StoryExport[]): Promise<number>;
+}
+
+/**
+ * The quote bank: every quote of every stored article with its speaker, canonical speaker and article. An article's
+ * quotes are replaced as a whole, and go when the article is deleted; an article updated since its quotes were
+ * indexed is pending again. Every implementation passes `tests/contract/quote-store.contract.ts`.
+ */
+export interface QuoteStore {
+  /** Replaces each article's quotes (in the given order) in one transaction and marks it indexed; unknown ids are ignored. */
+  replace(entries: readonly { articleId: string; quotes: readonly NewQuote[] }[]): Promise<void>;
+  /** Articles whose quotes are not indexed (new since the bank existed, or updated since), oldest stored first. */
+  unindexed(limit: number): Promise<Article[]>;
+  /** The quotes of one canonical speaker, newest article first (then in article order), at most `limit`. */
+  bySpeaker(canonicalSpeaker: string, limit: number): Promise<BankedQuote[]>;
+  /**
+   * Quotes whose text holds every searchable word of `query` (stemmed as article search is), newest article first,
+   * at most `limit`, optionally of one canonical speaker. A query with no searchable words returns `[]`.
+   */
+  search(query: string, options: { limit: number; canonicalSpeaker?: string }): Promise<BankedQuote[]>;
+  /**
+   * Speakers for autocomplete: each word of `prefixes` (already folded, letters and digits) starts a word of the
+   * canonical speaker; most quoted first. No prefixes gives the speakers of the newest quotes.
+   */
+  speakers(prefixes: readonly string[], limit: number): Promise<QuoteSpeaker[]>;
+  count(): Promise<number>;
+}
+
 /** One open store: every concern over one database connection (or pool). */
 export interface Store {
   readonly articles: ArticleStore;
   readonly feeds: FeedStore;
   readonly digests: DigestStore;
+  readonly stories: StoryStore;
+  readonly quotes: QuoteStore;
   /** Short backend name for logs and benchmarks: `sqlite` or `postgres`. */
   readonly backend: string;
   close(): Promise<void>;

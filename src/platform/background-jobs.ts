@@ -3,6 +3,7 @@ import type { Store } from '../data/store.js';
 import type { Logger } from '../log.js';
 import type { ReplyMessage } from '../render/reply.js';
 import { startFeedPoller } from '../services/feeds/feed-poller.js';
+import { indexBacklog } from '../services/stories/index-backlog.js';
 import { createDigestJob } from './discord/digest-poster.js';
 
 /** Posts a message to a Discord channel; what background jobs (the digest) get instead of a discord.js client. */
@@ -52,7 +53,27 @@ export const feedPollerJob: BackgroundJob = {
   },
 };
 
+/**
+ * Puts the articles that have no story yet, or whose quotes are not in the quote bank (a store upgraded from before
+ * stories, an import), through both, once at start, in the background; stopping waits for the batch in progress.
+ */
+export const storyBacklogJob: BackgroundJob = {
+  name: 'story-backlog',
+  async start({ store, log }) {
+    const stop = new AbortController();
+    const done = indexBacklog(store, { log: log.child({ job: 'story-backlog' }), signal: stop.signal }).catch((error: unknown) =>
+      log.error({ err: error }, 'story backlog failed'),
+    );
+    return {
+      async stop() {
+        stop.abort();
+        await done;
+      },
+    };
+  },
+};
+
 /** The daily digest; its `scheduler` lets `/digest` reschedule a server without a restart. */
 export const digestJob = createDigestJob();
 
-export const BACKGROUND_JOBS: readonly BackgroundJob[] = [feedPollerJob, digestJob];
+export const BACKGROUND_JOBS: readonly BackgroundJob[] = [storyBacklogJob, feedPollerJob, digestJob];

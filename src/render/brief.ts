@@ -1,10 +1,18 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { Article } from '../data/schemas.js';
+import type { Article, Story } from '../data/schemas.js';
 import type { Brief, Quote } from '../services/briefing/types.js';
+import { localTimeOf } from '../services/local-time.js';
+import type { StoryBrief, StorySource } from '../services/stories/story-brief.js';
 import { actionButton, buttonRows, linkButton } from './components.js';
-import { clip, escapeText, fitEmbed } from './embed.js';
+import { clip, escapeText, fitEmbed, linkTarget, linkText } from './embed.js';
 import { formatDate, formatList } from './format.js';
-import { EMBED_FIELD_NAME_LIMIT, EMBED_FIELD_VALUE_LIMIT } from './limits.js';
+import {
+  EMBED_AUTHOR_NAME_LIMIT,
+  EMBED_DESCRIPTION_LIMIT,
+  EMBED_FIELD_NAME_LIMIT,
+  EMBED_FIELD_VALUE_LIMIT,
+  EMBED_TITLE_LIMIT,
+} from './limits.js';
 import { replyWith, type Reply } from './reply.js';
 
 /**
@@ -77,4 +85,65 @@ export function speakerLabel(quote: Pick<Quote, 'speaker' | 'speakerRole'>): str
 /** The quote verbatim inside typographic quotation marks, escaped for markdown. */
 export function quoteValue(quote: Pick<Quote, 'text' | 'kind'>): string {
   return `“${escapeText(quote.text)}”${quote.kind === 'partial' ? ' (partial)' : ''}`;
+}
+
+/** Sources listed by name in a story brief; the rest are counted. */
+const STORY_SOURCES_SHOWN = 10;
+/** Longest source name (an outlet, or a headline for an article without one). */
+const SOURCE_NAME_LIMIT = 60;
+
+/** How a story brief names an article: its outlet, else its headline, cut short. */
+const sourceName = (source: StorySource): string => clip(source.outlet ?? source.title, SOURCE_NAME_LIMIT, { note: false });
+
+/** The article's name linked to it (plain when it has no URL), escaped. */
+const sourceLink = (source: StorySource): string =>
+  source.url === '' ? escapeText(sourceName(source)) : `[${linkText(sourceName(source))}](${linkTarget(source.url)})`;
+
+/**
+ * The `/brief` answer for a story of several articles: the freshest headline linked to its article, the story's
+ * article count and outlets, the bullets from across the sources each naming (and linking) the article it comes
+ * from, what is new in the latest article, key quotes of different speakers with their source, and the sources with
+ * links and local times (the first ten; the rest counted). Within every embed limit; a footer names the story id.
+ */
+export function renderStoryBrief(story: Story, brief: StoryBrief, options: { timeZone: string; ephemeral?: boolean }): Reply {
+  const sources = new Map(brief.sources.map((source) => [source.articleId, source]));
+  const from = (articleId: string): string => {
+    const source = sources.get(articleId);
+    return source === undefined ? '' : ` (${sourceLink(source)})`;
+  };
+  const bullets = brief.bullets.map((bullet) => `- ${escapeText(bullet.text)}${from(bullet.articleId)}`).join('\n');
+  const whatsNew = brief.whatsNew === null ? null : `**What's new:** ${escapeText(brief.whatsNew.text)}${from(brief.whatsNew.articleId)}`;
+  const quoteFields: APIEmbedField[] = [];
+  for (const quote of brief.quotes) {
+    const value = quoteValue(quote);
+    const source = sources.get(quote.articleId);
+    const name = `${speakerLabel(quote)}${source === undefined ? '' : ` · ${sourceName(source)}`}`;
+    if (value.length <= EMBED_FIELD_VALUE_LIMIT) quoteFields.push({ name: clip(name, EMBED_FIELD_NAME_LIMIT, { note: false }), value });
+  }
+  const listed = brief.sources.slice(0, STORY_SOURCES_SHOWN).map((source) => {
+    const when = `${formatDate(source.publishedAt.toISOString(), options.timeZone)} ${localTimeOf(source.publishedAt, options.timeZone)}`;
+    return `${sourceLink(source)} · ${escapeText(clip(source.title, SOURCE_NAME_LIMIT, { note: false }))} · ${when}`;
+  });
+  // Source lines are kept whole: the field takes as many as fit beside the count of the rest.
+  const fitted: string[] = [];
+  for (const line of listed) {
+    const rest = brief.sources.length - fitted.length - 1;
+    const count = rest > 0 ? `\n+${rest} more` : '';
+    if ([...fitted, line].join('\n').length + count.length > EMBED_FIELD_VALUE_LIMIT) break;
+    fitted.push(line);
+  }
+  const unlisted = brief.sources.length - fitted.length;
+  if (unlisted > 0) fitted.push(`+${unlisted} more`);
+  const outlets = story.outlets.length > 0 ? ` · ${formatList(story.outlets)}` : '';
+  const freshest = sources.get(brief.headlineArticleId);
+  const embed: APIEmbed = {
+    title: clip(escapeText(brief.headline), EMBED_TITLE_LIMIT, { note: false }),
+    ...(freshest !== undefined && freshest.url !== '' ? { url: freshest.url } : {}),
+    author: { name: clip(`Story · ${story.articleCount} articles${outlets}`, EMBED_AUTHOR_NAME_LIMIT, { note: false }) },
+    description: clip([bullets, whatsNew].filter((part): part is string => part !== null && part !== '').join('\n\n'), EMBED_DESCRIPTION_LIMIT),
+    // Sources before quotes: if the embed is too long, fitEmbed drops trailing fields, and quotes can go first.
+    fields: [{ name: 'Sources', value: fitted.join('\n') }, ...quoteFields],
+    footer: { text: `Story ${story.id}` },
+  };
+  return replyWith([{ embeds: [fitEmbed(embed)] }], { ephemeral: options.ephemeral ?? false });
 }

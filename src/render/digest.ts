@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Digest, DigestSection, DigestStory } from '../services/digest/build-digest.js';
-import { chunkBlocks, clip, escapeText, packEmbeds } from './embed.js';
-import { formatDate, formatDayTime } from './format.js';
+import { chunkBlocks, clip, escapeText, linkTarget, linkText, packEmbeds } from './embed.js';
+import { formatDate, formatDayTime, formatList } from './format.js';
 import { EMBED_DESCRIPTION_LIMIT, EMBED_FOOTER_LIMIT, EMBED_TITLE_LIMIT, MESSAGE_CONTENT_LIMIT } from './limits.js';
 import { replyMessages, replyWith, type Reply, type ReplyMessage } from './reply.js';
 
@@ -22,19 +22,31 @@ const dayLabel = (digest: Digest): string => formatDate(`${digest.localDate}T12:
 
 const stories = (count: number): string => `${count} ${count === 1 ? 'story' : 'stories'}`;
 
-/** Link text may not hold an unescaped bracket; `escapeText` escapes a bracket only where it opens a masked link. */
-const linkText = (text: string): string => escapeText(text).replace(/(?<!\\)[[\]]/g, (bracket) => `\\${bracket}`);
+/** Outlets named in a story's line; more are counted. */
+const OUTLETS_NAMED = 3;
 
-/** Parentheses close a masked link's target early; percent-encoding keeps the same URL. */
-const linkTarget = (url: string): string => url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+/**
+ * Who covered the story: the outlet of a one-article story; for several articles the outlets (the first few named,
+ * the rest counted) and the article count, e.g. `Harbour Post, Coast Times and 2 more · 5 articles`.
+ */
+function coverage(story: DigestStory): string | null {
+  if (story.articleCount <= 1) return story.outlet;
+  const named = story.outlets.slice(0, OUTLETS_NAMED);
+  const more = story.outlets.length - named.length;
+  const outlets = more > 0 ? `${named.join(', ')} and ${more} more` : formatList(named);
+  return `${outlets === '' ? '' : `${outlets} · `}${story.articleCount} articles`;
+}
+
+function storyMeta(story: DigestStory, timeZone: string): string[] {
+  return [coverage(story), story.publishedAt !== null ? formatDayTime(story.publishedAt, timeZone) : null].filter(
+    (part): part is string => part !== null,
+  );
+}
 
 function storyBlock(story: DigestStory, timeZone: string): string {
   const title = clip(story.title, EMBED_TITLE_LIMIT, { note: false });
   const lines = [story.url !== null ? `**[${linkText(title)}](${linkTarget(story.url)})**` : `**${escapeText(title)}**`];
-  const meta = [story.outlet, story.publishedAt !== null ? formatDayTime(story.publishedAt, timeZone) : null]
-    .filter((part): part is string => part !== null)
-    .map(escapeText)
-    .join(' · ');
+  const meta = storyMeta(story, timeZone).map(escapeText).join(' · ');
   if (meta !== '') lines.push(meta);
   if (story.summary !== null) lines.push(escapeText(clip(story.summary, SUMMARY_LIMIT)));
   const quote = story.quote;
@@ -117,9 +129,7 @@ export function renderDigestText(digest: Digest): string {
   for (const section of digest.sections) {
     lines.push('', `== ${section.name ?? OTHER_SECTION} ==`);
     for (const story of section.stories) {
-      const meta = [story.outlet, story.publishedAt !== null ? formatDayTime(story.publishedAt, digest.timezone) : null]
-        .filter((part): part is string => part !== null)
-        .join(' · ');
+      const meta = storyMeta(story, digest.timezone).join(' · ');
       lines.push('', `* ${story.title}${meta !== '' ? ` (${meta})` : ''}`);
       if (story.url !== null) lines.push(`  ${story.url}`);
       if (story.summary !== null) lines.push(`  ${story.summary}`);

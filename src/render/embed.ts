@@ -40,6 +40,12 @@ export function escapeText(text: string): string {
     .replace(/^(\s*)-#/gm, '$1\\-#');
 }
 
+/** Link text may not hold an unescaped bracket; `escapeText` escapes a bracket only where it opens a masked link. */
+export const linkText = (text: string): string => escapeText(text).replace(/(?<!\\)[[\]]/g, (bracket) => `\\${bracket}`);
+
+/** Parentheses close a masked link's target early; percent-encoding keeps the same URL. */
+export const linkTarget = (url: string): string => url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+
 /** Characters Discord counts towards an embed's 6,000 total. */
 export function embedLength(embed: APIEmbed): number {
   return (

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { NewArticle } from '../data/schemas.js';
 import type { Store } from '../data/store.js';
 import type { Logger } from '../log.js';
+import { storeArticles } from './ingest/ingest.js';
 
 const SAMPLE_FILE = join('samples', 'newsroom.jsonl');
 
@@ -31,14 +32,14 @@ export function readSampleNewsroom(path = findSampleFile()): NewArticle[] {
  * Loads the sample newsroom into an empty store, so a fresh install has stories to brief.
  * A store that already holds articles is left alone. Returns the number of articles loaded.
  */
-export async function seedSampleNewsroom(store: Store, log: Logger): Promise<number> {
+export async function seedSampleNewsroom(store: Store, log: Logger, now: () => Date): Promise<number> {
   if ((await store.articles.count()) > 0) return 0;
   const articles = readSampleNewsroom();
   if (articles.length === 0) {
     log.warn({ file: SAMPLE_FILE }, 'sample newsroom not found');
     return 0;
   }
-  await store.articles.upsert(articles);
+  await storeArticles(store, articles, now);
   log.info({ articles: articles.length }, 'sample newsroom loaded');
   return articles.length;
 }

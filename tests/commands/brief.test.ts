@@ -4,7 +4,8 @@ import { NewArticle } from '../../src/data/schemas.js';
 import type { Store } from '../../src/data/store.js';
 import { AUTOCOMPLETE_CHOICES_LIMIT, AUTOCOMPLETE_NAME_LIMIT } from '../../src/render/limits.js';
 import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
-import { FERRY_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
+import { storeArticles } from '../../src/services/ingest/ingest.js';
+import { FERRY_ARTICLE, FERRY_FOLLOW_UP, useBotStore } from '../fixtures/bot-articles.js';
 import { commandContext } from './command-context.js';
 
 describe('/brief', () => {
@@ -97,5 +98,57 @@ describe('/brief', () => {
   it('suggests matching titles for typed words', async () => {
     const choices = await runAutocomplete(brief, { name: 'article', value: 'harbour lib', options: {} }, commandContext(store));
     expect(choices[0]?.value).toBe(ids[2]);
+  });
+
+  describe('on a story', () => {
+    const addFollowUp = () => storeArticles(store, [NewArticle.parse(FERRY_FOLLOW_UP)], () => new Date('2026-11-25T12:00:00Z'));
+
+    it('briefs the story by default when the best match has company: freshest headline, sourced bullets, sources', async () => {
+      await addFollowUp();
+      const reply = await runCommand(brief, { article: 'ferry late crossings' }, commandContext(store));
+      const embed = reply.embeds?.[0];
+      expect(embed?.title).toBe(FERRY_FOLLOW_UP.title);
+      expect(embed?.url).toBe(FERRY_FOLLOW_UP.url);
+      expect(embed?.author?.name).toBe('Story · 2 articles · Island Wire and Tidewater Gazette');
+      const bullets = embed?.description?.split('\n').filter((line) => line.startsWith('- ')) ?? [];
+      expect(bullets.length).toBeGreaterThanOrEqual(3);
+      for (const bullet of bullets) expect(bullet).toMatch(/\(\[(Island Wire|Tidewater Gazette)\]\(https:\/\/[^)]+\)\)$/);
+      expect(embed?.description).toContain("**What's new:**");
+      const sources = embed?.fields?.find((field) => field.name === 'Sources')?.value ?? '';
+      expect(sources).toContain(`[Island Wire](${FERRY_FOLLOW_UP.url})`);
+      expect(sources).toContain(`[Tidewater Gazette](${FERRY_ARTICLE.url})`);
+      expect(sources).toContain('24 Nov 2026 09:30');
+      const speakers = embed?.fields?.filter((field) => field.name !== 'Sources').map((field) => field.name.split(',')[0]) ?? [];
+      expect(new Set(speakers).size).toBe(speakers.length);
+      expect(embed?.footer?.text).toBe(`Story ${ids[0]}`);
+      expect(reply.allowed_mentions).toEqual({ parse: [] });
+    });
+
+    it('briefs the article alone when asked, and a one-article story as before', async () => {
+      await addFollowUp();
+      const alone = await runCommand(brief, { article: ids[0] ?? '', article_only: true }, commandContext(store));
+      expect(alone.embeds?.[0]?.footer?.text).toBe(`Article ${ids[0]}`);
+      const single = await runCommand(brief, { article: 'harbour dredging hearing' }, commandContext(store));
+      expect(single.embeds?.[0]?.footer?.text).toBe(`Article ${ids[3]}`);
+    });
+
+    it('finds a story by id or by words, and says so when none matches', async () => {
+      await addFollowUp();
+      const byId = await runCommand(brief, { story: ids[0] ?? '' }, commandContext(store));
+      expect(byId.embeds?.[0]?.author?.name).toMatch(/^Story · 2 articles/);
+      const byWords = await runCommand(brief, { story: 'shift workers backing' }, commandContext(store));
+      expect(byWords.embeds?.[0]?.footer?.text).toBe(`Story ${ids[0]}`);
+      const none = await runCommand(brief, { story: 'zeppelin marmalade' }, commandContext(store));
+      expect(none.ephemeral).toBe(true);
+      expect(none.content).toMatch(/^No story matches "zeppelin marmalade"/);
+      const neither = await runCommand(brief, {}, commandContext(store));
+      expect(neither.content).toBe('Give an article (search text, id or URL) or a story.');
+    });
+
+    it('autocompletes stories with a headline each, valued by story id', async () => {
+      await addFollowUp();
+      const choices = await runAutocomplete(brief, { name: 'story', value: 'tidewater ferry', options: {} }, commandContext(store));
+      expect(choices).toEqual([{ name: FERRY_FOLLOW_UP.title, value: ids[0] }]);
+    });
   });
 });

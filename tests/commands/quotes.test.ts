@@ -8,7 +8,8 @@ import { replyMessages } from '../../src/render/reply.js';
 import { markdownToText } from '../../src/render/text.js';
 import { extractQuotes } from '../../src/services/briefing/index.js';
 import { runAutocomplete, runCommand } from '../../src/platform/run-command.js';
-import { HEARING_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
+import { storeArticles } from '../../src/services/ingest/ingest.js';
+import { FERRY_FOLLOW_UP, HEARING_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
 import { commandContext } from './command-context.js';
 
 describe('/quotes', () => {
@@ -73,5 +74,71 @@ describe('/quotes', () => {
     expect(paged.components?.[0]?.components).toHaveLength(3);
     const all = await runCommand(quotes, { article: ids[3] ?? '' }, commandContext(store));
     expect(all.followUps?.length).toBeGreaterThan(0);
+  });
+
+  it("keeps only the article's quotes that say the typed words", async () => {
+    const reply = await runCommand(quotes, { article: ids[0] ?? '', text: 'DOUBLE shift' }, commandContext(store));
+    const text = replyMessages(reply).flatMap((m) => m.embeds ?? []).map((e) => e.description ?? '').join('\n');
+    expect(text).toContain('nobody is asked to work a double shift');
+    expect(text).not.toContain('People finishing at the hospital');
+    const none = await runCommand(quotes, { article: ids[0] ?? '', text: 'submarine' }, commandContext(store));
+    expect(none.content).toMatch(/^No quote in "Tidewater ferry adds late crossings for the winter timetable" says "submarine"\.$/);
+  });
+
+  describe('across the store', () => {
+    const addFollowUp = () => storeArticles(store, [NewArticle.parse(FERRY_FOLLOW_UP)], () => new Date('2026-11-25T12:00:00Z'));
+    const shown = (reply: Awaited<ReturnType<typeof runCommand>>) =>
+      replyMessages(reply).flatMap((m) => m.embeds ?? []).map((e) => e.description ?? '').join('\n');
+
+    it("lists what one person said in every article, newest first, each linked to its article", async () => {
+      await addFollowUp();
+      const reply = await runCommand(quotes, { speaker: 'Ferrant' }, commandContext(store));
+      expect(reply.embeds?.[0]?.title).toBe('Quotes by Odile Ferrant');
+      const text = shown(reply);
+      const newer = text.indexOf('The first week will tell us');
+      const older = text.indexOf('People finishing at the hospital');
+      expect(newer).toBeGreaterThanOrEqual(0);
+      expect(older).toBeGreaterThan(newer);
+      expect(text).toContain(`(${FERRY_FOLLOW_UP.url})`);
+      expect(text).toContain(`(${'https://tidewater.example/news/2026/11/24/ferry-timetable-winter'})`);
+      expect(text).toContain('Island Wire · 24 Nov 2026');
+      expect(reply.embeds?.[0]?.footer?.text).toBe('2 quotes from 2 articles · newest first');
+      expect(reply.allowed_mentions).toEqual({ parse: [] });
+    });
+
+    it('finds a speaker however the name is written, accents and titles aside', async () => {
+      const reply = await runCommand(quotes, { speaker: 'Mr. BARNABY quill' }, commandContext(store));
+      expect(reply.embeds?.[0]?.title).toBe('Quotes by Barnaby Quill');
+    });
+
+    it('searches the quotes themselves, alone or for one speaker', async () => {
+      await addFollowUp();
+      const byWords = shown(await runCommand(quotes, { text: 'late shift' }, commandContext(store)));
+      expect(byWords).toContain('For the first time in years I can take the ferry home after a late shift');
+      expect(byWords).not.toContain('Odile Ferrant');
+      const bySpeaker = await runCommand(quotes, { speaker: 'Odile Ferrant', text: 'passenger numbers' }, commandContext(store));
+      expect(shown(bySpeaker)).toContain('we will publish the passenger numbers');
+      expect(shown(bySpeaker)).not.toContain('People finishing');
+      const none = await runCommand(quotes, { text: 'submarine' }, commandContext(store));
+      expect(none.content).toBe('No stored quote says "submarine".');
+    });
+
+    it('says who it could mean when a speaker is unknown, and what to give when nothing is', async () => {
+      const unknown = await runCommand(quotes, { speaker: 'Nobody Atall' }, commandContext(store));
+      expect(unknown.content).toBe('No stored quote is attributed to "Nobody Atall".');
+      const nothing = await runCommand(quotes, {}, commandContext(store));
+      expect(nothing.ephemeral).toBe(true);
+      expect(nothing.content).toBe('Give an article, a speaker or some words the quote says.');
+    });
+
+    it('autocompletes speakers across the store from the start of any of their names, accents folded', async () => {
+      await addFollowUp();
+      const suggest = (value: string) => runAutocomplete(quotes, { name: 'speaker', value, options: {} }, commandContext(store));
+      expect((await suggest('ferr')).map((choice) => choice.value)).toEqual(['Odile Ferrant']);
+      expect((await suggest('ÓDI')).map((choice) => choice.value)).toEqual(['Odile Ferrant']);
+      expect((await suggest('wren cal')).map((choice) => choice.value)).toEqual(['Wren Calloway']);
+      expect(await suggest('zzz')).toEqual([]);
+      expect((await suggest('')).length).toBeGreaterThan(3);
+    });
   });
 });

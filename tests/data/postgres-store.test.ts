@@ -7,6 +7,8 @@ import { silentLogger } from '../../src/log.js';
 import { describeArticleStore } from '../contract/article-store.contract.js';
 import { describeDigestStore } from '../contract/digest-store.contract.js';
 import { describeFeedStore } from '../contract/feed-store.contract.js';
+import { describeQuoteStore } from '../contract/quote-store.contract.js';
+import { describeStoryStore } from '../contract/story-store.contract.js';
 import { describeWithPostgres } from '../support/postgres.js';
 import { expectDigestRecordsMigrated } from './digest-records-migrated.js';
 
@@ -16,6 +18,8 @@ describeWithPostgres('PostgresStore', (db) => {
   describeArticleStore('postgres', open);
   describeFeedStore('postgres', open);
   describeDigestStore('postgres', open);
+  describeStoryStore('postgres', open);
+  describeQuoteStore('postgres', open);
 
   it('applies each migration once when several instances start together', async () => {
     const url = await db.freshSchemaUrl();
@@ -58,6 +62,28 @@ describeWithPostgres('PostgresStore', (db) => {
     const store = await openPostgresStore({ url, log: silentLogger, poolSize: 2 });
     try {
       await expectDigestRecordsMigrated(store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a store from before stories: its articles wait for a story and for their quotes', async () => {
+    const url = await db.freshSchemaUrl();
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await migratePostgres(pool, silentLogger, MIGRATIONS.filter((migration) => migration.version < 3));
+      await pool.query(`INSERT INTO articles (id, content_hash, title, authors, tags, language, text, ingested_at, ingested_ts,
+          recency_ts, title_words)
+        VALUES ('abcdefabcdef', $1, 'Old harbour story', '{}', '{}', 'en', '"It was quiet," said Ada Lind.',
+          '1970-01-01T00:00:00.000Z', 'epoch', 'epoch', '')`, ['0'.repeat(64)]);
+    } finally {
+      await pool.end();
+    }
+    const store = await openPostgresStore({ url, log: silentLogger, poolSize: 2 });
+    try {
+      expect((await store.stories.unassigned(10)).map((article) => article.id)).toEqual(['abcdefabcdef']);
+      expect((await store.quotes.unindexed(10)).map((article) => article.id)).toEqual(['abcdefabcdef']);
+      expect(await store.articles.delete('abcdefabcdef')).toBe(true);
     } finally {
       await store.close();
     }

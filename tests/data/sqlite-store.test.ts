@@ -13,6 +13,8 @@ import { openSqliteStore } from '../../src/data/sqlite/sqlite-store.js';
 import { describeArticleStore, makeArticle } from '../contract/article-store.contract.js';
 import { describeDigestStore } from '../contract/digest-store.contract.js';
 import { describeFeedStore } from '../contract/feed-store.contract.js';
+import { describeQuoteStore } from '../contract/quote-store.contract.js';
+import { describeStoryStore } from '../contract/story-store.contract.js';
 import { expectDigestRecordsMigrated } from './digest-records-migrated.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsbrief-sqlite-'));
@@ -31,6 +33,8 @@ for (const [backend, open] of [
   describeArticleStore(backend, open);
   describeFeedStore(backend, open);
   describeDigestStore(backend, open);
+  describeStoryStore(backend, open);
+  describeQuoteStore(backend, open);
 }
 
 describe('SQLite store', () => {
@@ -90,6 +94,28 @@ describe('SQLite store', () => {
     const store = await openSqliteStore({ path, log: silentLogger });
     try {
       await expectDigestRecordsMigrated(store);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a store from before stories: its articles wait for a story and for their quotes', async () => {
+    const path = join(dir, 'before-stories', 'newsbrief.db');
+    mkdirSync(join(dir, 'before-stories'));
+    const old = new BetterSqlite3(path);
+    try {
+      applyMigrations(old, SQLITE_MIGRATIONS.filter((migration) => migration.version < 7), silentLogger);
+      old.prepare(`INSERT INTO articles (seq, id, content_hash, recency_ms, ingested_ms, ingested_at, language, authors, tags, title)
+        VALUES (1, 'abcdefabcdef', ?, 0, 0, '1970-01-01T00:00:00.000Z', 'en', '[]', '[]', 'Old harbour story')`).run('0'.repeat(64));
+      old.prepare(`INSERT INTO article_texts (seq, text) VALUES (1, '"It was quiet," said Ada Lind.')`).run();
+    } finally {
+      old.close();
+    }
+    const store = await openSqliteStore({ path, log: silentLogger });
+    try {
+      expect((await store.stories.unassigned(10)).map((article) => article.id)).toEqual(['abcdefabcdef']);
+      expect((await store.quotes.unindexed(10)).map((article) => article.id)).toEqual(['abcdefabcdef']);
+      expect(await store.articles.delete('abcdefabcdef')).toBe(true);
     } finally {
       await store.close();
     }

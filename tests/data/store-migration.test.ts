@@ -21,13 +21,18 @@ const at = (ms: number) => new Date(T0 + ms).toISOString();
 
 /** A newsroom with the awkward cases: no URL, no date, offsets, diacritics, feeds with poll state, two servers. */
 async function fillNewsroom(store: Store): Promise<void> {
-  await store.articles.upsert([
+  const [zurich, , ferry, offset] = await store.articles.upsert([
     makeArticle({ title: 'Zürich café owners protest rent rise', publishedAt: '2026-11-24T23:30:00-05:00' }),
     makeArticle({ url: null, publishedAt: null, section: null, outlet: null, authors: [], tags: [] }),
     makeArticle({ title: 'Ferry timetable changes', text: 'First paragraph.\n\nSecond paragraph, "quoted," she said.' }),
     makeArticle({ publishedAt: '2026-11-25T10:00:00+09:00', authors: ['Ana Ruiz', 'Tom Berg'], tags: ['port', 'budget'] }),
   ]);
   await store.articles.upsert(Array.from({ length: 40 }, (_, i) => makeArticle({ title: `Council budget item ${i}` })));
+  await store.stories.assign([
+    { articleId: zurich?.id ?? '', storyId: 'story-rent' },
+    { articleId: offset?.id ?? '', storyId: 'story-rent' },
+    { articleId: ferry?.id ?? '', storyId: 'story-ferry' },
+  ]);
   const a = await store.feeds.addFeed({ url: 'https://a.example.com/rss', title: 'A', outlet: 'A Daily', section: 'Local' }, at(0));
   const b = await store.feeds.addFeed({ url: 'https://b.example.com/atom.xml' }, at(1_000));
   await store.feeds.addFeed({ url: 'https://c.example.com/feed.json' }, at(2_000));
@@ -54,8 +59,11 @@ async function* iterate(lines: readonly string[]): AsyncIterable<string> {
 async function snapshot(store: Store) {
   const articles = [];
   for await (const article of store.articles.exportAll()) articles.push(article);
+  const stories = [];
+  for await (const story of store.stories.exportAll()) stories.push(story);
   return {
     articles,
+    stories,
     feeds: await store.feeds.listFeeds(),
     settings: await store.digests.listSettings(),
     search: (await store.articles.search('budget council', { limit: 50 })).map((hit) => hit.id),
@@ -92,9 +100,9 @@ describeWithPostgres('moving a newsroom between SQLite and PostgreSQL', (db) => 
       expect(original.settings).toHaveLength(2);
 
       const fromSqlite = await exportLines(source);
-      expect(fromSqlite).toHaveLength(48);
+      expect(fromSqlite).toHaveLength(50);
       const intoPostgres = await importStore(postgres, iterate(fromSqlite));
-      expect(intoPostgres).toEqual({ articles: 44, feeds: 2, settings: 2, badLines: [] });
+      expect(intoPostgres).toEqual({ articles: 44, feeds: 2, settings: 2, stories: 2, badLines: [] });
       expect(await snapshot(postgres)).toEqual(original);
 
       const fromPostgres = await exportLines(postgres);
@@ -136,11 +144,11 @@ describeWithPostgres('moving a newsroom between SQLite and PostgreSQL', (db) => 
 
     const exported = await runCli(['export', '--from-url', `sqlite:${sqliteFile}`, '--output', exportFile], {});
     expect(exported.code, exported.stderr).toBe(0);
-    expect(exported.stdout).toContain('exported 44 articles, 2 feeds, 2 digest settings');
+    expect(exported.stdout).toContain('exported 44 articles, 2 feeds, 2 digest settings, 2 stories');
     const imported = await runCli(['import', exportFile], { DATABASE_URL: postgresUrl });
     expect(imported.code, imported.stderr).toBe(0);
-    expect(imported.stdout).toContain('imported 44 articles, 2 feeds, 2 digest settings');
-    expect(readFileSync(exportFile, 'utf8').trim().split('\n')).toHaveLength(48);
+    expect(imported.stdout).toContain('imported 44 articles, 2 feeds, 2 digest settings, 2 stories');
+    expect(readFileSync(exportFile, 'utf8').trim().split('\n')).toHaveLength(50);
 
     const target = await openPostgresStore({ url: postgresUrl, log: silentLogger, poolSize: 2 });
     try {

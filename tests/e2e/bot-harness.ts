@@ -39,6 +39,8 @@ export async function startBotHarness(options: { deferAfterMs?: number; env?: Re
     articles,
     feeds: realStore.feeds,
     digests: realStore.digests,
+    stories: realStore.stories,
+    quotes: realStore.quotes,
     backend: realStore.backend,
     close: () => realStore.close(),
   };

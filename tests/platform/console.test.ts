@@ -13,7 +13,9 @@ import { openStore } from '../../src/data/open-store.js';
 import { createLogger, createLogSink, silentLogger } from '../../src/log.js';
 import { completerFor, CONNECT_HELP, runConsole } from '../../src/platform/console/console.js';
 import { parseConsoleLine } from '../../src/platform/console/parse-line.js';
-import { FERRY_ARTICLE, useBotStore } from '../fixtures/bot-articles.js';
+import { NewArticle } from '../../src/data/schemas.js';
+import { storeArticles } from '../../src/services/ingest/ingest.js';
+import { FERRY_ARTICLE, FERRY_FOLLOW_UP, useBotStore } from '../fixtures/bot-articles.js';
 import { spawnInPty } from '../support/pty.js';
 
 describe('parseConsoleLine', () => {
@@ -56,7 +58,7 @@ describe('parseConsoleLine', () => {
     expect(parseConsoleLine('/breif ferry', COMMANDS)).toEqual({ kind: 'error', message: 'Unknown command "/breif". Did you mean /brief? Type /help for the list.' });
     expect(parseConsoleLine('/brief ferry bulets:3', COMMANDS)).toEqual({
       kind: 'error',
-      message: '/brief has no option "bulets". Did you mean bullets:? Its options: article, bullets, private.',
+      message: '/brief has no option "bulets". Did you mean bullets:? Its options: article, story, bullets, article_only, private.',
     });
     expect(parseConsoleLine('/search ferry at 07:30 https://tidewater.example/a', COMMANDS)).toMatchObject({ kind: 'command' });
   });
@@ -104,6 +106,19 @@ describe('runConsole', () => {
     expect(out).not.toContain('Type /help');
   });
 
+  it('briefs a story covered by two outlets and lists what one person said across them', async () => {
+    await storeArticles(store, [NewArticle.parse(FERRY_FOLLOW_UP)], () => new Date('2026-11-25T12:00:00Z'));
+    const out = await session(['/brief ferry late crossings', '/quotes speaker:Ferrant'], false);
+    expect(out).toContain(`== ${FERRY_FOLLOW_UP.title} ==`);
+    expect(out).toContain('Story · 2 articles · Island Wire and Tidewater Gazette');
+    expect(out).toContain('Sources');
+    expect(out).toContain(FERRY_ARTICLE.url);
+    expect(out).toContain(FERRY_FOLLOW_UP.url);
+    expect(out).toContain('== Quotes by Odile Ferrant ==');
+    expect(out).toContain('“People finishing at the hospital at ten had no way home, and that is not acceptable for a public service,”');
+    expect(out).toContain('“The first week will tell us whether the crews and the timetable hold up, and we will publish the passenger numbers,”');
+  });
+
   it('prints the digest for /digest preview and refuses the server-only subcommands plainly', async () => {
     const out = await session(['/digest preview', '/digest set channel:123456789012345678 time:07:00 timezone:UTC'], false);
     expect(out).toMatch(/^Daily digest · \d{1,2} \w{3} \d{4}/);
@@ -114,7 +129,7 @@ describe('runConsole', () => {
     const out = await session(['/help', '/quit', '/brief ferry'], true);
     expect(out).toContain('newsbrief console: 4 articles stored.');
     expect(out).toContain(CONNECT_HELP);
-    expect(out).toContain('/brief article:<…> [bullets:…] [private:…]');
+    expect(out).toContain('/brief [article:…] [story:…] [bullets:…] [article_only:…] [private:…]');
     expect(out).not.toContain(FERRY_ARTICLE.title);
   });
 });

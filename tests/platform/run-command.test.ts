@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { briefThisLink } from '../../src/commands/brief-this-link.js';
 import { defineCommand } from '../../src/commands/command.js';
 import { quotes } from '../../src/commands/quotes.js';
+import { search } from '../../src/commands/search.js';
 import { StoreError, UserError } from '../../src/errors.js';
 import { replyWith } from '../../src/render/reply.js';
 import { runAutocomplete, runButton, runCommand, runMessageCommand } from '../../src/platform/run-command.js';
@@ -40,8 +41,8 @@ describe('runCommand', () => {
     const { store } = await openBotStore();
     const empty = await runCommand(quotes, { article: 'ferry', speaker: '' }, commandContext(store));
     expect(empty.content).toBe('Option "speaker": cannot be empty (Only this speaker\'s quotes)');
-    const missing = await runCommand(quotes, {}, commandContext(store));
-    expect(missing.content).toBe('Option "article": is missing (Search text, article id or URL)');
+    const missing = await runCommand(search, {}, commandContext(store));
+    expect(missing.content).toBe('Option "query": is missing (Words to look for in headlines and text)');
     await store.close();
   });
 

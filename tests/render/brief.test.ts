@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Article } from '../../src/data/schemas.js';
-import { renderBrief } from '../../src/render/brief.js';
+import { renderBrief, renderStoryBrief } from '../../src/render/brief.js';
 import { embedLength } from '../../src/render/embed.js';
 import {
   EMBED_DESCRIPTION_LIMIT,
@@ -11,6 +11,7 @@ import {
 } from '../../src/render/limits.js';
 import { renderText } from '../../src/render/text.js';
 import type { Brief, Quote } from '../../src/services/briefing/types.js';
+import type { StoryBrief } from '../../src/services/stories/story-brief.js';
 
 const article = Article.parse({
   id: 'abcdef012345',
@@ -97,5 +98,41 @@ describe('renderBrief', () => {
 
   it('says in the footer when the page was fetched for this brief', () => {
     expect(renderBrief(article, brief, { timeZone: 'UTC', isFetched: true }).embeds?.[0]?.footer?.text).toBe('Article abcdef012345 · Fetched just now');
+  });
+});
+
+describe('renderStoryBrief', () => {
+  const sources = Array.from({ length: 40 }, (_, i) => ({
+    articleId: `a${String(i).padStart(11, '0')}`,
+    title: `${'Very long headline about the harbour '.repeat(8)}${i}`,
+    outlet: i % 2 === 0 ? `Outlet ${i} [with brackets] (and parentheses)` : null,
+    url: `https://news.example/${i}/(story)`,
+    publishedAt: new Date(Date.UTC(2026, 10, 24, 8, i)),
+  }));
+  const sourced = (text: string, index: number) => ({ start: 0, end: text.length, text, sentenceIndex: index, articleId: sources[index]?.articleId ?? '' });
+  const story = { id: 'story-1', headline: 'h', firstSeenAt: '2026-11-24T08:00:00.000Z', lastSeenAt: '2026-11-24T08:39:00.000Z', articleCount: 40, outlets: sources.flatMap((s) => (s.outlet === null ? [] : [s.outlet])) };
+  const huge: StoryBrief = {
+    headline: `**${'Headline '.repeat(60)}**`,
+    headlineArticleId: sources[0]?.articleId ?? '',
+    bullets: Array.from({ length: 5 }, (_, i) => sourced(`Bullet ${i} ${'with many words in it '.repeat(40)}`, i)),
+    whatsNew: sourced(`New: ${'something else happened '.repeat(40)}`, 1),
+    quotes: Array.from({ length: 5 }, (_, i) => ({ ...quote(`Quote ${i} ${'said at length '.repeat(i === 4 ? 200 : 50)}`, `Speaker ${i}`), articleId: sources[i]?.articleId ?? '' })),
+    sources,
+  };
+
+  it('keeps a story of many long sources within every embed limit and counts the sources it leaves out', () => {
+    const embed = renderStoryBrief(story, huge, { timeZone: 'UTC' }).embeds?.[0];
+    expect(embed).toBeDefined();
+    expect(embed?.title?.length).toBeLessThanOrEqual(EMBED_TITLE_LIMIT);
+    expect(embed?.description?.length).toBeLessThanOrEqual(EMBED_DESCRIPTION_LIMIT);
+    expect(embed?.fields?.length).toBeLessThanOrEqual(EMBED_FIELD_LIMIT);
+    for (const field of embed?.fields ?? []) expect(field.value.length).toBeLessThanOrEqual(EMBED_FIELD_VALUE_LIMIT);
+    expect(embedLength(embed ?? {})).toBeLessThanOrEqual(EMBED_TOTAL_LIMIT);
+    const listed = embed?.fields?.find((field) => field.name === 'Sources')?.value ?? '';
+    expect(listed).toContain('%28story%29');
+    expect(listed).toContain('\\[with brackets\\]');
+    const lines = listed.split('\n');
+    expect(lines.length).toBeLessThanOrEqual(11);
+    expect(lines.at(-1)).toBe(`+${40 - (lines.length - 1)} more`);
   });
 });

@@ -91,6 +91,30 @@ describe('renderDigest', () => {
   });
 });
 
+describe('a story of several articles in the digest', () => {
+  const outlets = ['Valley Courier', 'Millbrook Echo', 'Harbour Post', 'Coast Times', 'Island Wire'];
+  const articles = outlets.map((outlet, index) =>
+    makeArticle({ title: `Glassworks fire ${index}`, outlet, section: 'Local', publishedAt: `2026-06-14T1${index}:00:00.000Z` }),
+  );
+  const digest = buildDigest({
+    localDate: '2026-06-15',
+    timezone: 'UTC',
+    window,
+    articles,
+    storyOf: new Map(articles.map((article) => [article.id, 'story-fire'])),
+    maxStories: 5,
+    lines: loudLines,
+  });
+
+  it('is one entry naming a few outlets and counting the rest and the articles', () => {
+    const description = renderDigest(digest).embeds?.[0]?.description ?? '';
+    expect(description.match(/Glassworks fire/g)).toHaveLength(1);
+    expect(description).toContain('**[Glassworks fire 4]');
+    expect(description).toContain('Coast Times, Harbour Post, Island Wire and 2 more · 5 articles · 14 Jun 14:00');
+    expect(renderDigestText(digest)).toContain('* Glassworks fire 4 (Coast Times, Harbour Post, Island Wire and 2 more · 5 articles · 14 Jun 14:00)');
+  });
+});
+
 describe('renderDigestText', () => {
   it('prints stories with full URLs and no markdown', () => {
     const text = renderDigestText(busyDigest(2, 5));

@@ -142,6 +142,59 @@ export const MIGRATIONS: readonly PostgresMigration[] = [
       ALTER TABLE digest_records DROP COLUMN message_id;
     `,
   },
+  {
+    version: 3,
+    name: 'stories and quote bank',
+    // As the SQLite migration 007: each article's story (NULL until assigned; the backfill assigns older articles)
+    // and whether its quotes are in the bank; story rows derived from their articles; merged ids kept so they still
+    // lead to their story; quotes with their article's date for one speaker's newest quotes, a tsvector over the
+    // folded text, and one row per canonical speaker whose words serve prefix autocomplete.
+    sql: `
+      ALTER TABLE articles ADD COLUMN story_id text, ADD COLUMN quotes_indexed boolean NOT NULL DEFAULT false;
+      CREATE INDEX articles_story_idx ON articles (story_id, recency_ts) WHERE story_id IS NOT NULL;
+      CREATE INDEX articles_story_pending_idx ON articles (recency_ts, seq) WHERE story_id IS NULL;
+      CREATE INDEX articles_quotes_pending_idx ON articles (seq) WHERE NOT quotes_indexed;
+
+      CREATE TABLE stories (
+        id text PRIMARY KEY,
+        headline text NOT NULL,
+        first_ts timestamptz NOT NULL,
+        last_ts timestamptz NOT NULL,
+        article_count integer NOT NULL,
+        outlets text[] NOT NULL
+      );
+      CREATE INDEX stories_last_seen_idx ON stories (last_ts, first_ts);
+
+      CREATE TABLE story_merges (
+        merged_id text PRIMARY KEY,
+        into_id text NOT NULL,
+        merged_at text NOT NULL
+      );
+
+      CREATE TABLE quotes (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        article_seq bigint NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        position integer NOT NULL,
+        recency_ts timestamptz NOT NULL,
+        speaker text,
+        canonical text,
+        role text,
+        kind text NOT NULL,
+        text text NOT NULL,
+        text_vector tsvector GENERATED ALWAYS AS (to_tsvector('english', newsbrief_fold(text))) STORED
+      );
+      CREATE INDEX quotes_article_idx ON quotes (article_seq);
+      CREATE INDEX quotes_speaker_idx ON quotes (canonical, recency_ts DESC, seq) WHERE canonical IS NOT NULL;
+      CREATE INDEX quotes_text_idx ON quotes USING gin (text_vector);
+
+      CREATE TABLE quote_speakers (
+        canonical text PRIMARY KEY,
+        speaker text NOT NULL,
+        words tsvector GENERATED ALWAYS AS (to_tsvector('simple', canonical)) STORED
+      );
+      CREATE INDEX quote_speakers_words_idx ON quote_speakers USING gin (words);
+    `,
+  },
 ];
 
 /** Arbitrary constant naming "newsbrief schema migrations" for `pg_advisory_lock`; shared by every instance. */

@@ -14,6 +14,7 @@ import {
 } from '../schemas.js';
 import type { ArticleStore, PublishedRange } from '../store.js';
 import { checkIso, guard, inTransaction } from './postgres-errors.js';
+import { refreshStories } from './postgres-story-store.js';
 import {
   ARTICLE_COLUMNS,
   SUMMARY_COLUMNS,
@@ -51,7 +52,7 @@ const PlanEstimate = z.array(z.object({ Plan: z.object({ 'Plan Rows': z.number()
 const UPSERT_LOCK_KEY = 0x6e_62_75_70; // "nbup"
 
 /** A stored row as the upsert needs it to find and compare the article. */
-type ExistingRow = ArticleRow & { seq: string; canonical_url: string | null; ingested_ts: Date };
+type ExistingRow = ArticleRow & { seq: string; canonical_url: string | null; ingested_ts: Date; story_id: string | null };
 
 type ExportRow = ArticleRow & { seq: string; ingested_ts: Date };
 
@@ -123,7 +124,7 @@ async function updateRow(client: PoolClient, seq: string, row: RowValues): Promi
   await client.query(
     `UPDATE articles SET url = $2, canonical_url = $3, content_hash = $4, title = $5, authors = $6, outlet = $7,
         published_at = $8::text, published_ts = $8::text::timestamptz, section = $9, tags = $10, language = $11, text = $12,
-        recency_ts = $13::timestamptz, title_words = array_to_tsvector($14::text[])
+        recency_ts = $13::timestamptz, title_words = array_to_tsvector($14::text[]), quotes_indexed = false
      WHERE seq = $1`,
     [
       seq,
@@ -186,7 +187,7 @@ export class PostgresArticleStore implements ArticleStore {
       return { article, canonical, hash, id: articleId(canonical, hash) };
     });
     const { rows: found } = await client.query<ExistingRow>(
-      `SELECT seq, canonical_url, ingested_ts, ${ARTICLE_COLUMNS} FROM articles
+      `SELECT seq, canonical_url, ingested_ts, story_id, ${ARTICLE_COLUMNS} FROM articles
        WHERE canonical_url = ANY($1::text[]) OR content_hash = ANY($2::text[]) OR id = ANY($3::text[])
        ORDER BY seq`,
       [
@@ -209,7 +210,7 @@ export class PostgresArticleStore implements ArticleStore {
     for (const row of found) remember(row);
 
     const inserts = new Map<string, RowValues>();
-    const updates = new Map<string, { seq: string; values: RowValues }>();
+    const updates = new Map<string, { seq: string; values: RowValues; storyId: string | null }>();
     const results: UpsertResult[] = [];
     const nowIso = now.toISOString();
     for (const { article, canonical, hash, id } of prepared) {
@@ -226,7 +227,7 @@ export class PostgresArticleStore implements ArticleStore {
           recencyAt: article.publishedAt ?? nowIso,
         };
         inserts.set(id, values);
-        remember(this.#pending(values, '', now));
+        remember(this.#pending(values, '', now, null));
         results.push({ id, outcome: 'inserted' });
         continue;
       }
@@ -244,20 +245,22 @@ export class PostgresArticleStore implements ArticleStore {
       const outcome: UpsertOutcome = isUnchanged(existing, values) ? 'unchanged' : 'updated';
       if (outcome === 'updated') {
         if (inserts.has(existing.id)) inserts.set(existing.id, values);
-        else updates.set(existing.id, { seq: existing.seq, values });
-        remember(this.#pending(values, existing.seq, existing.ingested_ts), existing);
+        else updates.set(existing.id, { seq: existing.seq, values, storyId: existing.story_id });
+        remember(this.#pending(values, existing.seq, existing.ingested_ts, existing.story_id), existing);
       }
       results.push({ id: existing.id, outcome });
     }
     await insertRows(client, [...inserts.values()]);
     for (const { seq, values } of updates.values()) await updateRow(client, seq, values);
+    await refreshStories(client, [...updates.values()].map((update) => update.storyId));
     return results;
   }
 
   /** A row not yet written, shaped like a read one so that later items of the same batch find it. */
-  #pending(values: RowValues, seq: string, ingestedTs: Date): ExistingRow {
+  #pending(values: RowValues, seq: string, ingestedTs: Date, storyId: string | null): ExistingRow {
     return {
       seq,
+      story_id: storyId,
       id: values.id,
       url: values.url,
       canonical_url: values.canonicalUrl,
@@ -443,10 +446,14 @@ export class PostgresArticleStore implements ArticleStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return guard('delete an article', async () => {
-      const result = await this.#pool.query('DELETE FROM articles WHERE id = $1', [id]);
-      return (result.rowCount ?? 0) > 0;
-    });
+    // Its quotes go with it (foreign key), and its story is recomputed or, left empty, removed.
+    return guard('delete an article', () =>
+      inTransaction(this.#pool, async (client) => {
+        const { rows } = await client.query<{ story_id: string | null }>('DELETE FROM articles WHERE id = $1 RETURNING story_id', [id]);
+        await refreshStories(client, rows.map((row) => row.story_id));
+        return rows.length > 0;
+      }),
+    );
   }
 
   async *exportAll(): AsyncIterable<Article> {
@@ -488,10 +495,11 @@ export class PostgresArticleStore implements ArticleStore {
       inTransaction(this.#pool, async (client) => {
         await client.query('SELECT pg_advisory_xact_lock($1)', [UPSERT_LOCK_KEY]);
         // The imported article replaces whatever holds its id or its URL, as in the SQLite store.
-        await client.query('DELETE FROM articles WHERE id = ANY($1::text[]) OR canonical_url = ANY($2::text[])', [
-          rows.map((row) => row.id),
-          rows.flatMap((row) => (row.canonicalUrl === null ? [] : [row.canonicalUrl])),
-        ]);
+        const replaced = await client.query<{ story_id: string | null }>(
+          'DELETE FROM articles WHERE id = ANY($1::text[]) OR canonical_url = ANY($2::text[]) RETURNING story_id',
+          [rows.map((row) => row.id), rows.flatMap((row) => (row.canonicalUrl === null ? [] : [row.canonicalUrl]))],
+        );
+        await refreshStories(client, replaced.rows.map((row) => row.story_id));
         // A later duplicate in the same batch wins, as it would row by row.
         const byId = new Map<string, RowValues>();
         const idByCanonical = new Map<string, string>();

@@ -6,6 +6,8 @@ import { migratePostgres } from './migrations.js';
 import { PostgresArticleStore } from './postgres-article-store.js';
 import { PostgresDigestStore } from './postgres-digest-store.js';
 import { PostgresFeedStore } from './postgres-feed-store.js';
+import { PostgresQuoteStore } from './postgres-quote-store.js';
+import { PostgresStoryStore } from './postgres-story-store.js';
 
 export type PostgresStoreOptions = {
   /**
@@ -26,6 +28,8 @@ export class PostgresStore implements Store {
   readonly articles: PostgresArticleStore;
   readonly feeds: PostgresFeedStore;
   readonly digests: PostgresDigestStore;
+  readonly stories: PostgresStoryStore;
+  readonly quotes: PostgresQuoteStore;
   readonly #pool: pg.Pool;
   #closed = false;
 
@@ -34,6 +38,8 @@ export class PostgresStore implements Store {
     this.articles = new PostgresArticleStore(pool);
     this.feeds = new PostgresFeedStore(pool);
     this.digests = new PostgresDigestStore(pool);
+    this.stories = new PostgresStoryStore(pool);
+    this.quotes = new PostgresQuoteStore(pool);
   }
 
   async close(): Promise<void> {

@@ -14,8 +14,9 @@ import {
 import type { ArticleStore, PublishedRange } from '../store.js';
 import { guard, toEpochMs } from './sqlite-errors.js';
 import type { SqliteWrite } from './sqlite-busy.js';
+import { storyRefresher } from './sqlite-story-store.js';
 
-type ArticleRow = {
+export type ArticleRow = {
   seq: number;
   id: string;
   canonical_url: string | null;
@@ -32,13 +33,14 @@ type ArticleRow = {
   authors: string;
   tags: string;
   title: string;
+  story_id: string | null;
   text: string;
 };
 type SummaryRow = Pick<ArticleRow, 'seq' | 'id' | 'url' | 'title' | 'outlet' | 'section' | 'published_at'>;
 type HitRow = SummaryRow & { text: string; score: number };
 
 const SUMMARY_COLUMNS = 'seq, id, url, title, outlet, section, published_at';
-const FULL_ROW = 'SELECT a.*, t.text FROM articles a JOIN article_texts t ON t.seq = a.seq';
+export const FULL_ROW = 'SELECT a.*, t.text FROM articles a JOIN article_texts t ON t.seq = a.seq';
 /** bm25 column weights: a word in the title counts ten times a word in the text. */
 const TITLE_WEIGHT = 10;
 const TEXT_WEIGHT = 1;
@@ -55,7 +57,7 @@ const AUTOCOMPLETE_INDEX_CAP = 2_000;
 export const SEARCH_CANDIDATE_CAP = 1_000;
 const EXPORT_PAGE = 500;
 
-function toArticle(row: ArticleRow): Article {
+export function toArticle(row: ArticleRow): Article {
   return Article.parse({
     id: row.id,
     contentHash: row.content_hash,
@@ -96,7 +98,8 @@ export class SqliteArticleStore implements ArticleStore {
   readonly #indexText: Statement<[number | bigint, string, string]>;
   readonly #update: Statement<Record<string, unknown>>;
   readonly #updateText: Statement<[string, number]>;
-  readonly #deleteForImport: Statement<[string, string | null]>;
+  readonly #deleteForImport: Statement<[string, string | null], string | null>;
+  readonly #refreshStories: (storyIds: Iterable<string | null>) => void;
   readonly #search: Statement<Record<string, unknown>, HitRow>;
   readonly #titleMatches: Statement<[string, number], number>;
   readonly #summariesBySeq: Statement<[string, number], SummaryRow>;
@@ -132,11 +135,15 @@ export class SqliteArticleStore implements ArticleStore {
     this.#indexText = db.prepare('INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)');
     this.#update = db.prepare(`UPDATE articles SET canonical_url = :canonical_url, content_hash = :content_hash,
         published_ms = :published_ms, recency_ms = :recency_ms, published_at = :published_at, outlet = :outlet,
-        section = :section, language = :language, url = :url, authors = :authors, tags = :tags, title = :title
+        section = :section, language = :language, url = :url, authors = :authors, tags = :tags, title = :title,
+        quotes_indexed = 0
       WHERE seq = :seq`);
     // Written even when only the title changed: its trigger re-indexes title and text together.
     this.#updateText = db.prepare('UPDATE article_texts SET text = ? WHERE seq = ?');
-    this.#deleteForImport = db.prepare('DELETE FROM articles WHERE id = ? OR canonical_url = ?');
+    this.#deleteForImport = db
+      .prepare<[string, string | null], string | null>('DELETE FROM articles WHERE id = ? OR canonical_url = ? RETURNING story_id')
+      .pluck();
+    this.#refreshStories = storyRefresher(db);
     // Candidates come from the index newest first (CROSS JOIN keeps the index as the outer loop, so the LIMIT stops
     // the walk early); only the returned rows' text is read, for their snippets.
     this.#search = db.prepare(`WITH candidates AS MATERIALIZED (
@@ -170,9 +177,10 @@ export class SqliteArticleStore implements ArticleStore {
       return articles.map((article) => this.#upsertOne(article, now));
     });
     this.#importMany = db.transaction((articles: readonly Article[]) => {
+      const replacedStories: (string | null)[] = [];
       for (const article of articles) {
         const canonical = article.url === null ? null : canonicalizeUrl(article.url);
-        this.#deleteForImport.run(article.id, canonical);
+        replacedStories.push(...this.#deleteForImport.all(article.id, canonical));
         const ingestedMs = toEpochMs(article.ingestedAt);
         const publishedMs = article.publishedAt === null ? null : toEpochMs(article.publishedAt);
         const { lastInsertRowid } = this.#insert.run({
@@ -183,6 +191,7 @@ export class SqliteArticleStore implements ArticleStore {
         });
         this.#insertTextAndIndex(lastInsertRowid, article.title, article.text);
       }
+      this.#refreshStories(replacedStories);
       return articles.length;
     });
   }
@@ -247,6 +256,7 @@ export class SqliteArticleStore implements ArticleStore {
     if (outcome === 'updated') {
       this.#update.run({ ...columns, seq: existing.seq });
       this.#updateText.run(article.text, existing.seq);
+      this.#refreshStories([existing.story_id]);
     }
     return { id: existing.id, outcome };
   }
@@ -369,7 +379,15 @@ export class SqliteArticleStore implements ArticleStore {
   }
 
   async delete(id: string): Promise<boolean> {
-    return this.#write('delete an article', () => this.#db.prepare('DELETE FROM articles WHERE id = ?').run(id).changes > 0);
+    const remove = this.#db.transaction(() => {
+      const deleted = this.#db
+        .prepare<[string], { story_id: string | null }>('DELETE FROM articles WHERE id = ? RETURNING story_id')
+        .all(id);
+      this.#refreshStories(deleted.map((row) => row.story_id));
+      return deleted.length > 0;
+    });
+    // Its quotes go with it (foreign key), and its story is recomputed or, left empty, removed.
+    return this.#write('delete an article', () => remove.immediate());
   }
 
   async *exportAll(): AsyncIterable<Article> {

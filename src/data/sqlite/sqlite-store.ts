@@ -10,6 +10,8 @@ import { DEFAULT_BUSY_RETRY, isBusy, retryingWrite, type BusyRetry, type SqliteW
 import { SqliteArticleStore } from './sqlite-article-store.js';
 import { SqliteDigestStore } from './sqlite-digest-store.js';
 import { SqliteFeedStore } from './sqlite-feed-store.js';
+import { SqliteQuoteStore } from './sqlite-quote-store.js';
+import { SqliteStoryStore } from './sqlite-story-store.js';
 
 export type SqliteStoreOptions = {
   /** A file path (its folder is created when only that last level is missing) or `:memory:`. */
@@ -27,6 +29,8 @@ export class SqliteStore implements Store {
   readonly articles: SqliteArticleStore;
   readonly feeds: SqliteFeedStore;
   readonly digests: SqliteDigestStore;
+  readonly stories: SqliteStoryStore;
+  readonly quotes: SqliteQuoteStore;
   readonly #db: Database;
 
   constructor(db: Database, write: SqliteWrite) {
@@ -34,6 +38,8 @@ export class SqliteStore implements Store {
     this.articles = new SqliteArticleStore(db, write);
     this.feeds = new SqliteFeedStore(db, write);
     this.digests = new SqliteDigestStore(db, write);
+    this.stories = new SqliteStoryStore(db, write);
+    this.quotes = new SqliteQuoteStore(db, write);
   }
 
   async close(): Promise<void> {

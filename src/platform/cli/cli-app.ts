@@ -39,7 +39,7 @@ export function createCliApp(env: Record<string, string | undefined>): CliApp {
       const store = await openStore(config.store, { log });
       try {
         if (options.seedSamples === true && config.seedSamples) {
-          const loaded = await seedSampleNewsroom(store, log);
+          const loaded = await seedSampleNewsroom(store, log, () => new Date());
           if (loaded > 0) process.stderr.write(`The store was empty: loaded the sample newsroom (${loaded} articles; SEED_SAMPLES=false turns this off).\n`);
         }
         return await work(store);

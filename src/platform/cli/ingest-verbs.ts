@@ -51,7 +51,7 @@ async function runIngest(app: CliApp, sources: string[], options: { json?: boole
   };
   const report = await app.withStore((store) =>
     ingestSources(sources, {
-      store: store.articles,
+      store,
       policy: app.config.fetch,
       log: quietLog(app.log),
       now: () => new Date(),

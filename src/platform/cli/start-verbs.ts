@@ -76,7 +76,7 @@ export async function startNewsbrief(app: CliApp, options: StartOptions = {}): P
     }
   };
   try {
-    if (config.seedSamples && options.isShard !== true) await seedSampleNewsroom(store, log);
+    if (config.seedSamples && options.isShard !== true) await seedSampleNewsroom(store, log, () => new Date());
     const token = config.discord.token;
     if (options.sharding !== undefined) {
       if (token === undefined) throw new UsageError('--shards needs DISCORD_TOKEN (in .env or the environment).');

@@ -7,10 +7,11 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { loadConfig, type Config } from '../../config.js';
 import { openStore } from '../../data/open-store.js';
-import { Article, DigestSettings, Feed } from '../../data/schemas.js';
+import { Article, DigestSettings, Feed, StoryExport } from '../../data/schemas.js';
 import type { Store } from '../../data/store.js';
 import { parsePlainly } from '../../commands/option-issues.js';
 import { UsageError } from '../../errors.js';
+import { indexBacklog } from '../../services/stories/index-backlog.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
 
 /** One line of an export file: `{ "type": ..., "data": ... }`, the data exactly as the store returns it. */
@@ -18,21 +19,23 @@ export const ExportRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('article'), data: Article }),
   z.object({ type: z.literal('feed'), data: Feed }),
   z.object({ type: z.literal('digest_settings'), data: DigestSettings }),
+  z.object({ type: z.literal('story'), data: StoryExport }),
 ]);
 export type ExportRecord = z.output<typeof ExportRecord>;
 
-export type TransferCounts = { articles: number; feeds: number; settings: number };
+export type TransferCounts = { articles: number; feeds: number; settings: number; stories: number };
 export type ImportReport = TransferCounts & { badLines: { line: number; reason: string }[] };
 
 /** Articles are imported in batches of this many: one transaction each, bounded memory for any file size. */
 const IMPORT_BATCH = 500;
 
 /**
- * Writes every feed, digest setting and article of `store` as JSONL records through `writeLine` (feeds and settings
- * first, then articles oldest ingested first). Returns what it wrote.
+ * Writes every feed, digest setting, article and story of `store` as JSONL records through `writeLine` (feeds and
+ * settings first, then articles oldest ingested first, then stories with their article ids). The quote bank is not
+ * written: it is rebuilt from the articles. Returns what it wrote.
  */
 export async function exportStore(store: Store, writeLine: (line: string) => Promise<void>): Promise<TransferCounts> {
-  const counts: TransferCounts = { articles: 0, feeds: 0, settings: 0 };
+  const counts: TransferCounts = { articles: 0, feeds: 0, settings: 0, stories: 0 };
   const write = (record: ExportRecord) => writeLine(JSON.stringify(record));
   for (const feed of await store.feeds.listFeeds()) {
     await write({ type: 'feed', data: feed });
@@ -46,18 +49,25 @@ export async function exportStore(store: Store, writeLine: (line: string) => Pro
     await write({ type: 'article', data: article });
     counts.articles += 1;
   }
+  for await (const story of store.stories.exportAll()) {
+    await write({ type: 'story', data: story });
+    counts.stories += 1;
+  }
   return counts;
 }
 
 /**
  * Reads JSONL records and stores them exactly as exported (same ids and timestamps). A line that is not JSON or
  * not a valid record is reported with its number and skipped; the others are imported. Blank lines are ignored.
+ * Stories are imported once every article is in; the imported articles' quotes wait for the backlog indexing
+ * (`migrate`, or the next start).
  */
 export async function importStore(store: Store, lines: AsyncIterable<string>): Promise<ImportReport> {
-  const report: ImportReport = { articles: 0, feeds: 0, settings: 0, badLines: [] };
+  const report: ImportReport = { articles: 0, feeds: 0, settings: 0, stories: 0, badLines: [] };
   const feeds: Feed[] = [];
   const settings: DigestSettings[] = [];
   let articles: Article[] = [];
+  const stories: StoryExport[] = [];
   let lineNumber = 0;
   for await (const raw of lines) {
     lineNumber += 1;
@@ -79,6 +89,7 @@ export async function importStore(store: Store, lines: AsyncIterable<string>): P
     const record = parsed.data;
     if (record.type === 'feed') feeds.push(record.data);
     else if (record.type === 'digest_settings') settings.push(record.data);
+    else if (record.type === 'story') stories.push(record.data);
     else {
       articles.push(record.data);
       if (articles.length >= IMPORT_BATCH) {
@@ -88,6 +99,9 @@ export async function importStore(store: Store, lines: AsyncIterable<string>): P
     }
   }
   report.articles += await store.articles.importArticles(articles);
+  for (let start = 0; start < stories.length; start += IMPORT_BATCH) {
+    report.stories += await store.stories.importStories(stories.slice(start, start + IMPORT_BATCH));
+  }
   report.feeds += await store.feeds.importFeeds(feeds);
   report.settings += await store.digests.importSettings(settings);
   return report;
@@ -118,7 +132,7 @@ function lineWriter(out: Writable): (line: string) => Promise<void> {
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 const describeCounts = (counts: TransferCounts): string =>
   `${plural(counts.articles, 'article', 'articles')}, ${plural(counts.feeds, 'feed', 'feeds')}, ` +
-  plural(counts.settings, 'digest setting', 'digest settings');
+  `${plural(counts.settings, 'digest setting', 'digest settings')}, ${plural(counts.stories, 'story', 'stories')}`;
 
 /** `newsbrief migrate`, `newsbrief export` and `newsbrief import`: schema upgrades and moving a newsroom between stores. */
 export const registerStoreVerbs: RegisterVerbs = (program: Command, app: () => CliApp) => {
@@ -128,8 +142,15 @@ export const registerStoreVerbs: RegisterVerbs = (program: Command, app: () => C
     .option('--url <url>', 'the store to migrate, as DATABASE_URL (default: the configured DATABASE_URL)')
     .action(async (options: { url?: string }) => {
       const cli = app();
-      const backend = await withStoreAt(cli, options.url, async (store) => store.backend);
-      cli.print(`${backend} store is up to date`);
+      const { backend, backlog } = await withStoreAt(cli, options.url, async (store) => ({
+        backend: store.backend,
+        // Articles stored before the quote bank and stories existed get them now rather than at the next start.
+        backlog: await indexBacklog(store, { log: cli.log }),
+      }));
+      const caughtUp = backlog.quoted + backlog.assigned > 0;
+      cli.print(
+        `${backend} store is up to date${caughtUp ? ` (quotes indexed for ${backlog.quoted} articles, ${backlog.assigned} put in stories)` : ''}`,
+      );
       process.exitCode = EXIT_OK;
     });
 

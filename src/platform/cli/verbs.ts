@@ -14,6 +14,7 @@ export const VERB_MODULES: readonly VerbModule[] = [
   { verbs: ['start', 'deploy-commands'], load: async () => (await import('./start-verbs.js')).registerStartVerbs },
   { verbs: ['brief', 'quotes'], load: async () => (await import('./brief-verbs.js')).registerBriefVerbs },
   { verbs: ['digest'], load: async () => (await import('./digest-verbs.js')).registerDigestVerbs },
+  { verbs: ['stories'], load: async () => (await import('./story-verbs.js')).registerStoryVerbs },
   { verbs: ['cluster'], load: async () => (await import('./cluster-verbs.js')).registerClusterVerbs },
 ];
 

@@ -10,6 +10,10 @@ export type DigestLines = { summary: string | null; quote: DigestQuote | null };
 /** Turns an article into its digest lines; see `briefDigestLines` for the briefing engine's version. */
 export type DigestLiner = (article: Article) => DigestLines;
 
+/**
+ * One story of the digest, shown through its freshest article (id, headline, link, outlet, section, date), with how
+ * many of the window's articles cover it and their distinct outlets (sorted).
+ */
 export type DigestStory = {
   id: string;
   title: string;
@@ -17,6 +21,8 @@ export type DigestStory = {
   outlet: string | null;
   section: string | null;
   publishedAt: string | null;
+  articleCount: number;
+  outlets: string[];
 } & DigestLines;
 
 /** Stories of one section, newest first; `name` is `null` for stories without a section. */
@@ -39,8 +45,10 @@ export type BuildDigestInput = {
   localDate: LocalDate;
   timezone: string;
   window: DigestWindow;
-  /** The window's articles; any order, any number (more than `maxStories` counts towards `more`). */
+  /** The window's articles; any order, any number (stories beyond `maxStories` count towards `more`). */
   articles: readonly Article[];
+  /** The story of each article that has one; an article without is a story of its own. */
+  storyOf?: ReadonlyMap<string, string>;
   maxStories: number;
   lines: DigestLiner;
 };
@@ -48,27 +56,44 @@ export type BuildDigestInput = {
 const publishedMs = (article: Article): number =>
   article.publishedAt === null ? Number.NEGATIVE_INFINITY : Date.parse(article.publishedAt);
 
+/** Articles of a story tried, freshest first, for a quote when its freshest article has none. */
+const QUOTE_TRIES = 3;
+
 /**
- * The digest model: the newest `maxStories` articles, grouped by section (sections ordered by their newest story,
- * stories newest first), each with its summary line and strongest quote. Pure: same input, same digest.
+ * The digest model: the window's articles grouped by story, the newest `maxStories` stories (by their freshest
+ * article) grouped by section (sections ordered by their newest story, stories newest first). Each story shows its
+ * freshest article's headline and summary line, its outlets counted, and the strongest quote of its freshest
+ * articles. Pure: same input, same digest.
  */
 export function buildDigest(input: BuildDigestInput): Digest {
   const newestFirst = [...input.articles].sort((a, b) => publishedMs(b) - publishedMs(a) || a.id.localeCompare(b.id));
-  const chosen = newestFirst.slice(0, Math.max(0, input.maxStories));
+  const byStory = new Map<string, Article[]>();
+  for (const article of newestFirst) {
+    const key = input.storyOf?.get(article.id) ?? `article:${article.id}`;
+    byStory.set(key, [...(byStory.get(key) ?? []), article]);
+  }
+  const stories = [...byStory.values()];
+  const chosen = stories.slice(0, Math.max(0, input.maxStories));
   const bySection = new Map<string | null, DigestStory[]>();
-  for (const article of chosen) {
+  for (const members of chosen) {
+    const [article] = members as [Article, ...Article[]];
+    const lines = input.lines(article);
+    const quote = lines.quote ?? members.slice(1, QUOTE_TRIES).map((other) => input.lines(other).quote).find((found) => found !== null) ?? null;
     const key = article.section;
-    const stories = bySection.get(key) ?? [];
-    stories.push({
+    const sectionStories = bySection.get(key) ?? [];
+    sectionStories.push({
       id: article.id,
       title: article.title,
       url: article.url,
       outlet: article.outlet,
       section: article.section,
       publishedAt: article.publishedAt,
-      ...input.lines(article),
+      articleCount: members.length,
+      outlets: [...new Set(members.flatMap((member) => (member.outlet === null ? [] : [member.outlet])))].sort(),
+      ...lines,
+      quote,
     });
-    bySection.set(key, stories);
+    bySection.set(key, sectionStories);
   }
   const named = [...bySection.entries()].filter(([name]) => name !== null);
   const unnamed = bySection.get(null);
@@ -80,7 +105,7 @@ export function buildDigest(input: BuildDigestInput): Digest {
     window: input.window,
     sections,
     shown: chosen.length,
-    more: newestFirst.length - chosen.length,
+    more: stories.length - chosen.length,
   };
 }
 

@@ -22,7 +22,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 
 /** A claim older than this is taken to belong to a crashed instance; far above a run's worst case (retries). */
 export const DEFAULT_STALE_CLAIM_MS = 15 * 60_000;
 
-export type DigestStoreDeps = { store: Pick<Store, 'articles' | 'digests'> };
+export type DigestStoreDeps = { store: Pick<Store, 'articles' | 'digests' | 'stories'> };
 
 /** Everything a digest run needs; I/O arrives as ports and time as a function, so tests control both. */
 export type DigestRunDeps<Message> = DigestStoreDeps & {
@@ -71,7 +71,8 @@ export async function prepareDigest(
     ...(deps.storedBy === undefined ? {} : { ingestedBy: deps.storedBy.toISOString() }),
     limit: READ_LIMIT,
   });
-  return buildDigest({ localDate, timezone: settings.timezone, window, articles, maxStories: settings.maxStories, lines: deps.lines });
+  const storyOf = await deps.store.stories.storyIdsOf(articles.map((article) => article.id));
+  return buildDigest({ localDate, timezone: settings.timezone, window, articles, storyOf, maxStories: settings.maxStories, lines: deps.lines });
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -76,7 +76,7 @@ async function pollOne(feed: Feed, deps: PollDeps): Promise<FeedPollResult> {
       return { ...base, status: 'not_modified', error: null, nextPollAt: null };
     }
     const parsed = parseFeedDocument(fetched.body, { feedUrl: fetched.url, outlet: feed.outlet, section: feed.section });
-    const counts = await storeArticles(deps.store.articles, parsed.articles);
+    const counts = await storeArticles(deps.store, parsed.articles, deps.now);
     await deps.store.feeds.recordPoll(feed.id, {
       ok: true,
       at: deps.now().toISOString(),

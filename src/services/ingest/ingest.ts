@@ -1,9 +1,11 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join } from 'node:path';
-import type { Article, NewArticle } from '../../data/schemas.js';
-import type { ArticleStore } from '../../data/store.js';
+import type { Article, NewArticle, UpsertResult } from '../../data/schemas.js';
+import type { Store } from '../../data/store.js';
 import { IngestError, StoreError, type IngestErrorCode } from '../../errors.js';
 import type { Logger } from '../../log.js';
+import { assignStories } from '../stories/assign-stories.js';
+import { indexQuotes } from '../stories/quote-bank.js';
 import { decodeText } from './decode-text.js';
 import { looksLikeFeed, parseFeedDocument } from './feed.js';
 import type { ItemProblem } from './normalize.js';
@@ -44,7 +46,7 @@ export type IngestReport = StoreCounts & {
 };
 
 export type IngestDeps = {
-  store: ArticleStore;
+  store: Store;
   policy: FetchPolicy;
   log: Logger;
   now: () => Date;
@@ -66,18 +68,20 @@ type SourceOutcome = StoreCounts & { kind: SourceKind; problems: ItemProblem[] }
  * Writes validated articles in transactions of `UPSERT_BATCH_SIZE` and counts the outcomes into `counts` (a source
  * streamed in batches passes the same counts each time, and `total` null since its size is not known yet). Callers
  * validate first (every parser here returns only articles that passed the `NewArticle` schema), so nothing invalid
- * is stored. A `StoreError` is rethrown saying how much of the source was stored before it.
+ * is stored. Each batch's new and changed articles then have their quotes (re)indexed in the quote bank, and each
+ * new article is put in a story (an updated one keeps its story); `now` dates the articles that give no date of
+ * their own. A `StoreError` is rethrown saying how much of the source was stored before it.
  */
 export async function storeArticles(
-  store: ArticleStore,
+  store: Store,
   articles: readonly NewArticle[],
+  now: () => Date,
   counts: StoreCounts = { inserted: 0, updated: 0, unchanged: 0 },
   total: number | null = articles.length,
 ): Promise<StoreCounts> {
   for (let start = 0; start < articles.length; start += UPSERT_BATCH_SIZE) {
     try {
-      const results = await store.upsert(articles.slice(start, start + UPSERT_BATCH_SIZE));
-      for (const result of results) counts[result.outcome] += 1;
+      await storeBatch(store, articles.slice(start, start + UPSERT_BATCH_SIZE), now, counts);
     } catch (error) {
       if (!(error instanceof StoreError)) throw error;
       // Earlier batches are committed and this one is not: say exactly how far the source got.
@@ -87,6 +91,29 @@ export async function storeArticles(
     }
   }
   return counts;
+}
+
+/** Stores one transaction's worth of articles, indexes their quotes and assigns their stories; results in input order. */
+async function storeBatch(store: Store, batch: readonly NewArticle[], now: () => Date, counts: StoreCounts): Promise<UpsertResult[]> {
+  const results = await store.articles.upsert(batch);
+  for (const result of results) counts[result.outcome] += 1;
+  // A story repeated within one batch has one id: index it once, as it was last given.
+  const changed = new Map<string, { article: NewArticle; isNew: boolean }>();
+  results.forEach((result, index) => {
+    const article = batch[index];
+    if (article === undefined || result.outcome === 'unchanged') return;
+    changed.set(result.id, { article, isNew: result.outcome === 'inserted' || changed.get(result.id)?.isNew === true });
+  });
+  const entries = [...changed.entries()];
+  await indexQuotes(store.quotes, entries.map(([id, { article }]) => ({ id, title: article.title, text: article.text })));
+  const dated = now().toISOString();
+  await assignStories(
+    store,
+    entries
+      .filter(([, entry]) => entry.isNew)
+      .map(([id, { article }]) => ({ id, title: article.title, text: article.text, outlet: article.outlet, publishedAt: article.publishedAt ?? dated })),
+  );
+  return results;
 }
 
 const describeCounts = (counts: StoreCounts): string =>
@@ -185,7 +212,11 @@ const JSON_LINES_EXTENSIONS = new Set(['.jsonl', '.ndjson']);
  * Streams a JSONL file: lines are read, validated and stored in batches of `UPSERT_BATCH_SIZE` as the file is
  * read, so that a file of any size takes little memory. A bad line is reported by number and the others stored.
  */
-async function ingestJsonLines(path: string, store: ArticleStore, onLines?: (progress: LineProgress) => void): Promise<SourceOutcome> {
+async function ingestJsonLines(
+  path: string,
+  deps: Pick<IngestDeps, 'store' | 'now'>,
+  onLines?: (progress: LineProgress) => void,
+): Promise<SourceOutcome> {
   const outcome: SourceOutcome = { kind: 'jsonl', inserted: 0, updated: 0, unchanged: 0, problems: [] };
   let batch: NewArticle[] = [];
   for await (const line of readTextLines(path)) {
@@ -194,20 +225,20 @@ async function ingestJsonLines(path: string, store: ArticleStore, onLines?: (pro
     if (parsed.ok) batch.push(parsed.article);
     else outcome.problems.push(parsed.problem);
     if (batch.length >= UPSERT_BATCH_SIZE) {
-      await storeArticles(store, batch, outcome, null);
+      await storeArticles(deps.store, batch, deps.now, outcome, null);
       batch = [];
       onLines?.({ lines: line.number, bytesRead: line.bytesRead, totalBytes: line.totalBytes });
     }
   }
-  await storeArticles(store, batch, outcome, null);
+  await storeArticles(deps.store, batch, deps.now, outcome, null);
   return outcome;
 }
 
 /** Reads one source and stores its articles. */
 async function ingestSource(source: string, deps: IngestDeps, onLines: (progress: LineProgress) => void): Promise<SourceOutcome> {
-  if (!isUrl(source) && JSON_LINES_EXTENSIONS.has(extname(source).toLowerCase())) return ingestJsonLines(source, deps.store, onLines);
+  if (!isUrl(source) && JSON_LINES_EXTENSIONS.has(extname(source).toLowerCase())) return ingestJsonLines(source, deps, onLines);
   const parsed = isUrl(source) ? await readUrlSource(source, deps.policy) : await readFileSource(source);
-  return { kind: parsed.kind, problems: parsed.problems, ...(await storeArticles(deps.store, parsed.articles)) };
+  return { kind: parsed.kind, problems: parsed.problems, ...(await storeArticles(deps.store, parsed.articles, deps.now)) };
 }
 
 /**
@@ -215,12 +246,12 @@ async function ingestSource(source: string, deps: IngestDeps, onLines: (progress
  * already stored under its URL or content is updated, keeping its id). Returns the stored article. Every fetch or
  * parse failure is an `IngestError`; a `StoreError` propagates.
  */
-export async function ingestPage(url: string, deps: Pick<IngestDeps, 'store' | 'policy'>): Promise<Article> {
+export async function ingestPage(url: string, deps: Pick<IngestDeps, 'store' | 'policy' | 'now'>): Promise<Article> {
   const fetched = await safeFetch(url, deps.policy, { accept: 'page' });
   // Only a conditional request (none is sent here) can answer 304.
   if (fetched.status !== 'ok') throw new IngestError('http_status', `${url} answered 304 Not Modified to a plain request.`);
-  const [stored] = await deps.store.upsert([parsePage(fetched.body, fetched.url)]);
-  const article = stored === undefined ? undefined : await deps.store.get(stored.id);
+  const [stored] = await storeBatch(deps.store, [parsePage(fetched.body, fetched.url)], deps.now, { inserted: 0, updated: 0, unchanged: 0 });
+  const article = stored === undefined ? undefined : await deps.store.articles.get(stored.id);
   if (article === undefined) throw new StoreError(`the page fetched from ${fetched.url} was stored but cannot be read back`);
   return article;
 }

@@ -44,4 +44,45 @@ describe('buildDigest', () => {
     expect(isEmptyDigest(digest)).toBe(true);
     expect(digest.sections).toEqual([]);
   });
+
+  describe('by story', () => {
+    const fire = [
+      makeArticle({ title: 'Fire at the glassworks', outlet: 'Valley Courier', section: 'Local', publishedAt: '2026-06-14T09:00:00.000Z' }),
+      makeArticle({ title: 'Glassworks fire: homes evacuated', outlet: 'Millbrook Echo', section: 'Local', publishedAt: '2026-06-14T11:00:00.000Z' }),
+      makeArticle({ title: 'Glassworks fire put out', outlet: 'Valley Courier', section: 'Local', publishedAt: '2026-06-14T15:00:00.000Z' }),
+    ];
+    const choir = makeArticle({ title: 'Choir wins contest', outlet: 'Valley Courier', section: 'Local', publishedAt: '2026-06-14T12:00:00.000Z' });
+    const storyOf = new Map(fire.map((article) => [article.id, 'story-fire']));
+
+    it('gives one entry per story: the freshest headline, its outlets counted, stories ordered by their freshest article', () => {
+      const digest = buildDigest({ localDate: '2026-06-15', timezone: 'UTC', window, articles: [...fire, choir], storyOf, maxStories: 10, lines: titleLines });
+      expect(digest.shown).toBe(2);
+      expect(digest.sections[0]?.stories.map((story) => [story.title, story.articleCount, story.outlets])).toEqual([
+        ['Glassworks fire put out', 3, ['Millbrook Echo', 'Valley Courier']],
+        ['Choir wins contest', 1, ['Valley Courier']],
+      ]);
+    });
+
+    it('counts stories, not articles, against the maximum', () => {
+      const digest = buildDigest({ localDate: '2026-06-15', timezone: 'UTC', window, articles: [...fire, choir], storyOf, maxStories: 1, lines: titleLines });
+      expect(digest.shown).toBe(1);
+      expect(digest.more).toBe(1);
+    });
+
+    it("takes the strongest quote from the story's next freshest article when the freshest has none", () => {
+      const digest = buildDigest({
+        localDate: '2026-06-15',
+        timezone: 'UTC',
+        window,
+        articles: fire,
+        storyOf,
+        maxStories: 5,
+        lines: (article) => ({
+          summary: article.title,
+          quote: article.title === 'Glassworks fire: homes evacuated' ? { text: 'We got out in time.', speaker: 'Petra Haldane' } : null,
+        }),
+      });
+      expect(digest.sections[0]?.stories[0]).toMatchObject({ summary: 'Glassworks fire put out', quote: { text: 'We got out in time.', speaker: 'Petra Haldane' } });
+    });
+  });
 });

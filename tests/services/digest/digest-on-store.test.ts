@@ -60,6 +60,23 @@ function describeDigestOnStore(backend: string, openShared: () => Promise<() => 
       expect(await first.digests.getRecord(settings.guildId, '2026-06-15')).toMatchObject({ status: 'posted', messageIds: ['90000000000000001'] });
     });
 
+    it("posts one entry for a story's articles, under the freshest headline", async () => {
+      const store = await connect();
+      const [older, newer, other] = await store.articles.upsert([
+        NewArticle.parse({ title: 'Tokyo port strike begins', section: 'World', publishedAt: '2026-06-14T18:00:00.000Z', text: 'Dockers walked out.' }),
+        NewArticle.parse({ title: 'Tokyo port strike spreads', section: 'World', publishedAt: '2026-06-14T20:00:00.000Z', text: 'More dockers walked out.' }),
+        NewArticle.parse({ title: 'Rice prices ease', section: 'World', publishedAt: '2026-06-14T19:00:00.000Z', text: 'Rice is cheaper.' }),
+      ]);
+      await store.stories.assign([
+        { articleId: older?.id ?? '', storyId: 'story-strike' },
+        { articleId: newer?.id ?? '', storyId: 'story-strike' },
+        { articleId: other?.id ?? '', storyId: 'story-rice' },
+      ]);
+      const poster = new RecordingPoster();
+      await runDigestSlot(settings, '2026-06-15', runDeps(store, poster, 'instance-1', new Date('2026-06-14T22:00:00.000Z')));
+      expect(poster.posts.map((post) => post.message)).toEqual(['World: Tokyo port strike spreads, Rice prices ease']);
+    });
+
     it('lets another instance finish a digest the first left part-posted, without posting any message twice', async () => {
       const first = await connect();
       // Imported, so each keeps its stored time: a resumed digest reads only what was stored by its first attempt.

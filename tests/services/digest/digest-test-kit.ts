@@ -1,5 +1,5 @@
 import type { Article, DigestProgress, DigestRecord, DigestSettings, LocalDate } from '../../../src/data/schemas.js';
-import type { ArticleStore, DigestStore, Store } from '../../../src/data/store.js';
+import type { ArticleStore, DigestStore, Store, StoryStore } from '../../../src/data/store.js';
 import type { Digest, DigestLiner } from '../../../src/services/digest/build-digest.js';
 import type { DigestPoster, PostOutcome } from '../../../src/services/digest/digest-runner.js';
 
@@ -97,9 +97,21 @@ export function memoryArticles(articles: readonly Article[]): Pick<ArticleStore,
   };
 }
 
-/** The store slice the digest needs; article methods other than `listPublished` are not called. */
-export function memoryStore(articles: readonly Article[] = [], digests = new MemoryDigestStore()): Pick<Store, 'articles' | 'digests'> {
-  return { articles: memoryArticles(articles) as ArticleStore, digests };
+/**
+ * The store slice the digest needs; article methods other than `listPublished`, and story methods other than
+ * `storyIdsOf` (over `storyOf`, article id to story id), are not called.
+ */
+export function memoryStore(
+  articles: readonly Article[] = [],
+  digests = new MemoryDigestStore(),
+  storyOf: ReadonlyMap<string, string> = new Map(),
+): Pick<Store, 'articles' | 'digests' | 'stories'> {
+  const stories: Pick<StoryStore, 'storyIdsOf'> = {
+    async storyIdsOf(ids) {
+      return new Map(ids.flatMap((id) => (storyOf.has(id) ? [[id, storyOf.get(id) ?? '']] : [])));
+    },
+  };
+  return { articles: memoryArticles(articles) as ArticleStore, digests, stories: stories as StoryStore };
 }
 
 let counter = 0;

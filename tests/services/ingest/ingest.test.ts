@@ -24,7 +24,7 @@ describe('ingestSources', () => {
   beforeEach(async () => {
     store = await openStore({ kind: 'sqlite', path: ':memory:' }, { log: silentLogger });
     server = await startTestServer();
-    deps = { store: store.articles, policy, log: silentLogger, now: () => new Date('2025-06-15T12:00:00Z') };
+    deps = { store, policy, log: silentLogger, now: () => new Date('2025-06-15T12:00:00Z') };
   });
   afterEach(async () => {
     await server.close();
@@ -346,7 +346,8 @@ describe('ingestSources when the store fails part-way', () => {
           return typeof value === 'function' ? value.bind(target) : value;
         },
       });
-      const deps = { store: failing, policy, log: silentLogger, now: () => new Date('2025-06-15T12:00:00Z') };
+      const failingStore = new Proxy(store, { get: (target, property) => (property === 'articles' ? failing : Reflect.get(target, property)) });
+      const deps = { store: failingStore, policy, log: silentLogger, now: () => new Date('2025-06-15T12:00:00Z') };
       const error = await ingestSources([first, big, join(dir, 'never-read.txt')], deps).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(StoreError);
       expect((error as Error).message).toBe(

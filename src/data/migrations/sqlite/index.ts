@@ -4,6 +4,7 @@ import { DIGESTS_SQL } from './003-digests.js';
 import { FTS_MERGE_SQL } from './004-fts-merge.js';
 import { DIGEST_PROGRESS_SQL } from './005-digest-progress.js';
 import { FTS_HASHSIZE_SQL } from './006-fts-hashsize.js';
+import { STORIES_QUOTES_SQL } from './007-stories-quotes.js';
 
 /** One schema step. Versions only grow; a released migration is never edited, a new one is added instead. */
 export type Migration = { readonly version: number; readonly name: string; readonly sql: string };
@@ -19,4 +20,5 @@ export const SQLITE_MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'fts-merge', sql: FTS_MERGE_SQL },
   { version: 5, name: 'digest-progress', sql: DIGEST_PROGRESS_SQL },
   { version: 6, name: 'fts-hashsize', sql: FTS_HASHSIZE_SQL },
+  { version: 7, name: 'stories-quotes', sql: STORIES_QUOTES_SQL },
 ];
