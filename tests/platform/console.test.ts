@@ -115,8 +115,8 @@ describe('runConsole', () => {
     expect(out).toContain(FERRY_ARTICLE.url);
     expect(out).toContain(FERRY_FOLLOW_UP.url);
     expect(out).toContain('== Quotes by Odile Ferrant ==');
-    expect(out).toContain('“People finishing at the hospital at ten had no way home, and that is not acceptable for a public service,”');
-    expect(out).toContain('“The first week will tell us whether the crews and the timetable hold up, and we will publish the passenger numbers,”');
+    expect(out).toContain('“People finishing at the hospital at ten had no way home, and that is not acceptable for a public service”');
+    expect(out).toContain('“The first week will tell us whether the crews and the timetable hold up, and we will publish the passenger numbers”');
   });
 
   it('prints the digest for /digest preview and refuses the server-only subcommands plainly', async () => {
