@@ -46,6 +46,8 @@ const NOT_NAME = new Set(
     'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
     'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
     'asked even only just once ' +
+    // A subordinator or auxiliary opening a clause (`Although Ruiz agreed`, `Had Lind waited`) is no part of a name.
+    'although though unless whereas whether because had has have were was would could should did does is are shall might must ' +
     // A reader's instruction (`See Lind's timeline below`) opens with a capitalised verb that names no one.
     'see watch follow click subscribe listen ' +
     // A party word in the singular (`Republican claims`, `Democratic candidate Ana Ruiz`) is capitalised but names no
