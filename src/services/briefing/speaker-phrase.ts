@@ -55,6 +55,9 @@ export function credit(found: Attribution | null, cue: Cue): Credit | null {
 
 const ADVERBS = new Set('somehow however meanwhile also still yet then now instead perhaps indeed moreover therefore thus again here there even'.split(' '));
 const DOCUMENTS = /\b(?:statement|release|report|study|survey|poll|letter|e-?mail|memo|tweet|post|website|document|filing|ruling|judgment|article|book|piece|analysis|editorial)s?$/;
+// `the Coastal White Paper`, `Harbour Strategy Report`: a capitalised title of a document (an outlet such as `Washington
+// Post` or `National Review` still speaks).
+const DOCUMENT_TITLE = /\s(?:Paper|Report|Study|Survey|Statement|Memo|Memorandum|Strategy|Plan|Guidelines|Framework|Assessment|Audit|Analysis|Bill|Act)$/;
 const CLAUSE_WORD = /\b(?:is|are|was|were|be|been|that|which|if|because|designed)\b/;
 const LEADING_PREPOSITION = /^(?:in|on|at|for|to|from|by|with|after|before|during|as|of)\s/i;
 
@@ -69,7 +72,7 @@ export function isMention(speaker: string): boolean {
   if (LEADING_PREPOSITION.test(speaker) || CLAUSE_WORD.test(speaker)) return false;
   // `Washington Post` names an outlet; `the report`, `Holt's statement` are documents.
   const properName = words.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/^(?:The|A|An|His|Her|Its|Their)$/.test(words[0] ?? '');
-  return properName || !DOCUMENTS.test(speaker);
+  return properName ? !DOCUMENT_TITLE.test(speaker) : !DOCUMENTS.test(speaker);
 }
 
 /** A speaker that is not a person the article names: an organisation, an office, a description. */

@@ -470,6 +470,18 @@ describe('extractQuotes speakers', () => {
     }
   });
 
+  it('never credits a quote to the capitalised title of a document', () => {
+    const texts = [
+      '“The seawall is no longer fit for the storms we see now,” the Coastal White Paper says.',
+      '“We will rebuild the pier next spring,” Harbour Strategy Report said.',
+    ];
+    for (const text of texts) expect(quotesOf(text)[0]?.speaker ?? null, text).toBeNull();
+  });
+
+  it('keeps an outlet named in capitals as a speaker', () => {
+    expect(quotesOf('“The ferry will run all winter,” the Harbour Evening Post reported.')[0]?.speaker).toMatch(/Harbour Evening Post/);
+  });
+
   it('gives the issuing organisation of a statement as its speaker', () => {
     expect(quotesOf('“The ferry will run all winter,” said a statement from the Harbour Board.')[0]?.speaker).toBe('Harbour Board');
   });
