@@ -61,9 +61,15 @@ export function mainSubject(clause: string, offset: number, ctx: Context): Attri
   for (const segment of withoutIntroduction(clause).split(',').slice(0, 4)) {
     const found = subjectAtStart(segment, offset, ctx);
     if (found !== null) return found;
+    // `went on air about his rival, Ana Ruiz, saying ...`: a predicate with no subject in view; the names after it are
+    // its objects and appositives, not who speaks.
+    if (PREDICATE_START.test(segment)) return null;
   }
   return null;
 }
+
+/** A segment that opens with a lowercase word other than a conjunction or preposition: a verb phrase, not a subject. */
+const PREDICATE_START = /^\s*(?!(?:and|but|or|so|then|the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\b)(?![^\s]*ly\b)\p{Ll}+\s+\S+\s+\S+/u;
 
 // `presidential candidate`, `longtime activist`, `former state legislator`: nouns and adjectives of a description.
 const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time)s?$/u;

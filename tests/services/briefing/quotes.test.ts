@@ -470,6 +470,12 @@ describe('extractQuotes speakers', () => {
     }
   });
 
+  it('credits no appositive after a subjectless predicate with a participle quote', () => {
+    // The sentence may be split after `Ore.`, leaving `went on ...` with its subject out of view.
+    const text = 'Mayor Tomas Lind (D-Ore.) went on the radio to talk about his old rival, Ana Ruiz, saying she would be “a far better mayor” than the rest.';
+    expect(quotesOf(text)[0]?.speaker ?? null).not.toBe('Ana Ruiz');
+  });
+
   it('never credits a quote to the capitalised title of a document', () => {
     const texts = [
       '“The seawall is no longer fit for the storms we see now,” the Coastal White Paper says.',
