@@ -1,10 +1,10 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
-import { findPeople, type Mention, type Person } from './people.js';
+import { findPeople } from './people.js';
 import { groupParts, isPartial, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
-import { confidenceOf, speakerFeatures } from './speaker-confidence.js';
+import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.js';
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
 import { canonicalSpeaker } from './speaker-identity.js';
 import { credit, type Context, type Credit } from './speaker-phrase.js';
@@ -91,7 +91,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     const spokeBefore =
       attribution !== null &&
       (attribution.person !== null ? context.speakers.has(attribution.person) : context.organisations.some((o) => o.name === attribution?.speaker));
-    const features = attribution === null ? null : speakerFeatures(attribution, { partial: kind === 'partial', spokeBefore, words, ...rivals(text, seg, group, context, attribution) });
+    const features = attribution === null ? null : speakerFeatures(attribution, { partial: kind === 'partial', spokeBefore, words, ...rivalFacts(text, seg, group, context, attribution) });
     const spans = group.map((p) => withoutTrailingComma(text, p));
     const speaker = attribution?.speaker ?? null;
     quotes.push({
@@ -116,30 +116,6 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     previous = { credit: attribution, group, lastLine: last.line };
   }
   return quotes;
-}
-
-/** How many other people the quote's paragraph names, and whether the quoted words name the speaker. */
-function rivals(text: string, seg: Segmentation, group: readonly Part[], ctx: Context, credit: Credit): { others: number; namedInside: boolean } {
-  const line = seg.lines[group[0]?.line ?? -1];
-  const others = new Set<Person>();
-  if (line !== undefined) {
-    // Mentions are in article order: find the paragraph's first by binary search, then read on to its end.
-    let lo = 0;
-    let hi = ctx.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ctx.mentions[mid]?.start ?? 0) < line.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < ctx.mentions.length; i += 1) {
-      const m = ctx.mentions[i] as Mention;
-      if (m.start >= line.end) break;
-      if (m.person !== credit.person && m.person.isPerson) others.add(m.person);
-    }
-  }
-  const surname = credit.person?.surname ?? credit.speaker?.split(/\s+/).at(-1) ?? '';
-  const namedInside = surname.length > 2 && group.some((p) => text.slice(p.start, p.end).includes(surname));
-  return { others: others.size, namedInside };
 }
 
 /** The quote just before, as the next one sees it. */
