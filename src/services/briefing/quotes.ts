@@ -70,9 +70,10 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     }
     attribution ??= leadIn(text, seg, first, context);
     if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
-    if (attribution === null && kind === 'direct' && previous !== null && previous.lastLine === first.line) {
+    if (attribution === null && kind === 'direct' && previous !== null && previous.lastLine === first.line && !othersBetween(context, previous, first)) {
       // `"A," said Ines Varga, an engineer who has inspected the pier every spring. "B."`: a paragraph's unattributed quote
-      // after an attributed one is the same speaker's (a new speaker would be named before or after it).
+      // after an attributed one is the same speaker's, unless the words between bring in someone else (`Ruiz was not
+      // convinced. "B."`), who may be the one speaking now.
       attribution = goesOn;
     }
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
@@ -120,6 +121,13 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
 
 /** The quote just before, as the next one sees it. */
 type Previous = { credit: Credit | null; group: readonly Part[]; lastLine: number };
+
+/** Whether the reporter's words between the previous quote and `part` name a person other than its speaker. */
+function othersBetween(ctx: Context, previous: Previous, part: Part): boolean {
+  const from = previous.group.at(-1)?.end ?? part.open;
+  const speaker = previous.credit?.person ?? null;
+  return ctx.mentions.some((m) => m.start >= from && m.end <= part.open && m.person !== speaker && m.person.isPerson);
+}
 
 /** The previous quote's speaker, credited to a quote that names no one new. */
 function goingOn(previous: Previous | null): Credit | null {

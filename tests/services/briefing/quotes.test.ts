@@ -476,6 +476,13 @@ describe('extractQuotes speakers', () => {
     expect(quotesOf(text)[0]?.speaker ?? null).not.toBe('Ana Ruiz');
   });
 
+  it('does not carry a speaker on past someone else brought in between two quotes of a paragraph', () => {
+    const text = '“The pier will outlast all of us,” said Piet Varga. Mrs. Ana Ruiz, the harbour engineer, was not convinced. “It needs new piles within five years.”';
+    const quotes = quotesOf(text);
+    expect(quotes[0]?.speaker).toBe('Piet Varga');
+    expect(quotes[1]?.speaker ?? null).not.toBe('Piet Varga');
+  });
+
   it('never credits a quote to the capitalised title of a document', () => {
     const texts = [
       '“The seawall is no longer fit for the storms we see now,” the Coastal White Paper says.',
