@@ -369,7 +369,8 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
 export function personByRole(ctx: MentionIndex, role: string, at: number): Person | null {
   const words = role.toLowerCase().split(/\s+/);
   const titled = new RegExp(`\\b${words.join('\\s+')}\\.?\\s+$`, 'i');
-  const appositive = new RegExp(`^,\\s+(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
+  // `Ana Ruiz, the city's mayor`, `Tomas Lind, 54, a harbour engineer`.
+  const appositive = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
   const holders = new Set<Person>();
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;

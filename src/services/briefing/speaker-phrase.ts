@@ -162,10 +162,14 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}(?:Democrat|Republican|Conservative|Liberal|Independent|Socialist)$/u.test(clean)) {
     return unnamedSpeaker(clean);
   }
-  // `Mayor Ana Ruiz ... the mayor said`: the person the article gave that role.
-  const office = /^the\s+((?:prime\s+|vice\s+|deputy\s+|foreign\s+|finance\s+|health\s+)?\p{Ll}+)$/u.exec(clean);
-  if (office?.[1] !== undefined && ROLE_WORDS.has(office[1].split(/\s+/).at(-1) ?? '')) {
-    const holder = personByRole(ctx, office[1], at);
+  // `Mayor Ana Ruiz ... the mayor said`, `Tomas Lind, the harbour engineer ... the engineer said`: the one person the
+  // article gave that role, by the whole description or, unless it sets one holder against another (`the former
+  // mayor`), by its head noun.
+  const office = /^the\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u.exec(clean);
+  const head = office?.[2] ?? '';
+  if (office?.[1] !== undefined && (ROLE_WORDS.has(head) || PERSON_NOUN_END.test(head))) {
+    const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b/.test(office[1]);
+    const holder = personByRole(ctx, office[1], at) ?? (contrastive || head === office[1] ? null : personByRole(ctx, head, at));
     if (holder !== null) return { speaker: holder.name, role: null, person: holder, pronoun: true };
   }
   const described = /^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean);

@@ -453,6 +453,19 @@ describe('extractQuotes speakers', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 
+  it('resolves a description with modifiers to the one person the article described so', () => {
+    const texts = [
+      'Former mayor Tomas Lind toured the pier with Ana Ruiz.\n“The pier will not last the winter,” the former mayor said.',
+      'Tomas Lind, 54, a harbour engineer, toured the pier with Ana Ruiz.\n“The pier will not last the winter,” the engineer said.',
+    ];
+    for (const text of texts) expect(quotesOf(text)[0]?.speaker, text).toBe('Tomas Lind');
+  });
+
+  it('does not give `the former mayor` to the sitting mayor', () => {
+    const text = 'Mayor Ana Ruiz opened the pier on Monday.\n“It should never have been built here,” the former mayor said.';
+    expect(quotesOf(text)[0]?.speaker).not.toBe('Ana Ruiz');
+  });
+
   it('keeps a description as written when two people hold that role', () => {
     const text = 'Senator Ana Ruiz and Senator Piet Varga toured the docks.\n“The pier will not last the winter,” the senator said.';
     expect(quotesOf(text)[0]?.speaker).toBe('the senator');
