@@ -78,3 +78,14 @@ describe('speaker roles of police and public officers', () => {
     expect(quote).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'B.C.’s provincial health officer' });
   });
 });
+
+describe('resolvePronoun through extractQuotes', () => {
+  it('passes over an owner named in the possessive to the last man speaking', () => {
+    const text = '“The pier is unsafe,” Mr. Tomas Lind said. Mr. Piet Varga’s company built it in 1990.\n“It was never meant to carry lorries,” he said.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind', 'Tomas Lind']);
+  });
+  it('still resolves to an owner in the possessive when no one else fits', () => {
+    const text = 'Mr. Piet Varga’s company built the pier in 1990.\n“It was never meant to carry lorries,” he said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Piet Varga');
+  });
+});
