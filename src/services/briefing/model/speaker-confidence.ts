@@ -8,6 +8,6 @@ import type { SpeakerModel } from '../speaker-confidence.js';
  */
 export const SPEAKER_MODEL: SpeakerModel = {
   features: ["bias","cue:verb-after","cue:name-after","cue:dash-credit","cue:sentence-end","cue:according-to","cue:verb-before","cue:possessor","cue:introducer","cue:colon","cue:lead-in","cue:reported-before","cue:speaker-goes-on","cue:continuation","cue:partial-subject","pronoun","full-name","surname-only","named-body","role-phrase","partial","known-person","spoke-before","with-role","short-quote","other-people","many-people","named-inside","sentence-rival","same-gender-rival","speaker-far","carried-past-rival"],
-  weights: [3.9461,0.3836,0.1196,0.0991,0.2634,0.0345,1.011,-0.1682,0.0284,0.0988,0.0133,-0.3581,0.1941,-0.1241,-0.5763,-0.3661,0.7548,-0.2867,0.7484,0.1687,-1.2358,0.012,0.0822,-0.2825,-0.6465,0.0173,-0.2876,0.1072,-0.4651,-0.3969,0.3474,-0.3835],
+  weights: [3.9458,0.3837,0.1197,0.0992,0.2634,0.0345,1.0109,-0.1682,0.0284,0.0988,0.0133,-0.3581,0.1941,-0.1242,-0.5764,-0.3661,0.7548,-0.2867,0.7484,0.1687,-1.2357,0.0119,0.0828,-0.2823,-0.6464,0.0174,-0.2876,0.1072,-0.465,-0.3969,0.3472,-0.3835],
   threshold: 0.775,
 };
