@@ -1,7 +1,7 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
 import { ROLE_WORDS } from './people.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
-import { DOCUMENT_FROM, organisationSpeaking, resolvePhrase, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { DOCUMENT_FROM, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 export function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
@@ -17,9 +17,6 @@ export function subjectAtStart(before: string, offset: number, ctx: Context): At
   return found;
 }
 
-/** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
-const SPEAKS_FOR =
-  /^(?:deputy|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|office|campaign|team|staff|wife|husband|son|daughter|mother|father|brother|sister|partner|secretary|manager|agent|family|friends?|colleagues?|successor|predecessor|opponents?|rivals?|allies|ally|supporters?|doctors?)$/;
 
 /** Whether the first `n` words are a capitalised name in the possessive followed by someone who speaks for it. */
 function isPossessorOf(words: readonly string[], n: number): boolean {

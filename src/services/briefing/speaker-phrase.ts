@@ -6,6 +6,11 @@ import type { Sentence } from './segment.js';
 export const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const PRONOUN = /^(?:he|she|He|She)$/;
+/** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
+export const SPEAKS_FOR =
+  /^(?:deputy|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|office|campaign|team|staff|wife|husband|son|daughter|mother|father|brother|sister|partner|secretary|manager|agent|family|friends?|colleagues?|successor|predecessor|opponents?|rivals?|allies|ally|supporters?|doctors?)$/;
+// `Lind's lawyer`, `Nordvik Steel's chief spokesman`: someone who speaks for the one named in the possessive.
+const SPEAKING_FOR = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}.'’\-]*['’]s\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(\p{Ll}[\p{Ll}\-]*)$/u;
 // `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
 const PERSON_NOUN_END =
   /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/;
@@ -118,6 +123,9 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
     const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
     if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };
   }
+  // `Lind's lawyer said`: the lawyer speaks, kept as written, not Lind.
+  const speakingFor = SPEAKING_FOR.exec(clean);
+  if (speakingFor?.[1] !== undefined && SPEAKS_FOR.test(speakingFor[1])) return unnamedSpeaker(clean);
   const words = clean.split(/\s+/);
   if (words.length > 12) return null;
   // `Mr. Lind of the Harbour Trust`, `Tomas Lind from the Harbour Trust`: the person, with the body they speak for.

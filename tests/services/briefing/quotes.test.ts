@@ -496,6 +496,17 @@ describe('extractQuotes speakers', () => {
     expect(quotes[1]?.speaker ?? null).not.toBe('Piet Varga');
   });
 
+  it('keeps a possessive role after the quote as written, never as the person it speaks for', () => {
+    const text = 'Mr. Tomas Lind was charged on Monday.\n“He will plead not guilty,” Lind’s lawyer said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Lind’s lawyer');
+  });
+
+  it('credits a described speaker to the person its appositive names, with the description as role', () => {
+    const quote = quotesOf('Mr. Tomas Lind was charged on Monday.\n“He will plead not guilty,” said Lind’s lawyer, Ana Ruiz.')[0];
+    expect(quote?.speaker).toBe('Ana Ruiz');
+    expect(quote?.speakerRole).toBe('Lind’s lawyer');
+  });
+
   it('never credits a quote to the capitalised title of a document', () => {
     const texts = [
       '“The seawall is no longer fit for the storms we see now,” the Coastal White Paper says.',
