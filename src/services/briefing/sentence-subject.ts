@@ -78,6 +78,9 @@ function isTitleOrRole(role: string): boolean {
     .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
 
+/** The run of capitalised words that ends a clause: a name a relative pronoun after it refers to. */
+const ANTECEDENT = /((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)$/u;
+
 const FILLER =
   /\s+(?:also|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
 
@@ -91,6 +94,13 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
   const at = offset + head.length;
   // `pledged sanctions against what it called "a threat"`: `it` speaking is the organisation named last.
   if (/(?:^|\s)it$/i.test(clause)) return organisationSpeaking(ctx, at);
+  // `Ruiz disagrees with Tomas Lind, who says`: the relative pronoun's antecedent, the name just before it, speaks.
+  const relative = /^(.*?\S)(?:\s*,\s*|\s+)who$/.exec(clause);
+  const antecedent = relative?.[1] === undefined ? null : ANTECEDENT.exec(relative[1]);
+  if (antecedent?.[1] !== undefined) {
+    const found = resolvePhrase(antecedent[1], at, ctx);
+    if (found?.person != null) return found;
+  }
   // An appositive ("Tomas Lind, an engineer who attended, recalled") may hold clause words of its own, so a
   // head ending in a comma is cut only at hard punctuation.
   const appositive = clause.endsWith(',');

@@ -507,6 +507,12 @@ describe('extractQuotes speakers', () => {
     expect(quote?.speakerRole).toBe('Lind’s lawyer');
   });
 
+  it('credits a quote after `X, who says` to X, not to the subject of the main clause', () => {
+    const text = 'Ana Ruiz disagrees with Tomas Lind, who says the pier “will not last the winter.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
+    expect(quotesOf('Ana Ruiz, who disagrees with Tomas Lind, says the pier “will last the winter.”')[0]?.speaker).toBe('Ana Ruiz');
+  });
+
   it('never credits a quote to the capitalised title of a document', () => {
     const texts = [
       '“The seawall is no longer fit for the storms we see now,” the Coastal White Paper says.',
