@@ -1,6 +1,7 @@
 /**
  * Trains the quote speaker confidence model: logistic regression from an attribution's features (its cue, the kind of
- * mention, the quote's kind) to whether the speaker is right, on fold A of both quote files (fold B stays held out).
+ * mention, the quote's kind, rival mentions around it) to whether the speaker is right, on fold A of both quote files
+ * (fold B stays held out), each file weighing as much as the other.
  * Prints, for each threshold, fold A's and fold B's speaker accuracy, wrong-speaker rate and share withheld, picks the
  * threshold that does best on fold A when a wrong name costs WRONG_COST withheld ones, and with `--write` writes
  * src/services/briefing/model/speaker-confidence.ts.
@@ -20,7 +21,7 @@ const LAMBDA = 1.0;
 const WRONG_COST = 2;
 
 /** One matched, speaker-judged quote: its features (`null` when no one was credited), whether its speaker is right. */
-type Example = { fold: 0 | 1; file: string; features: number[] | null; right: boolean; goldNull: boolean };
+type Example = { fold: 0 | 1; file: string; features: number[] | null; right: boolean; goldNull: boolean; weight: number };
 
 function loadExamples(): Example[] {
   const examples: Example[] = [];
@@ -38,9 +39,15 @@ function loadExamples(): Example[] {
           features: found.features,
           right: speakerMatches(found.quote.speaker, gold.speaker),
           goldNull: gold.speaker === null,
+          weight: 1,
         });
       }
     }
+  }
+  // Each file counts as much as the other, whatever its size: the smaller one is the style newsbrief reads most.
+  for (const file of FILES) {
+    const own = examples.filter((e) => e.file === file);
+    for (const e of own) e.weight = examples.length / (FILES.length * own.length);
   }
   return examples;
 }
@@ -54,7 +61,7 @@ function fit(examples: readonly Example[]): number[] {
     const gradient = new Array<number>(k).fill(0);
     for (const row of rows) {
       const error = confidenceOf(row.features, { features: SPEAKER_FEATURES, weights, threshold: 0 }) - (row.right ? 1 : 0);
-      for (let a = 0; a < k; a += 1) gradient[a] = (gradient[a] ?? 0) + error * (row.features[a] ?? 0);
+      for (let a = 0; a < k; a += 1) gradient[a] = (gradient[a] ?? 0) + row.weight * error * (row.features[a] ?? 0);
     }
     for (let a = 0; a < k; a += 1) {
       const penalty = a === 0 ? 0 : LAMBDA * (weights[a] ?? 0);
@@ -69,6 +76,7 @@ function figures(examples: readonly Example[], model: SpeakerModel): { accuracy:
   let right = 0;
   let named = 0;
   let wrong = 0;
+  let cost = 0;
   for (const e of examples) {
     const shown = e.features !== null && confidenceOf(e.features, model) >= model.threshold;
     if (shown) {
@@ -76,9 +84,11 @@ function figures(examples: readonly Example[], model: SpeakerModel): { accuracy:
       if (e.right) right += 1;
       else wrong += 1;
     } else if (e.goldNull) right += 1;
+    if (shown && !e.right) cost += WRONG_COST * e.weight;
+    else if (!shown) cost += e.weight;
   }
   const withheld = examples.length - named;
-  return { accuracy: right / examples.length, wrong: named === 0 ? 0 : wrong / named, nulls: withheld / examples.length, cost: WRONG_COST * wrong + withheld };
+  return { accuracy: right / examples.length, wrong: named === 0 ? 0 : wrong / named, nulls: withheld / examples.length, cost };
 }
 
 const examples = loadExamples();
@@ -113,7 +123,8 @@ if (examples.length === 0) {
 
 /**
  * The quote speaker confidence model: logistic regression (lambda ${LAMBDA}) fitted on fold A of ${FILES.join(' and ')} by
- * eval/train-speaker-confidence.ts, with the threshold of least fold A cost when a wrong name costs ${WRONG_COST} withheld ones.
+ * eval/train-speaker-confidence.ts, each file weighing alike, with the threshold of least fold A cost when a wrong name
+ * costs ${WRONG_COST} withheld ones.
  * Regenerate with \`npx tsx eval/train-speaker-confidence.ts --write\`; never hand-edit.
  */
 export const SPEAKER_MODEL: SpeakerModel = {

@@ -4,7 +4,7 @@ import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
-import { credit, DOCUMENT_FROM, organisationSpeaking, resolvePhrase, type Attribution, type Context, type Credit } from './speaker-phrase.js';
+import { credit, DOCUMENT_FROM, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
 
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
@@ -79,14 +79,16 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     const tail = rest.slice(verbFirst[0].length);
     const phrase = leadingPhrase(tail);
     const resolved = resolvePhrase(phrase, at, ctx);
-    if (resolved !== null) return credit(withAppositiveRole(resolved, tail.slice(tail.indexOf(phrase) + phrase.length)), 'verb-after');
+    const after = tail.slice(tail.indexOf(phrase) + phrase.length);
+    if (resolved !== null) return credit(withAppositiveRole(withAppositiveName(resolved, after, at, ctx), after), 'verb-after');
   }
   const nameFirst = AFTER_NAME_FIRST.exec(rest);
   // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
   if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return credit(organisationSpeaking(ctx, at), 'name-after');
   if (nameFirst?.[1] !== undefined) {
     const resolved = resolvePhrase(nameFirst[1], at, ctx);
-    if (resolved !== null) return credit(withAppositiveRole(resolved, rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length)), 'name-after');
+    const after = rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length);
+    if (resolved !== null) return credit(withAppositiveRole(withAppositiveName(resolved, after, at, ctx), after), 'name-after');
   }
   const dash = DASH_CREDIT.exec(rest);
   if (dash?.[1] !== undefined) {
@@ -94,6 +96,19 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     if (resolved !== null && resolved.person !== null) return credit(resolved, 'dash-credit');
   }
   return null;
+}
+
+/**
+ * `said Lind's lawyer, Ana Ruiz`, `Lind's brother, Piet, told reporters`: a described speaker whose appositive names
+ * them is that person, with the description as their role.
+ */
+function withAppositiveName(found: Attribution, after: string, at: number, ctx: Context): Attribution {
+  if (found.person !== null || found.pronoun || found.speaker === null) return found;
+  const appositive = /^\s*,\s*((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)\s*(?:[,.;!?]|$)/u.exec(after);
+  if (appositive?.[1] === undefined) return found;
+  const named = resolvePhrase(appositive[1], at, ctx);
+  if (named === null || named.speaker === null || named.role !== null || (named.person === null && !named.speaker.includes(' ') && !/['’]s\s/.test(found.speaker))) return found;
+  return { ...named, role: stripDeterminer(found.speaker) };
 }
 
 /**

@@ -46,6 +46,8 @@ const NOT_NAME = new Set(
     'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
     'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
     'asked even only just once ' +
+    // A subordinator or auxiliary opening a clause (`Although Ruiz agreed`, `Had Lind waited`) is no part of a name.
+    'although though unless whereas whether because had has have were was would could should did does is are shall might must ' +
     // A reader's instruction (`See Lind's timeline below`) opens with a capitalised verb that names no one.
     'see watch follow click subscribe listen ' +
     // A party word in the singular (`Republican claims`, `Democratic candidate Ana Ruiz`) is capitalised but names no
@@ -322,7 +324,8 @@ export function lookup(mentions: readonly Mention[], name: string, at: number): 
 /**
  * The person a `he`/`she` at `at` refers to: going back sentence by sentence (at most eight), the sentence's first
  * person (its subject, as news sentences name the subject first) when the gender fits or is unknown, else another
- * person of that sentence whose gender fits. Names inside quotes do not count.
+ * person of that sentence whose gender fits; an owner named in the possessive only when no one else fits. Names inside
+ * quotes do not count.
  */
 export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | 'female'): Person | null {
   const bySentence = new Map<number, Person[]>();
@@ -330,6 +333,7 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
   const order: number[] = [];
   const same = gender === 'male' ? /\bhe\b/i : /\bshe\b/i;
   const pronounFirst = new Set<number>();
+  const owners: Person[] = [];
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;
     if (!mention.person.isPerson) continue;
@@ -341,7 +345,9 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
       // `Still, he turned down Mr. Varga's offer.`: a sentence whose subject is already `he` names someone else after it.
       if (sentence !== undefined && same.test(ctx.text.slice(sentence.start, mention.start))) pronounFirst.add(key);
     }
-    bySentence.get(key)?.push(mention.person);
+    // `Varga’s company built it`: an owner named in the possessive is seldom the subject a later `he` means.
+    if (/^['’]s?\b/.test(ctx.text.slice(mention.end, mention.end + 3))) owners.push(mention.person);
+    else bySentence.get(key)?.push(mention.person);
     // Someone the sentence has speaking ("Lohmar said", "said Lohmar") is who a following "he said" means.
     const after = ctx.text.slice(mention.end, mention.end + 100);
     const before = ctx.text.slice(Math.max(0, mention.start - 12), mention.start);
@@ -357,7 +363,7 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
     const match = people.find((p) => p.gender === gender);
     if (match !== undefined) return match;
   }
-  return null;
+  return owners.findLast((p) => p.gender === gender || p.gender === null) ?? null;
 }
 
 /**
@@ -367,7 +373,8 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
 export function personByRole(ctx: MentionIndex, role: string, at: number): Person | null {
   const words = role.toLowerCase().split(/\s+/);
   const titled = new RegExp(`\\b${words.join('\\s+')}\\.?\\s+$`, 'i');
-  const appositive = new RegExp(`^,\\s+(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
+  // `Ana Ruiz, the city's mayor`, `Tomas Lind, 54, a harbour engineer`.
+  const appositive = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
   const holders = new Set<Person>();
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;

@@ -1,10 +1,10 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
-import { findPeople, type Mention, type Person } from './people.js';
+import { findPeople } from './people.js';
 import { groupParts, isPartial, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
-import { confidenceOf, speakerFeatures } from './speaker-confidence.js';
+import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.js';
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
 import { canonicalSpeaker } from './speaker-identity.js';
 import { credit, type Context, type Credit } from './speaker-phrase.js';
@@ -70,9 +70,10 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     }
     attribution ??= leadIn(text, seg, first, context);
     if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
-    if (attribution === null && kind === 'direct' && previous !== null && previous.lastLine === first.line) {
+    if (attribution === null && kind === 'direct' && previous !== null && previous.lastLine === first.line && !othersBetween(context, previous, first)) {
       // `"A," said Ines Varga, an engineer who has inspected the pier every spring. "B."`: a paragraph's unattributed quote
-      // after an attributed one is the same speaker's (a new speaker would be named before or after it).
+      // after an attributed one is the same speaker's, unless the words between bring in someone else (`Ruiz was not
+      // convinced. "B."`), who may be the one speaking now.
       attribution = goesOn;
     }
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
@@ -91,7 +92,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     const spokeBefore =
       attribution !== null &&
       (attribution.person !== null ? context.speakers.has(attribution.person) : context.organisations.some((o) => o.name === attribution?.speaker));
-    const features = attribution === null ? null : speakerFeatures(attribution, { partial: kind === 'partial', spokeBefore, words, ...rivals(text, seg, group, context, attribution) });
+    const features = attribution === null ? null : speakerFeatures(attribution, { partial: kind === 'partial', spokeBefore, words, ...rivalFacts(text, seg, group, context, attribution) });
     const spans = group.map((p) => withoutTrailingComma(text, p));
     const speaker = attribution?.speaker ?? null;
     quotes.push({
@@ -118,32 +119,15 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
   return quotes;
 }
 
-/** How many other people the quote's paragraph names, and whether the quoted words name the speaker. */
-function rivals(text: string, seg: Segmentation, group: readonly Part[], ctx: Context, credit: Credit): { others: number; namedInside: boolean } {
-  const line = seg.lines[group[0]?.line ?? -1];
-  const others = new Set<Person>();
-  if (line !== undefined) {
-    // Mentions are in article order: find the paragraph's first by binary search, then read on to its end.
-    let lo = 0;
-    let hi = ctx.mentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((ctx.mentions[mid]?.start ?? 0) < line.start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < ctx.mentions.length; i += 1) {
-      const m = ctx.mentions[i] as Mention;
-      if (m.start >= line.end) break;
-      if (m.person !== credit.person && m.person.isPerson) others.add(m.person);
-    }
-  }
-  const surname = credit.person?.surname ?? credit.speaker?.split(/\s+/).at(-1) ?? '';
-  const namedInside = surname.length > 2 && group.some((p) => text.slice(p.start, p.end).includes(surname));
-  return { others: others.size, namedInside };
-}
-
 /** The quote just before, as the next one sees it. */
 type Previous = { credit: Credit | null; group: readonly Part[]; lastLine: number };
+
+/** Whether the reporter's words between the previous quote and `part` name a person other than its speaker. */
+function othersBetween(ctx: Context, previous: Previous, part: Part): boolean {
+  const from = previous.group.at(-1)?.end ?? part.open;
+  const speaker = previous.credit?.person ?? null;
+  return ctx.mentions.some((m) => m.start >= from && m.end <= part.open && m.person !== speaker && m.person.isPerson);
+}
 
 /** The previous quote's speaker, credited to a quote that names no one new. */
 function goingOn(previous: Previous | null): Credit | null {

@@ -70,7 +70,8 @@ export function isAttributionOnly(between: string): boolean {
   return (SAY_WORD.test(between) || /\baccording to\b/.test(between)) && /^[\s,.;:—–-]*\S/.test(between);
 }
 
-export const NAME_PHRASE = String.raw`((?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|it|It|I|we|they|(?:[Tt]he|[Aa]n?)\s+[\p{L}\d'’\- ]{2,60}?\p{Ll}|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
+// `Lind’s lawyer`, `Lind’s chief spokesman`: a possessive and who speaks for its owner come first.
+export const NAME_PHRASE = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}.'’\-]*['’]s\s+(?:\p{Ll}[\p{Ll}\-]+\s+)?\p{Ll}[\p{Ll}\-]+|(?:[\p{L}\d.'’\-]+[ ,]+){0,10}?\p{Lu}[\p{L}.'’\-]+|he|she|He|She|it|It|I|we|they|(?:[Tt]he|[Aa]n?)\s+[\p{L}\d'’\- ]{2,60}?\p{Ll}|\p{Ll}[\p{Ll}'’\- ]{2,60}?)`;
 export const AFTER_VERB_FIRST = new RegExp(String.raw`^[\s,—–-]*(?:${SAY})\s+(?=\S)`, 'u');
 export const AFTER_NAME_FIRST = new RegExp(
   String.raw`^[\s,—–-]*${NAME_PHRASE}(?:,[^,]{1,90},|,)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+|would\s+|previously\s+|once\s+|recently\s+|is quoted as\s+|was quoted as\s+)?(?:${SAY})\b`,

@@ -1,7 +1,7 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
 import { ROLE_WORDS } from './people.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
-import { DOCUMENT_FROM, organisationSpeaking, resolvePhrase, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { DOCUMENT_FROM, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 export function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
@@ -17,9 +17,6 @@ export function subjectAtStart(before: string, offset: number, ctx: Context): At
   return found;
 }
 
-/** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
-const SPEAKS_FOR =
-  /^(?:deputy|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|office|campaign|team|staff|wife|husband|son|daughter|mother|father|brother|sister|partner|secretary|manager|agent|family|friends?|colleagues?|successor|predecessor|opponents?|rivals?|allies|ally|supporters?|doctors?)$/;
 
 /** Whether the first `n` words are a capitalised name in the possessive followed by someone who speaks for it. */
 function isPossessorOf(words: readonly string[], n: number): boolean {
@@ -61,9 +58,15 @@ export function mainSubject(clause: string, offset: number, ctx: Context): Attri
   for (const segment of withoutIntroduction(clause).split(',').slice(0, 4)) {
     const found = subjectAtStart(segment, offset, ctx);
     if (found !== null) return found;
+    // `went on air about his rival, Ana Ruiz, saying ...`: a predicate with no subject in view; the names after it are
+    // its objects and appositives, not who speaks.
+    if (PREDICATE_START.test(segment)) return null;
   }
   return null;
 }
+
+/** A segment that opens with a lowercase word other than a conjunction or preposition: a verb phrase, not a subject. */
+const PREDICATE_START = /^\s*(?!(?:and|but|or|so|then|the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\b)(?![^\s]*ly\b)\p{Ll}+\s+\S+\s+\S+/u;
 
 // `presidential candidate`, `longtime activist`, `former state legislator`: nouns and adjectives of a description.
 const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time)s?$/u;
@@ -74,6 +77,9 @@ function isTitleOrRole(role: string): boolean {
     .split(/\s+/)
     .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
+
+/** The run of capitalised words that ends a clause: a name a relative pronoun after it refers to. */
+const ANTECEDENT = /((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)$/u;
 
 const FILLER =
   /\s+(?:also|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
@@ -88,6 +94,13 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
   const at = offset + head.length;
   // `pledged sanctions against what it called "a threat"`: `it` speaking is the organisation named last.
   if (/(?:^|\s)it$/i.test(clause)) return organisationSpeaking(ctx, at);
+  // `Ruiz disagrees with Tomas Lind, who says`: the relative pronoun's antecedent, the name just before it, speaks.
+  const relative = /^(.*?\S)(?:\s*,\s*|\s+)who$/.exec(clause);
+  const antecedent = relative?.[1] === undefined ? null : ANTECEDENT.exec(relative[1]);
+  if (antecedent?.[1] !== undefined) {
+    const found = resolvePhrase(antecedent[1], at, ctx);
+    if (found?.person != null) return found;
+  }
   // An appositive ("Tomas Lind, an engineer who attended, recalled") may hold clause words of its own, so a
   // head ending in a comma is cut only at hard punctuation.
   const appositive = clause.endsWith(',');

@@ -1,5 +1,8 @@
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
-import { CUES, type Credit } from './speaker-phrase.js';
+import type { Mention, Person } from './people.js';
+import type { Part } from './quote-marks.js';
+import { sentenceAt, type Segmentation } from './segment.js';
+import { CUES, type Context, type Credit } from './speaker-phrase.js';
 
 /** The features the confidence model reads, in the order of its weights. */
 export const SPEAKER_FEATURES = [
@@ -18,6 +21,10 @@ export const SPEAKER_FEATURES = [
   'other-people',
   'many-people',
   'named-inside',
+  'sentence-rival',
+  'same-gender-rival',
+  'speaker-far',
+  'carried-past-rival',
 ] as const;
 
 /** A logistic model over `SPEAKER_FEATURES`, and the confidence below which a speaker is withheld. */
@@ -32,6 +39,12 @@ export type QuoteFacts = {
   others: number;
   /** The quoted words name the speaker (`"Lind is wrong," ...`): who is talked about is seldom who talks. */
   namedInside: boolean;
+  /** Another person is named in the quote's own sentence, outside quote marks. */
+  sentenceRival: boolean;
+  /** A pronoun speaker, with another person of that gender (or of none known) named since the speaker was: `he` could be either. */
+  sameGenderRival: boolean;
+  /** The speaker's nearest mention is far from the quote (or, for an organisation or role, there is none). */
+  speakerFar: boolean;
 };
 
 /** The feature vector of a credited quote. */
@@ -52,6 +65,11 @@ export function speakerFeatures(credit: Credit, facts: QuoteFacts): number[] {
   if (facts.others >= 1) on.add('other-people');
   if (facts.others >= 3) on.add('many-people');
   if (facts.namedInside) on.add('named-inside');
+  if (facts.sentenceRival) on.add('sentence-rival');
+  if (facts.sameGenderRival) on.add('same-gender-rival');
+  if (facts.speakerFar) on.add('speaker-far');
+  // The last speaker carried on into a paragraph that names someone else, who may be the one speaking now.
+  if ((credit.cue === 'continuation' || credit.cue === 'speaker-goes-on') && facts.others >= 1) on.add('carried-past-rival');
   return SPEAKER_FEATURES.map((name) => (name === 'bias' || on.has(name) ? 1 : 0));
 }
 
@@ -60,4 +78,76 @@ export function confidenceOf(features: readonly number[], model: SpeakerModel = 
   let z = 0;
   for (let k = 0; k < features.length; k += 1) z += (model.weights[k] ?? 0) * (features[k] ?? 0);
   return 1 / (1 + Math.exp(-z));
+}
+
+/** How far a speaker's nearest mention may be from the quote, in characters, before the credit reads as distant. */
+const FAR = 300;
+/** How far back the speaker's last mention and same-gender rivals are looked for. */
+const LOOK_BACK = 2000;
+
+/** The index of the first mention that starts at or after `at` (mentions are in article order). */
+function firstFrom(mentions: readonly Mention[], at: number): number {
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((mentions[mid]?.start ?? 0) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Who else could have said the quote, from the mentions around it: the rival facts of `QuoteFacts`. */
+export function rivalFacts(
+  text: string,
+  seg: Segmentation,
+  group: readonly Part[],
+  ctx: Context,
+  credit: Credit,
+): Pick<QuoteFacts, 'others' | 'namedInside' | 'sentenceRival' | 'sameGenderRival' | 'speakerFar'> {
+  const first = group[0];
+  const last = group.at(-1);
+  const line = seg.lines[first?.line ?? -1];
+  const quoteStart = first?.start ?? 0;
+  const quoteEnd = last?.end ?? quoteStart;
+  const sentenceStart = sentenceAt(seg.sentences, first?.open ?? quoteStart)?.start ?? quoteStart;
+  const sentenceEnd = sentenceAt(seg.sentences, last?.close ?? quoteEnd)?.end ?? quoteEnd;
+  const others = new Set<Person>();
+  let sentenceRival = false;
+  if (line !== undefined) {
+    for (let i = firstFrom(ctx.mentions, line.start); i < ctx.mentions.length; i += 1) {
+      const m = ctx.mentions[i] as Mention;
+      if (m.start >= line.end) break;
+      if (m.person === credit.person || !m.person.isPerson) continue;
+      others.add(m.person);
+      if (m.start >= sentenceStart && m.start < sentenceEnd) sentenceRival = true;
+    }
+  }
+  const person = credit.person;
+  let sameGenderRival = false;
+  let nearest = Infinity;
+  if (person !== null) {
+    const from = firstFrom(ctx.mentions, quoteStart);
+    for (let i = from - 1; i >= 0; i -= 1) {
+      const m = ctx.mentions[i] as Mention;
+      if (quoteStart - m.start > LOOK_BACK) break;
+      if (m.person === person) {
+        nearest = quoteStart - m.end;
+        break;
+      }
+      const compatible = m.person.gender === null || person.gender === null || m.person.gender === person.gender;
+      if (credit.pronoun && m.person.isPerson && compatible) sameGenderRival = true;
+    }
+    for (let i = from; i < ctx.mentions.length; i += 1) {
+      const m = ctx.mentions[i] as Mention;
+      if (m.start - quoteEnd >= nearest) break;
+      if (m.person === person) {
+        nearest = Math.min(nearest, Math.max(0, m.start - quoteEnd));
+        break;
+      }
+    }
+  }
+  const surname = person?.surname ?? credit.speaker?.split(/\s+/).at(-1) ?? '';
+  const namedInside = surname.length > 2 && group.some((p) => text.slice(p.start, p.end).includes(surname));
+  return { others: others.size, namedInside, sentenceRival, sameGenderRival, speakerFar: person !== null && nearest > FAR };
 }

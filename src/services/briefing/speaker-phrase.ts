@@ -6,6 +6,11 @@ import type { Sentence } from './segment.js';
 export const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const PRONOUN = /^(?:he|she|He|She)$/;
+/** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
+export const SPEAKS_FOR =
+  /^(?:deputy|spokes(?:man|woman|person)|lawyers?|attorneys?|aides?|advis[eo]rs?|office|campaign|team|staff|wife|husband|son|daughter|mother|father|brother|sister|partner|secretary|manager|agent|family|friends?|colleagues?|successor|predecessor|opponents?|rivals?|allies|ally|supporters?|doctors?)$/;
+// `Lind's lawyer`, `Nordvik Steel's chief spokesman`: someone who speaks for the one named in the possessive.
+const SPEAKING_FOR = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}.'’\-]*['’]s\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(\p{Ll}[\p{Ll}\-]*)$/u;
 // `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
 const PERSON_NOUN_END =
   /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/;
@@ -55,6 +60,9 @@ export function credit(found: Attribution | null, cue: Cue): Credit | null {
 
 const ADVERBS = new Set('somehow however meanwhile also still yet then now instead perhaps indeed moreover therefore thus again here there even'.split(' '));
 const DOCUMENTS = /\b(?:statement|release|report|study|survey|poll|letter|e-?mail|memo|tweet|post|website|document|filing|ruling|judgment|article|book|piece|analysis|editorial)s?$/;
+// `the Coastal White Paper`, `Harbour Strategy Report`: a capitalised title of a document (an outlet such as `Washington
+// Post` or `National Review` still speaks).
+const DOCUMENT_TITLE = /\s(?:Paper|Report|Study|Survey|Statement|Memo|Memorandum|Strategy|Plan|Guidelines|Framework|Assessment|Audit|Analysis|Bill|Act)$/;
 const CLAUSE_WORD = /\b(?:is|are|was|were|be|been|that|which|if|because|designed)\b/;
 const LEADING_PREPOSITION = /^(?:in|on|at|for|to|from|by|with|after|before|during|as|of)\s/i;
 
@@ -69,7 +77,7 @@ export function isMention(speaker: string): boolean {
   if (LEADING_PREPOSITION.test(speaker) || CLAUSE_WORD.test(speaker)) return false;
   // `Washington Post` names an outlet; `the report`, `Holt's statement` are documents.
   const properName = words.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/^(?:The|A|An|His|Her|Its|Their)$/.test(words[0] ?? '');
-  return properName || !DOCUMENTS.test(speaker);
+  return properName ? !DOCUMENT_TITLE.test(speaker) : !DOCUMENTS.test(speaker);
 }
 
 /** A speaker that is not a person the article names: an organisation, an office, a description. */
@@ -115,6 +123,9 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
     const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
     if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };
   }
+  // `Lind's lawyer said`: the lawyer speaks, kept as written, not Lind.
+  const speakingFor = SPEAKING_FOR.exec(clean);
+  if (speakingFor?.[1] !== undefined && SPEAKS_FOR.test(speakingFor[1])) return unnamedSpeaker(clean);
   const words = clean.split(/\s+/);
   if (words.length > 12) return null;
   // `Mr. Lind of the Harbour Trust`, `Tomas Lind from the Harbour Trust`: the person, with the body they speak for.
@@ -159,10 +170,14 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   if (/^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}(?:Democrat|Republican|Conservative|Liberal|Independent|Socialist)$/u.test(clean)) {
     return unnamedSpeaker(clean);
   }
-  // `Mayor Ana Ruiz ... the mayor said`: the person the article gave that role.
-  const office = /^the\s+((?:prime\s+|vice\s+|deputy\s+|foreign\s+|finance\s+|health\s+)?\p{Ll}+)$/u.exec(clean);
-  if (office?.[1] !== undefined && ROLE_WORDS.has(office[1].split(/\s+/).at(-1) ?? '')) {
-    const holder = personByRole(ctx, office[1], at);
+  // `Mayor Ana Ruiz ... the mayor said`, `Tomas Lind, the harbour engineer ... the engineer said`: the one person the
+  // article gave that role, by the whole description or, unless it sets one holder against another (`the former
+  // mayor`), by its head noun.
+  const office = /^the\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u.exec(clean);
+  const head = office?.[2] ?? '';
+  if (office?.[1] !== undefined && (ROLE_WORDS.has(head) || PERSON_NOUN_END.test(head))) {
+    const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b/.test(office[1]);
+    const holder = personByRole(ctx, office[1], at) ?? (contrastive || head === office[1] ? null : personByRole(ctx, head, at));
     if (holder !== null) return { speaker: holder.name, role: null, person: holder, pronoun: true };
   }
   const described = /^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean);

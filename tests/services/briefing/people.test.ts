@@ -7,6 +7,13 @@ describe('isNameWord', () => {
   it('reads no sentence adverb or reader instruction as a name', () => {
     for (const word of ['Interestingly', 'Certainly', 'Additionally', 'See', 'Watch']) expect(isNameWord(word), word).toBe(false);
   });
+  it('reads no subordinator or auxiliary opening a clause as a name', () => {
+    for (const word of ['Although', 'Though', 'Had', 'Were', 'Unless', 'Whether']) expect(isNameWord(word), word).toBe(false);
+  });
+  it('credits a quote after `Although X ..., she said:` to X without the subordinator', () => {
+    const text = 'Although Ana Ruiz backed the plan, she said: “The ferries will keep running through winter.”';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Ana Ruiz');
+  });
   it('still reads names that end like adverbs or look like verbs as names', () => {
     for (const word of ['Kelly', 'Emily', 'Connolly', 'Beverly', 'Lind']) expect(isNameWord(word), word).toBe(true);
   });
@@ -69,5 +76,16 @@ describe('speaker roles of police and public officers', () => {
   it('takes an appositive led by a possessive place name as the role', () => {
     const quote = extractQuotes({ title: '', text: '“This is a public health emergency,” said Dr. Ana Ruiz, B.C.’s provincial health officer.' })[0];
     expect(quote).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'B.C.’s provincial health officer' });
+  });
+});
+
+describe('resolvePronoun through extractQuotes', () => {
+  it('passes over an owner named in the possessive to the last man speaking', () => {
+    const text = '“The pier is unsafe,” Mr. Tomas Lind said. Mr. Piet Varga’s company built it in 1990.\n“It was never meant to carry lorries,” he said.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind', 'Tomas Lind']);
+  });
+  it('still resolves to an owner in the possessive when no one else fits', () => {
+    const text = 'Mr. Piet Varga’s company built the pier in 1990.\n“It was never meant to carry lorries,” he said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Piet Varga');
   });
 });

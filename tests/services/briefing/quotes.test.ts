@@ -453,6 +453,19 @@ describe('extractQuotes speakers', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 
+  it('resolves a description with modifiers to the one person the article described so', () => {
+    const texts = [
+      'Former mayor Tomas Lind toured the pier with Ana Ruiz.\n“The pier will not last the winter,” the former mayor said.',
+      'Tomas Lind, 54, a harbour engineer, toured the pier with Ana Ruiz.\n“The pier will not last the winter,” the engineer said.',
+    ];
+    for (const text of texts) expect(quotesOf(text)[0]?.speaker, text).toBe('Tomas Lind');
+  });
+
+  it('does not give `the former mayor` to the sitting mayor', () => {
+    const text = 'Mayor Ana Ruiz opened the pier on Monday.\n“It should never have been built here,” the former mayor said.';
+    expect(quotesOf(text)[0]?.speaker).not.toBe('Ana Ruiz');
+  });
+
   it('keeps a description as written when two people hold that role', () => {
     const text = 'Senator Ana Ruiz and Senator Piet Varga toured the docks.\n“The pier will not last the winter,” the senator said.';
     expect(quotesOf(text)[0]?.speaker).toBe('the senator');
@@ -468,6 +481,48 @@ describe('extractQuotes speakers', () => {
       const speaker = quotesOf(text)[0]?.speaker ?? null;
       expect(speaker === null || !/report|statement|Somehow/.test(speaker), text).toBe(true);
     }
+  });
+
+  it('credits no appositive after a subjectless predicate with a participle quote', () => {
+    // The sentence may be split after `Ore.`, leaving `went on ...` with its subject out of view.
+    const text = 'Mayor Tomas Lind (D-Ore.) went on the radio to talk about his old rival, Ana Ruiz, saying she would be “a far better mayor” than the rest.';
+    expect(quotesOf(text)[0]?.speaker ?? null).not.toBe('Ana Ruiz');
+  });
+
+  it('does not carry a speaker on past someone else brought in between two quotes of a paragraph', () => {
+    const text = '“The pier will outlast all of us,” said Piet Varga. Mrs. Ana Ruiz, the harbour engineer, was not convinced. “It needs new piles within five years.”';
+    const quotes = quotesOf(text);
+    expect(quotes[0]?.speaker).toBe('Piet Varga');
+    expect(quotes[1]?.speaker ?? null).not.toBe('Piet Varga');
+  });
+
+  it('keeps a possessive role after the quote as written, never as the person it speaks for', () => {
+    const text = 'Mr. Tomas Lind was charged on Monday.\n“He will plead not guilty,” Lind’s lawyer said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Lind’s lawyer');
+  });
+
+  it('credits a described speaker to the person its appositive names, with the description as role', () => {
+    const quote = quotesOf('Mr. Tomas Lind was charged on Monday.\n“He will plead not guilty,” said Lind’s lawyer, Ana Ruiz.')[0];
+    expect(quote?.speaker).toBe('Ana Ruiz');
+    expect(quote?.speakerRole).toBe('Lind’s lawyer');
+  });
+
+  it('credits a quote after `X, who says` to X, not to the subject of the main clause', () => {
+    const text = 'Ana Ruiz disagrees with Tomas Lind, who says the pier “will not last the winter.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
+    expect(quotesOf('Ana Ruiz, who disagrees with Tomas Lind, says the pier “will last the winter.”')[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('never credits a quote to the capitalised title of a document', () => {
+    const texts = [
+      '“The seawall is no longer fit for the storms we see now,” the Coastal White Paper says.',
+      '“We will rebuild the pier next spring,” Harbour Strategy Report said.',
+    ];
+    for (const text of texts) expect(quotesOf(text)[0]?.speaker ?? null, text).toBeNull();
+  });
+
+  it('keeps an outlet named in capitals as a speaker', () => {
+    expect(quotesOf('“The ferry will run all winter,” the Harbour Evening Post reported.')[0]?.speaker).toMatch(/Harbour Evening Post/);
   });
 
   it('gives the issuing organisation of a statement as its speaker', () => {
