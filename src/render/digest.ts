@@ -53,7 +53,7 @@ function storyBlock(story: DigestStory, timeZone: string): string {
   if (quote !== null && quote.text.length <= QUOTE_LIMIT) {
     // Line breaks inside a quote would break the block quote; only whitespace is changed, never a word.
     const text = quote.text.replace(/\s+/g, ' ').trim();
-    const speaker = quote.speaker === null ? 'unattributed' : clip(quote.speaker, SPEAKER_LIMIT, { note: false });
+    const speaker = quote.speaker === null ? 'speaker unclear' : clip(quote.speaker, SPEAKER_LIMIT, { note: false });
     lines.push(`> “${escapeText(text)}” — ${escapeText(speaker)}`);
   }
   return lines.join('\n');
@@ -133,7 +133,7 @@ export function renderDigestText(digest: Digest): string {
       lines.push('', `* ${story.title}${meta !== '' ? ` (${meta})` : ''}`);
       if (story.url !== null) lines.push(`  ${story.url}`);
       if (story.summary !== null) lines.push(`  ${story.summary}`);
-      if (story.quote !== null) lines.push(`  “${story.quote.text}” — ${story.quote.speaker ?? 'unattributed'}`);
+      if (story.quote !== null) lines.push(`  “${story.quote.text}” — ${story.quote.speaker ?? 'speaker unclear'}`);
     }
   }
   if (digest.more > 0) lines.push('', moreLine(digest));

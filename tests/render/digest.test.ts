@@ -78,6 +78,19 @@ describe('renderDigestMessages', () => {
     });
     expect(renderDigestMessages(digest)[0]?.embeds?.[0]?.description).not.toContain('long long');
   });
+
+  it('says the speaker is unclear, as a brief does, for a quote whose speaker is withheld', () => {
+    const digest = buildDigest({
+      localDate: '2026-06-15',
+      timezone: 'UTC',
+      window,
+      articles: [makeArticle({ publishedAt: '2026-06-15T06:00:00.000Z' })],
+      maxStories: 5,
+      lines: () => ({ summary: 'Short.', quote: { text: 'The pier will open in May', speaker: null } }),
+    });
+    expect(renderDigestMessages(digest)[0]?.embeds?.[0]?.description).toContain('“The pier will open in May” — speaker unclear');
+    expect(renderDigestText(digest)).toContain('“The pier will open in May” — speaker unclear');
+  });
 });
 
 describe('renderDigest', () => {

@@ -1,7 +1,7 @@
 import type { Article, LocalDate } from '../../data/schemas.js';
 import type { DigestWindow } from './digest-slot.js';
 
-/** The strongest quote of a story, verbatim, with its speaker as the article gives it (`null`: unattributed). */
+/** The strongest quote of a story, verbatim, with its speaker as the article gives it (`null`: speaker unclear). */
 export type DigestQuote = { text: string; speaker: string | null };
 
 /** What the briefing engine contributes to a story's line in the digest. */
