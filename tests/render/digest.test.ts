@@ -25,6 +25,18 @@ function busyDigest(count: number, maxStories: number) {
   return buildDigest({ localDate: '2026-06-15', timezone: 'Europe/London', window, articles, maxStories, lines: loudLines });
 }
 
+/** A digest of one story whose lines are a short summary and `quote`. */
+function oneStoryDigest(quote: { text: string; speaker: string | null }) {
+  return buildDigest({
+    localDate: '2026-06-15',
+    timezone: 'UTC',
+    window,
+    articles: [makeArticle({ publishedAt: '2026-06-15T06:00:00.000Z' })],
+    maxStories: 5,
+    lines: () => ({ summary: 'Short.', quote }),
+  });
+}
+
 describe('renderDigestMessages', () => {
   it('keeps every message of a busy day within Discord\'s limits and mentioning no one', () => {
     const messages = renderDigestMessages(busyDigest(60, 50));
@@ -68,26 +80,12 @@ describe('renderDigestMessages', () => {
   });
 
   it('leaves out a quote too long to show whole', () => {
-    const digest = buildDigest({
-      localDate: '2026-06-15',
-      timezone: 'UTC',
-      window,
-      articles: [makeArticle({ publishedAt: '2026-06-15T06:00:00.000Z' })],
-      maxStories: 5,
-      lines: () => ({ summary: 'Short.', quote: { text: words(200, 'long'), speaker: 'A' } }),
-    });
+    const digest = oneStoryDigest({ text: words(200, 'long'), speaker: 'A' });
     expect(renderDigestMessages(digest)[0]?.embeds?.[0]?.description).not.toContain('long long');
   });
 
   it('says the speaker is unclear, as a brief does, for a quote whose speaker is withheld', () => {
-    const digest = buildDigest({
-      localDate: '2026-06-15',
-      timezone: 'UTC',
-      window,
-      articles: [makeArticle({ publishedAt: '2026-06-15T06:00:00.000Z' })],
-      maxStories: 5,
-      lines: () => ({ summary: 'Short.', quote: { text: 'The pier will open in May', speaker: null } }),
-    });
+    const digest = oneStoryDigest({ text: 'The pier will open in May', speaker: null });
     expect(renderDigestMessages(digest)[0]?.embeds?.[0]?.description).toContain('“The pier will open in May” — speaker unclear');
     expect(renderDigestText(digest)).toContain('“The pier will open in May” — speaker unclear');
   });
