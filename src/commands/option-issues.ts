@@ -54,6 +54,11 @@ export function parsePlainly<S extends z.ZodType>(schema: S, value: unknown): z.
   return schema.safeParse(value, { error: plainWords });
 }
 
+/** Every issue as `field message` (`title cannot be empty`), joined by `; `; an issue on the whole value names `whole`. */
+export function describeIssues(issues: readonly Issue[], whole: string): string {
+  return issues.map((issue) => `${issue.path.join('.') || whole} ${issue.message}`).join('; ');
+}
+
 /**
  * One sentence for the first issue, naming the option as the caller's platform spells it (`Option "bullets"` in
  * Discord and the console, `--bullets` in the CLI): `Option "bullets": must be 3 to 6`. A missing or empty option

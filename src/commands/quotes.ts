@@ -44,7 +44,9 @@ export const quotes = defineCommand({
       if (args.text !== undefined) throw new UserError('no_quotes', `No quote in "${echo(article.title)}" says "${echo(args.text)}".`);
       throw noQuotes(article);
     }
-    if (args.speaker === undefined) return answerQuotes(article, all, { ephemeral: args.private }, ctx);
+    // A page button carries no typed words, so turning a page would drop them: a filtered list is answered whole.
+    const pager = args.text === undefined ? ctx : {};
+    if (args.speaker === undefined) return answerQuotes(article, all, { ephemeral: args.private }, pager);
     const chosen = quotesBy(all, args.speaker);
     if (chosen.length === 0) {
       const speakers = speakersOf(all);
@@ -52,7 +54,7 @@ export const quotes = defineCommand({
       throw new UserError('unknown_speaker', `No quote in this article is attributed to "${echo(args.speaker)}".${known}`);
     }
     const name = chosen[0]?.speaker ?? args.speaker;
-    return answerQuotes(article, chosen, { speaker: { name, index: speakersOf(all).indexOf(name) }, ephemeral: args.private }, ctx);
+    return answerQuotes(article, chosen, { speaker: { name, index: speakersOf(all).indexOf(name) }, ephemeral: args.private }, pager);
   },
   async autocomplete(focused, ctx) {
     if (focused.name !== 'speaker') return suggestArticles(focused, ctx);

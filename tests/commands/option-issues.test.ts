@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { describeBadOption, parsePlainly } from '../../src/commands/option-issues.js';
+import { describeBadOption, describeIssues, parsePlainly } from '../../src/commands/option-issues.js';
 
 const Options = z.object({
   article: z.string().trim().min(1),
@@ -33,5 +33,15 @@ describe('describeBadOption with parsePlainly', () => {
     const naming = { label: (option: string) => `--${option}`, describe: () => 'Search text, article id or URL' };
     expect(messageFor({ article: ' ' }, naming)).toBe('--article: cannot be empty (Search text, article id or URL)');
     expect(messageFor({ article: 'x', date: 'soon' }, naming)).toBe('--date: must be a date like 2026-11-25');
+  });
+});
+
+describe('describeIssues', () => {
+  it('names each bad field, and the whole value by the given word', () => {
+    const parsed = parsePlainly(Options, { article: ' ', bullets: 1 });
+    expect(parsed.success).toBe(false);
+    expect(describeIssues(parsed.error?.issues ?? [], 'line')).toBe('article cannot be empty; bullets must be 3 to 6');
+    const whole = parsePlainly(Options, 'not an object');
+    expect(describeIssues(whole.error?.issues ?? [], 'line')).toBe('line must be a set of options');
   });
 });

@@ -81,6 +81,10 @@ describe('/quotes', () => {
     const text = replyMessages(reply).flatMap((m) => m.embeds ?? []).map((e) => e.description ?? '').join('\n');
     expect(text).toContain('nobody is asked to work a double shift');
     expect(text).not.toContain('People finishing at the hospital');
+    const paged = await runCommand(quotes, { article: ids[0] ?? '', text: 'DOUBLE shift' }, commandContext(store, { supportsButtons: true }));
+    // Page buttons would turn to the unfiltered list (and, with a speaker, to another speaker's index).
+    expect(paged.components).toBeUndefined();
+    expect(paged.embeds?.[0]?.description).toContain('nobody is asked to work a double shift');
     const none = await runCommand(quotes, { article: ids[0] ?? '', text: 'submarine' }, commandContext(store));
     expect(none.content).toMatch(/^No quote in "Tidewater ferry adds late crossings for the winter timetable" says "submarine"\.$/);
   });

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import { parsePlainly } from '../../commands/option-issues.js';
+import { describeIssues, parsePlainly } from '../../commands/option-issues.js';
 import { UsageError } from '../../errors.js';
 
 /** Opens `--input FILE` (`-` is standard input); a file that cannot be read is a usage error naming it. */
@@ -44,7 +44,7 @@ export async function forEachJsonLine<S extends z.ZodType>(
     const parsed = parsePlainly(schema, json);
     if (!parsed.success) {
       bad += 1;
-      error(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'line'} ${i.message}`).join('; ')}`);
+      error(`line ${number}: ${describeIssues(parsed.error.issues, 'line')}`);
       continue;
     }
     row(parsed.data);

@@ -23,7 +23,8 @@ export function resolveDateBound(value: string, bound: 'from' | 'to', timeZone: 
   throw new UsageError(`--${bound} "${value}" is not a date: use YYYY-MM-DD or an ISO timestamp with offset (2026-11-24T09:00:00+01:00).`);
 }
 
-function parseLimit(value: string | undefined, fallback: number, max = 100): number {
+/** `--limit` as a whole number from 1 to `max`, `fallback` when not given; anything else is a usage error. */
+export function parseLimit(value: string | undefined, fallback: number, max = 100): number {
   if (value === undefined) return fallback;
   const parsed = Limit(max).safeParse(value);
   if (!parsed.success) throw new UsageError(`--limit "${value}" must be a whole number from 1 to ${max}.`);

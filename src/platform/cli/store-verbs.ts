@@ -9,7 +9,7 @@ import { loadConfig, type Config } from '../../config.js';
 import { openStore } from '../../data/open-store.js';
 import { Article, DigestSettings, Feed, StoryExport } from '../../data/schemas.js';
 import type { Store } from '../../data/store.js';
-import { parsePlainly } from '../../commands/option-issues.js';
+import { describeIssues, parsePlainly } from '../../commands/option-issues.js';
 import { UsageError } from '../../errors.js';
 import { indexBacklog } from '../../services/stories/index-backlog.js';
 import { EXIT_OK, EXIT_PARTIAL, type CliApp, type RegisterVerbs } from './cli-app.js';
@@ -82,8 +82,7 @@ export async function importStore(store: Store, lines: AsyncIterable<string>): P
     }
     const parsed = parsePlainly(ExportRecord, json);
     if (!parsed.success) {
-      const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'record'} ${issue.message}`).join('; ');
-      report.badLines.push({ line: lineNumber, reason });
+      report.badLines.push({ line: lineNumber, reason: describeIssues(parsed.error.issues, 'record') });
       continue;
     }
     const record = parsed.data;

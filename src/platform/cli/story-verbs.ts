@@ -1,11 +1,9 @@
 import type { Command } from 'commander';
-import { z } from 'zod';
 import { LocalDate, type Story } from '../../data/schemas.js';
 import { UsageError } from '../../errors.js';
 import { addDays, localDateOf, startOfLocalDay } from '../../services/local-time.js';
 import { EXIT_OK, type CliApp, type RegisterVerbs } from './cli-app.js';
-
-const Limit = z.coerce.number().int().min(1).max(500);
+import { parseLimit } from './search-verbs.js';
 
 type StoriesFlags = { date?: string; limit: string; json?: boolean };
 
@@ -20,12 +18,10 @@ async function runStories(app: CliApp, flags: StoriesFlags): Promise<void> {
   const timeZone = app.config.timezone;
   const day = flags.date ?? localDateOf(new Date(), timeZone);
   if (!LocalDate.safeParse(day).success) throw new UsageError(`--date "${flags.date ?? ''}" is not a day: use YYYY-MM-DD.`);
-  const limit = Limit.safeParse(flags.limit);
-  if (!limit.success) throw new UsageError(`--limit "${flags.limit}" must be a whole number from 1 to 500.`);
   const range = {
     from: startOfLocalDay(day, timeZone).toISOString(),
     to: startOfLocalDay(addDays(day, 1), timeZone).toISOString(),
-    limit: limit.data,
+    limit: parseLimit(flags.limit, 50, 500),
   };
   const stories = await app.withStore((store) => store.stories.list(range));
   if (flags.json) {
