@@ -14,7 +14,14 @@ import { foldOf, speakerMatches } from './metrics.js';
 type Finder = { name: string; find: (text: string) => string[] };
 const FINDERS: Finder[] = [
   { name: 'newsbrief findPeople', find: (text) => findPeople(text, segmentArticle(text).sentences).people.map((p) => p.name) },
-  { name: 'compromise people+orgs', find: (text) => nlp(text).people().out('array').concat(nlp(text).organizations().out('array')) as string[] },
+  {
+    name: 'compromise people+orgs',
+    find: (text) => {
+      // One parse for both: parsing per list would time compromise at twice its cost.
+      const doc = nlp(text);
+      return [...(doc.people().out('array') as string[]), ...(doc.organizations().out('array') as string[])];
+    },
+  },
   { name: 'compromise people', find: (text) => nlp(text).people().out('array') as string[] },
 ];
 

@@ -13,8 +13,11 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Strips diacritics and lower-cases: the text whose letter-and-digit runs are its words. */
-function foldText(text: string): string {
+/**
+ * Strips diacritics and lower-cases (`Ólafur` -> `olafur`): the text whose letter-and-digit runs are its words, and the
+ * form in which typed and stored names are compared.
+ */
+export function foldText(text: string): string {
   // Plain ASCII (most titles) has no diacritics to strip; skipping normalize keeps autocomplete's title scan cheap.
   const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}+/gu, '') : text;
   return folded.toLowerCase();

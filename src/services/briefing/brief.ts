@@ -44,21 +44,21 @@ export function buildBrief(article: ArticleText, options: BriefOptions = {}): Br
 }
 
 /**
- * Key quotes, only from confident attributions (a quote whose speaker is withheld is never a key quote): whole quotes by named speakers first, then those sharing words with the brief, substance (length) over
- * fragments; near-duplicates of a chosen quote are skipped. Returned in article order.
+ * Key quotes, only from confident attributions (a quote whose speaker is withheld is never a key quote): whole quotes
+ * first, then those sharing words with the brief or by a speaker quoted often, substance (length) over fragments;
+ * near-duplicates of a chosen quote are skipped. Returned in article order.
  */
 export function keyQuotes(quotes: readonly Quote[], bullets: readonly Bullet[], title: string, count: number): Quote[] {
   const topic = new Set(contentWords([title, ...bullets.map((b) => b.text)].join(' ')));
   const mentions = new Map<string, number>();
   for (const q of quotes) if (q.speaker !== null) mentions.set(q.speaker, (mentions.get(q.speaker) ?? 0) + 1);
   const scored = quotes
-    .filter((quote) => quote.speaker !== null)
+    .filter((quote): quote is Quote & { speaker: string } => quote.speaker !== null)
     .map((quote) => {
       const words = contentWords(quote.text);
       const length = wordCount(quote.text);
       const overlap = words.length === 0 ? 0 : words.filter((w) => topic.has(w)).length / words.length;
-      let score = overlap + Math.min(length, 40) / 40;
-      if (quote.speaker !== null) score += 0.5 + 0.1 * Math.min(mentions.get(quote.speaker) ?? 0, 5);
+      let score = overlap + Math.min(length, 40) / 40 + 0.1 * Math.min(mentions.get(quote.speaker) ?? 0, 5);
       if (quote.kind === 'partial') score -= 0.4;
       if (length < 4) score -= 1;
       return { quote, score, words: new Set(words) };

@@ -119,6 +119,9 @@ export const FEATURE_NAMES = [
   'run_on',
 ] as const;
 
+/** Where the `leans_back` feature stands in a feature vector: selection reads it rather than testing the text again. */
+const LEANS_BACK = FEATURE_NAMES.indexOf('leans_back');
+
 // A lower-case word followed by a capitalised function word with no punctuation between: two sentences (or a caption
 // and a sentence) that the source ran together.
 const RUN_ON = /[a-z] (?:The|A|An|He|She|It|They|His|Her|In|On)\s[a-z]/;
@@ -188,7 +191,7 @@ export function rankSentences(sentences: readonly Sentence[], title: string, mod
     const x = features[i] as number[];
     let score = 0;
     for (let k = 0; k < x.length; k += 1) score += (model.weights[k] ?? 0) * (x[k] ?? 0);
-    return { sentence, score, vector: vectors[i] as Vector, leansBack: leansBack(sentence.text) };
+    return { sentence, score, vector: vectors[i] as Vector, leansBack: x[LEANS_BACK] === 1 };
   });
 }
 

@@ -1,3 +1,5 @@
+import { foldText } from '../../data/query-words.js';
+
 /**
  * A speaker's canonical form: the key under which one person's (or organisation's) quotes are gathered across
  * articles. Titles, honorifics, generational suffixes and possessives are dropped, diacritics folded, case and
@@ -5,7 +7,7 @@
  * with no name (`a spokesperson`) keeps its words, lower-cased, so it never merges with a named person.
  */
 export function canonicalSpeaker(speaker: string): string {
-  const words = foldForMatching(speaker)
+  const words = foldText(speaker)
     .replace(/['’]s\b/g, '')
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word.length > 0);
@@ -14,9 +16,7 @@ export function canonicalSpeaker(speaker: string): string {
 }
 
 /** Lower case with diacritics removed (`Ólafur` -> `olafur`), for comparing names typed by users with stored ones. */
-export function foldForMatching(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-}
+export const foldForMatching: (text: string) => string = foldText;
 
 /** Words that precede a name without being part of it. Roles that can be the whole speaker stay out of this list. */
 const HONORIFICS = new Set(

@@ -71,7 +71,7 @@ const LEADING_PREPOSITION = /^(?:in|on|at|for|to|from|by|with|after|before|durin
  * adverb (`Somehow`), a document (`a statement`, `In its two-page statement`: the document is not who speaks) or a
  * piece of a clause (`the system is designed for`).
  */
-export function isMention(speaker: string): boolean {
+function isMention(speaker: string): boolean {
   const words = speaker.split(/\s+/);
   if (words.length === 1 && (ADVERBS.has(speaker.toLowerCase()) || /^\p{Lu}\p{Ll}+ly$/u.test(speaker))) return false;
   if (LEADING_PREPOSITION.test(speaker) || CLAUSE_WORD.test(speaker)) return false;
