@@ -1,23 +1,20 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { queryWords } from '../query-words.js';
-import { quoteFromRow, speakerFromRow, type QuoteRow } from '../rows.js';
+import {
+  QUOTE_COLUMNS,
+  QUOTE_SEARCH_CANDIDATE_CAP,
+  RECENT_QUOTES_FOR_SPEAKERS,
+  SPEAKER_MATCH_CAP,
+  quoteFromRow,
+  speakerFromRow,
+  type QuoteRow,
+} from '../rows.js';
 import type { Article, BankedQuote, NewQuote, QuoteSpeaker } from '../schemas.js';
 import type { QuoteStore } from '../store.js';
 import { FULL_ROW, toArticle, type ArticleRow } from './sqlite-article-store.js';
 import type { SqliteWrite } from './sqlite-busy.js';
 import { guard } from './sqlite-errors.js';
 
-const QUOTE_COLUMNS = `a.id AS article_id, a.title, a.url, a.outlet, coalesce(a.published_at, a.ingested_at) AS published_at,
-  q.position, q.text, q.speaker, q.canonical, q.role, q.kind`;
-/**
- * Text search orders at most this many matches, the most recently stored first: any specific query is exact, and a
- * single common word is answered from its newest matches, which keeps it fast at any size.
- */
-export const QUOTE_SEARCH_CANDIDATE_CAP = 2_000;
-/** Speaker autocomplete counts the quotes of at most this many matching speakers. */
-const SPEAKER_MATCH_CAP = 500;
-/** With nothing typed, autocomplete offers the speakers of this many newest quotes. */
-const RECENT_QUOTES_FOR_SPEAKERS = 500;
 const WORD = /^[\p{L}\p{N}]+$/u;
 
 type SpeakerRow = { canonical: string; speaker: string; quotes: number };
