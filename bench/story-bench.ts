@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { buildStoryBrief, type StoryArticle } from '../src/services/stories/story-brief.js';
 import { StoryClusterer, type ClusterItem } from '../src/services/stories/story-clusterer.js';
 import { makeArticles, sourceTexts } from './brief-bench.js';
+import { createRandom } from './store-bench-corpus.js';
 
 const HOUR_MS = 3_600_000;
 const SPAN_HOURS = 72;
@@ -18,17 +19,6 @@ const NEW_ARTICLES = 2_000;
 const START = Date.UTC(2026, 10, 2);
 const BRIEF_STORIES = 100;
 const ARTICLES_PER_STORY = 8;
-
-/** A small seeded generator (mulberry32), so every run clusters the same stream. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const SYLLABLES = 'ka lo mi ren tor va sel dun bri mar ost pel quin ras tev ul wen yor zan fi gra hol'.split(' ');
 
@@ -52,7 +42,7 @@ type SyntheticStory = { names: string[]; topic: string[]; start: number; hours: 
 
 /** `count` articles in time order over `hours` from `from`, each of a story with its names and topic words. */
 function syntheticStream(count: number, from: number, hours: number, seed: number): (ClusterItem & { storyId: string })[] {
-  const next = random(seed);
+  const next = createRandom(seed);
   const common = (skew: number): string => word(Math.floor(next() ** skew * COMMON_WORDS));
   const storyWord = (): string => word(COMMON_WORDS + Math.floor(next() * STORY_WORDS));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;

@@ -142,6 +142,19 @@ export function storyFromRow(row: StoryRow): Story {
   );
 }
 
+/** The columns of a `QuoteRow`, from `quotes q` joined with `articles a`; the same SQL in both engines. */
+export const QUOTE_COLUMNS = `a.id AS article_id, a.title, a.url, a.outlet, coalesce(a.published_at, a.ingested_at) AS published_at,
+  q.position, q.text, q.speaker, q.canonical, q.role, q.kind`;
+/**
+ * Quote text search orders at most this many matches, the most recently stored first: any specific query is exact,
+ * and a single common word is answered from its newest matches, which keeps it fast at any size.
+ */
+export const QUOTE_SEARCH_CANDIDATE_CAP = 2_000;
+/** Speaker autocomplete counts the quotes of at most this many matching speakers. */
+export const SPEAKER_MATCH_CAP = 500;
+/** With nothing typed, speaker autocomplete offers the speakers of this many newest quotes. */
+export const RECENT_QUOTES_FOR_SPEAKERS = 500;
+
 /** A quote row joined with its article; `published_at` is the article's date (published, else ingested). */
 export type QuoteRow = {
   article_id: string;

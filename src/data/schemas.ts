@@ -21,9 +21,12 @@ export const NewArticle = z.object({
 export type NewArticle = z.output<typeof NewArticle>;
 export type NewArticleInput = z.input<typeof NewArticle>;
 
+/** An article id: 12 hex digits (see `articleId`). */
+const ArticleIdText = z.string().regex(/^[0-9a-f]{12}$/);
+
 /** A stored article. `id` is derived from the canonical URL, else from the content hash (see `articleId`). */
 export const Article = NewArticle.extend({
-  id: z.string().regex(/^[0-9a-f]{12}$/),
+  id: ArticleIdText,
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   ingestedAt: IsoDateTime,
 });
@@ -146,9 +149,6 @@ export const DigestRecord = z.object({
   attempts: z.number().int().min(0),
 });
 export type DigestRecord = z.output<typeof DigestRecord>;
-
-/** An article id: 12 hex digits (see `articleId`). */
-const ArticleIdText = z.string().regex(/^[0-9a-f]{12}$/);
 
 /** A story id, as the story clusterer gives it. */
 export const StoryId = z.string().trim().min(1).max(64);

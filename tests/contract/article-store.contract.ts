@@ -20,8 +20,8 @@ export function makeArticle(overrides: Partial<NewArticleInput> = {}): NewArticl
   });
 }
 
-async function collect(items: AsyncIterable<Article>): Promise<Article[]> {
-  const all: Article[] = [];
+export async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
   for await (const item of items) all.push(item);
   return all;
 }

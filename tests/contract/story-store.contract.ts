@@ -1,13 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { StoryExport } from '../../src/data/schemas.js';
 import type { Store } from '../../src/data/store.js';
-import { makeArticle } from './article-store.contract.js';
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
+import { collect, makeArticle } from './article-store.contract.js';
 
 /** The StoryStore contract. `open` must give a new, empty store each time. */
 export function describeStoryStore(backend: string, open: () => Promise<Store>): void {

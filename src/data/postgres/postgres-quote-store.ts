@@ -1,17 +1,19 @@
 import type { Pool } from 'pg';
 import { queryWords } from '../query-words.js';
-import { quoteFromRow, speakerFromRow, type QuoteRow } from '../rows.js';
+import {
+  QUOTE_COLUMNS,
+  QUOTE_SEARCH_CANDIDATE_CAP,
+  RECENT_QUOTES_FOR_SPEAKERS,
+  SPEAKER_MATCH_CAP,
+  quoteFromRow,
+  speakerFromRow,
+  type QuoteRow,
+} from '../rows.js';
 import type { Article, BankedQuote, NewQuote, QuoteSpeaker } from '../schemas.js';
 import type { QuoteStore } from '../store.js';
 import { guard, inTransaction } from './postgres-errors.js';
 import { ARTICLE_COLUMNS, toArticle, type ArticleRow } from './postgres-rows.js';
 
-const QUOTE_COLUMNS = `a.id AS article_id, a.title, a.url, a.outlet, coalesce(a.published_at, a.ingested_at) AS published_at,
-  q.position, q.text, q.speaker, q.canonical, q.role, q.kind`;
-/** As in the SQLite store: text search orders at most this many of the most recently stored matches. */
-const QUOTE_SEARCH_CANDIDATE_CAP = 2_000;
-const SPEAKER_MATCH_CAP = 500;
-const RECENT_QUOTES_FOR_SPEAKERS = 500;
 const WORD = /^[\p{L}\p{N}]+$/u;
 
 /** The quote bank over a `pg` pool; see `QuoteStore` for the contract. Behaves as `SqliteQuoteStore`. */

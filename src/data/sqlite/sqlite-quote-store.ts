@@ -1,24 +1,29 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { queryWords } from '../query-words.js';
-import { quoteFromRow, speakerFromRow, type QuoteRow } from '../rows.js';
+import {
+  QUOTE_COLUMNS,
+  QUOTE_SEARCH_CANDIDATE_CAP,
+  RECENT_QUOTES_FOR_SPEAKERS,
+  SPEAKER_MATCH_CAP,
+  quoteFromRow,
+  speakerFromRow,
+  type QuoteRow,
+} from '../rows.js';
 import type { Article, BankedQuote, NewQuote, QuoteSpeaker } from '../schemas.js';
 import type { QuoteStore } from '../store.js';
 import { FULL_ROW, toArticle, type ArticleRow } from './sqlite-article-store.js';
 import type { SqliteWrite } from './sqlite-busy.js';
 import { guard } from './sqlite-errors.js';
 
-const QUOTE_COLUMNS = `a.id AS article_id, a.title, a.url, a.outlet, coalesce(a.published_at, a.ingested_at) AS published_at,
-  q.position, q.text, q.speaker, q.canonical, q.role, q.kind`;
-/**
- * Text search orders at most this many matches, the most recently stored first: any specific query is exact, and a
- * single common word is answered from its newest matches, which keeps it fast at any size.
- */
-export const QUOTE_SEARCH_CANDIDATE_CAP = 2_000;
-/** Speaker autocomplete counts the quotes of at most this many matching speakers. */
-const SPEAKER_MATCH_CAP = 500;
-/** With nothing typed, autocomplete offers the speakers of this many newest quotes. */
-const RECENT_QUOTES_FOR_SPEAKERS = 500;
 const WORD = /^[\p{L}\p{N}]+$/u;
+
+type SpeakerRow = { canonical: string; speaker: string; quotes: number };
+
+/** Speakers among `candidates` (an SQL condition on `quote_speakers s`) with their quote counts, most quoted first. */
+const countedSpeakers = (candidates: string): string => `SELECT canonical, speaker, quotes FROM (
+    SELECT s.canonical, s.speaker, (SELECT count(*) FROM quotes q WHERE q.canonical = s.canonical) AS quotes
+    FROM quote_speakers s WHERE ${candidates}
+  ) WHERE quotes > 0 ORDER BY quotes DESC, canonical LIMIT ?`;
 
 /** The quote bank over one better-sqlite3 connection; see `QuoteStore` for the contract. */
 export class SqliteQuoteStore implements QuoteStore {
@@ -35,6 +40,9 @@ export class SqliteQuoteStore implements QuoteStore {
   readonly #markIndexed: Statement<[number]>;
   readonly #bySpeaker: Statement<[string, number], QuoteRow>;
   readonly #search: Statement<Record<string, unknown>, QuoteRow>;
+  readonly #unindexed: Statement<[number], ArticleRow>;
+  readonly #recentSpeakers: Statement<[number, number], SpeakerRow>;
+  readonly #matchingSpeakers: Statement<[string, number, number], SpeakerRow>;
 
   constructor(db: Database, write: SqliteWrite) {
     this.#db = db;
@@ -58,6 +66,13 @@ export class SqliteQuoteStore implements QuoteStore {
       SELECT ${QUOTE_COLUMNS} FROM candidates c CROSS JOIN quotes q ON q.seq = c.seq JOIN articles a ON a.seq = q.article_seq
       WHERE :canonical IS NULL OR q.canonical = :canonical
       ORDER BY q.recency_ms DESC, q.seq LIMIT :limit`);
+    this.#unindexed = db.prepare(`${FULL_ROW} WHERE a.quotes_indexed = 0 ORDER BY a.seq LIMIT ?`);
+    this.#recentSpeakers = db.prepare(
+      countedSpeakers('s.canonical IN (SELECT canonical FROM quotes WHERE canonical IS NOT NULL ORDER BY seq DESC LIMIT ?)'),
+    );
+    this.#matchingSpeakers = db.prepare(
+      countedSpeakers('s.seq IN (SELECT rowid FROM quote_speakers_fts WHERE quote_speakers_fts MATCH ? LIMIT ?)'),
+    );
   }
 
   #addSpeaker(canonical: string, speaker: string): void {
@@ -98,12 +113,7 @@ export class SqliteQuoteStore implements QuoteStore {
   }
 
   async unindexed(limit: number): Promise<Article[]> {
-    return guard('read articles without indexed quotes', () =>
-      this.#db
-        .prepare<[number], ArticleRow>(`${FULL_ROW} WHERE a.quotes_indexed = 0 ORDER BY a.seq LIMIT ?`)
-        .all(limit)
-        .map(toArticle),
-    );
+    return guard('read articles without indexed quotes', () => this.#unindexed.all(limit).map(toArticle));
   }
 
   async bySpeaker(canonicalSpeaker: string, limit: number): Promise<BankedQuote[]> {
@@ -127,25 +137,12 @@ export class SqliteQuoteStore implements QuoteStore {
 
   async speakers(prefixes: readonly string[], limit: number): Promise<QuoteSpeaker[]> {
     const words = prefixes.filter((word) => WORD.test(word));
-    const counted = (candidates: string) => `SELECT canonical, speaker, quotes FROM (
-        SELECT s.canonical, s.speaker, (SELECT count(*) FROM quotes q WHERE q.canonical = s.canonical) AS quotes
-        FROM quote_speakers s WHERE ${candidates}
-      ) WHERE quotes > 0 ORDER BY quotes DESC, canonical LIMIT ?`;
     return guard('autocomplete speakers', () => {
-      if (words.length === 0) {
-        return this.#db
-          .prepare<[number, number], { canonical: string; speaker: string; quotes: number }>(
-            counted(`s.canonical IN (SELECT canonical FROM quotes WHERE canonical IS NOT NULL ORDER BY seq DESC LIMIT ?)`),
-          )
-          .all(RECENT_QUOTES_FOR_SPEAKERS, limit)
-          .map(speakerFromRow);
-      }
-      return this.#db
-        .prepare<[string, number, number], { canonical: string; speaker: string; quotes: number }>(
-          counted(`s.seq IN (SELECT rowid FROM quote_speakers_fts WHERE quote_speakers_fts MATCH ? LIMIT ?)`),
-        )
-        .all(words.map((word) => `"${word}"*`).join(' '), SPEAKER_MATCH_CAP, limit)
-        .map(speakerFromRow);
+      const rows =
+        words.length === 0
+          ? this.#recentSpeakers.all(RECENT_QUOTES_FOR_SPEAKERS, limit)
+          : this.#matchingSpeakers.all(words.map((word) => `"${word}"*`).join(' '), SPEAKER_MATCH_CAP, limit);
+      return rows.map(speakerFromRow);
     });
   }
 

@@ -59,6 +59,11 @@ export class SqliteStoryStore implements StoryStore {
   readonly #moveStory: Statement<[string, string]>;
   readonly #recordMerge: Statement<[string, string, string]>;
   readonly #repointMerges: Statement<[string, string]>;
+  readonly #storyIdsOf: Statement<[string], { id: string; story_id: string }>;
+  readonly #articles: Statement<[string, number], ArticleRow>;
+  readonly #list: Statement<[number, number, number], StoryDbRow>;
+  readonly #recent: Statement<[number, number, number, number], MemberRow>;
+  readonly #unassigned: Statement<[number], ArticleRow>;
 
   constructor(db: Database, write: SqliteWrite) {
     this.#db = db;
@@ -73,6 +78,18 @@ export class SqliteStoryStore implements StoryStore {
       ON CONFLICT (merged_id) DO UPDATE SET into_id = excluded.into_id, merged_at = excluded.merged_at`);
     // Merges stay one hop deep: stories merged into a story that is now merged itself follow it.
     this.#repointMerges = db.prepare('UPDATE story_merges SET into_id = ? WHERE into_id = ?');
+    this.#storyIdsOf = db.prepare(
+      'SELECT id, story_id FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND story_id IS NOT NULL',
+    );
+    this.#articles = db.prepare(`${FULL_ROW} WHERE a.story_id = ? ORDER BY a.recency_ms DESC, a.seq DESC LIMIT ?`);
+    this.#list = db.prepare(
+      `SELECT ${STORY_COLUMNS} FROM stories WHERE last_ms >= ? AND first_ms < ? ORDER BY last_ms DESC, id LIMIT ?`,
+    );
+    this.#recent = db.prepare(`SELECT a.id, a.story_id, a.title, a.outlet,
+        coalesce(a.published_at, a.ingested_at) AS published_at, substr(t.text, 1, ?) AS lead
+      FROM articles a JOIN article_texts t ON t.seq = a.seq
+      WHERE a.recency_ms >= ? AND a.recency_ms <= ? AND a.story_id IS NOT NULL ORDER BY a.recency_ms DESC, a.seq DESC LIMIT ?`);
+    this.#unassigned = db.prepare(`${FULL_ROW} WHERE a.story_id IS NULL ORDER BY a.recency_ms, a.seq LIMIT ?`);
   }
 
   async assign(assignments: readonly StoryAssignmentRecord[]): Promise<void> {
@@ -113,54 +130,29 @@ export class SqliteStoryStore implements StoryStore {
 
   async storyIdsOf(articleIds: readonly string[]): Promise<Map<string, string>> {
     return guard('read article stories', () => {
-      const rows = this.#db
-        .prepare<[string], { id: string; story_id: string }>(
-          'SELECT id, story_id FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND story_id IS NOT NULL',
-        )
-        .all(JSON.stringify(articleIds));
+      const rows = this.#storyIdsOf.all(JSON.stringify(articleIds));
       return new Map(rows.map((row) => [row.id, row.story_id]));
     });
   }
 
   async articles(storyId: string, limit: number): Promise<Article[]> {
-    return guard('read story articles', () =>
-      this.#db
-        .prepare<[string, number], ArticleRow>(`${FULL_ROW} WHERE a.story_id = ? ORDER BY a.recency_ms DESC, a.seq DESC LIMIT ?`)
-        .all(storyId, limit)
-        .map(toArticle),
-    );
+    return guard('read story articles', () => this.#articles.all(storyId, limit).map(toArticle));
   }
 
   async list(range: StoryRange): Promise<Story[]> {
     return guard('list stories', () =>
-      this.#db
-        .prepare<[number, number, number], StoryDbRow>(
-          `SELECT ${STORY_COLUMNS} FROM stories WHERE last_ms >= ? AND first_ms < ? ORDER BY last_ms DESC, id LIMIT ?`,
-        )
-        .all(toEpochMs(range.from), toEpochMs(range.to), range.limit)
-        .map(toStory),
+      this.#list.all(toEpochMs(range.from), toEpochMs(range.to), range.limit).map(toStory),
     );
   }
 
   async recent(window: { from: string; to: string; limit: number; leadChars: number }): Promise<StoryMember[]> {
     return guard('read recent story members', () =>
-      this.#db
-        .prepare<[number, number, number, number], MemberRow>(`SELECT a.id, a.story_id, a.title, a.outlet,
-            coalesce(a.published_at, a.ingested_at) AS published_at, substr(t.text, 1, ?) AS lead
-          FROM articles a JOIN article_texts t ON t.seq = a.seq
-          WHERE a.recency_ms >= ? AND a.recency_ms <= ? AND a.story_id IS NOT NULL ORDER BY a.recency_ms DESC, a.seq DESC LIMIT ?`)
-        .all(window.leadChars, toEpochMs(window.from), toEpochMs(window.to), window.limit)
-        .map(memberFromRow),
+      this.#recent.all(window.leadChars, toEpochMs(window.from), toEpochMs(window.to), window.limit).map(memberFromRow),
     );
   }
 
   async unassigned(limit: number): Promise<Article[]> {
-    return guard('read articles without a story', () =>
-      this.#db
-        .prepare<[number], ArticleRow>(`${FULL_ROW} WHERE a.story_id IS NULL ORDER BY a.recency_ms, a.seq LIMIT ?`)
-        .all(limit)
-        .map(toArticle),
-    );
+    return guard('read articles without a story', () => this.#unassigned.all(limit).map(toArticle));
   }
 
   async *exportAll(): AsyncIterable<StoryExport> {

@@ -80,6 +80,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 0 : inter / union;
 }
 
-function clamp(value: number, min: number, max: number): number {
+/** `value` rounded to a whole number within `[min, max]`: a requested count made one the brief can honour. */
+export function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, Math.round(value)));
 }

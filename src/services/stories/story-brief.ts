@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { keyQuotes } from '../briefing/brief.js';
+import { clamp, keyQuotes } from '../briefing/brief.js';
 import { trimSentence } from '../briefing/clauses.js';
 import { quotesOf } from '../briefing/quotes.js';
 import { contentWords, rankSentences, selectSentences, type RankedSentence } from '../briefing/rank.js';
@@ -180,8 +180,4 @@ function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let inside = 0;
   for (const word of a) if (b.has(word)) inside += 1;
   return inside / a.size;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.max(min, Math.min(max, Math.round(value)));
 }

@@ -32,7 +32,7 @@ export async function storyBriefOf(
       outlet: article.outlet,
       publishedAt: new Date(article.publishedAt ?? article.ingestedAt),
     })),
-    options.bullets === undefined ? {} : { bullets: Math.min(options.bullets, 5) },
+    options.bullets === undefined ? {} : { bullets: options.bullets },
   );
   return { story, brief };
 }
