@@ -59,8 +59,9 @@ function fit(examples: readonly Example[]): number[] {
   const rows = examples.filter((e): e is Example & { features: number[] } => e.features !== null);
   for (let step = 0; step < 3000; step += 1) {
     const gradient = new Array<number>(k).fill(0);
+    const model: SpeakerModel = { features: SPEAKER_FEATURES, weights: [...weights], threshold: 0 };
     for (const row of rows) {
-      const error = confidenceOf(row.features, { features: SPEAKER_FEATURES, weights, threshold: 0 }) - (row.right ? 1 : 0);
+      const error = confidenceOf(row.features, model) - (row.right ? 1 : 0);
       for (let a = 0; a < k; a += 1) gradient[a] = (gradient[a] ?? 0) + row.weight * error * (row.features[a] ?? 0);
     }
     for (let a = 0; a < k; a += 1) {

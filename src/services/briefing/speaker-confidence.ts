@@ -75,9 +75,27 @@ export function speakerFeatures(credit: Credit, facts: QuoteFacts): number[] {
 
 /** The model's probability that the credited speaker is right. */
 export function confidenceOf(features: readonly number[], model: SpeakerModel = SPEAKER_MODEL): number {
+  const weights = weightsByFeature(model);
   let z = 0;
-  for (let k = 0; k < features.length; k += 1) z += (model.weights[k] ?? 0) * (features[k] ?? 0);
+  for (let k = 0; k < features.length; k += 1) z += (weights[k] ?? 0) * (features[k] ?? 0);
   return 1 / (1 + Math.exp(-z));
+}
+
+const aligned = new WeakMap<SpeakerModel, number[]>();
+
+/**
+ * The model's weights in `SPEAKER_FEATURES` order, matched by name: a feature the model was not fitted with weighs 0,
+ * so adding a feature does not shift the weights of the others until the model is retrained.
+ */
+function weightsByFeature(model: SpeakerModel): number[] {
+  const known = aligned.get(model);
+  if (known !== undefined) return known;
+  const weights = SPEAKER_FEATURES.map((name) => {
+    const k = model.features.indexOf(name);
+    return k < 0 ? 0 : (model.weights[k] ?? 0);
+  });
+  aligned.set(model, weights);
+  return weights;
 }
 
 /** How far a speaker's nearest mention may be from the quote, in characters, before the credit reads as distant. */

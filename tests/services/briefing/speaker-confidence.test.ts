@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creditedQuotes } from '../../../src/services/briefing/quotes.js';
 import { segmentArticle } from '../../../src/services/briefing/segment.js';
-import { SPEAKER_FEATURES } from '../../../src/services/briefing/speaker-confidence.js';
+import { SPEAKER_FEATURES, confidenceOf } from '../../../src/services/briefing/speaker-confidence.js';
 
 /** The names of the features on for the article's first credited quote. */
 function featuresOn(text: string): string[] {
@@ -43,5 +43,13 @@ describe('speakerFeatures', () => {
     const simple = '“The pier is safe,” said Ana Ruiz. Tomas Lind listened.\n“Repairs can wait until the spring.”';
     const goesOn = creditedQuotes(simple, segmentArticle(simple, '')).at(-1);
     expect(goesOn?.quote.speaker ?? null).not.toBeNull();
+  });
+});
+
+describe('confidenceOf', () => {
+  it('weighs features by name, so a feature the model lacks weighs nothing and shifts no other weight', () => {
+    const features = SPEAKER_FEATURES.map((name) => (name === 'bias' || name === 'full-name' ? 1 : 0));
+    const model = { features: ['full-name', 'bias'], weights: [2, -1], threshold: 0.5 };
+    expect(confidenceOf(features, model)).toBeCloseTo(1 / (1 + Math.exp(-1)), 10);
   });
 });
