@@ -264,9 +264,14 @@ export function naiveQuotes(text: string): PredictedQuote[] {
 
 /** Stable half split by id, so that tuning on one half and reporting the other is reproducible. */
 export function foldOf(id: string): 0 | 1 {
+  return partOf(id, 2) === 0 ? 0 : 1;
+}
+
+/** Stable split of ids into `parts` parts (FNV-1a hash), for cross-validation by article. */
+export function partOf(id: string, parts: number): number {
   let h = 2166136261;
   for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
-  return (h >>> 0) % 2 === 0 ? 0 : 1;
+  return (h >>> 0) % parts;
 }
 
 /** Precision, recall and F1 of a clustering against gold clusters, each a map from item id to cluster id. */
