@@ -223,6 +223,19 @@ function startOfClause(text: string, lines: readonly Line[], part: Part): number
   return -1;
 }
 
+/**
+ * `"ghosting," "yeet," "crusty" and "legally drunk"`: three or more short quoted items in a row, with nothing but commas,
+ * `and` or `or` between them, are words or names being listed, not anyone's words.
+ */
+export function isTermList(text: string, group: readonly Part[]): boolean {
+  if (group.length < 3) return false;
+  return group.every((part, i) => {
+    if (text.slice(part.start, part.end).split(/\s+/).length > 5) return false;
+    const prev = group[i - 1];
+    return prev === undefined || (prev.close !== null && /^\s*,?\s*(?:(?:and|or)\s+)?$/.test(text.slice(prev.close + 1, part.open)));
+  });
+}
+
 /** Partial: the quote opens inside a reporter's sentence rather than at its start or after `said:` / `said,`. */
 export function isPartial(text: string, part: Part, sentence: Sentence | undefined): boolean {
   const from = sentence?.start ?? part.open;

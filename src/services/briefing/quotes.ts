@@ -1,6 +1,6 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
 import { findPeople } from './people.js';
-import { groupParts, isPartial, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
+import { groupParts, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
@@ -88,7 +88,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     }
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
-    if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
+    if (attribution === null && (words < 3 || (kind === 'partial' && words < 5) || isTermList(text, group))) continue;
     const spokeBefore =
       attribution !== null &&
       (attribution.person !== null ? context.speakers.has(attribution.person) : context.organisations.some((o) => o.name === attribution?.speaker));

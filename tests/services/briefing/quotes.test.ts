@@ -156,6 +156,14 @@ describe('extractQuotes', () => {
   it('drops a short unattributed phrase in quote marks as a term, not a quote', () => {
     expect(quotesOf('Ferry crews met on the quay, where the vote was a "done deal" by noon.')).toHaveLength(0);
   });
+  it('drops a list of short quoted words as terms, not a quote', () => {
+    const text = 'Readers sent in the harbour words they never want to hear again: "low tide," "slipway," "swell season" and "ferry fatigue." The board will pick one in June.';
+    expect(quotesOf(text)).toHaveLength(0);
+  });
+  it('keeps a list of short quoted words that someone is said to have used', () => {
+    const text = 'Mayor Ingrid Solberg spoke of "open ramps," "safer piers" and "fair fares" at the meeting.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ingrid Solberg']);
+  });
 
   it('reads speakers whose names or roles have digits or accents', () => {
     const quotes = quotesOf('“It was a big order,” said K9 president Oren Halvik, who gave no price. Crews are “ready for winter,” union chief Lucía García said. “We always are.”');
