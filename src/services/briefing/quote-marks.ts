@@ -223,6 +223,19 @@ function startOfClause(text: string, lines: readonly Line[], part: Part): number
   return -1;
 }
 
+/** `Cris "Cyborg" Justino`, `Earvin "Magic" Johnson`: a nickname in quote marks between a first name and a surname. */
+export function isNickname(text: string, group: readonly Part[]): boolean {
+  const part = group[0];
+  if (group.length !== 1 || part === undefined || part.close === null) return false;
+  return (
+    /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u.test(text.slice(part.start, part.end)) &&
+    /(?:^|\s)\p{Lu}[\p{L}'’.-]*\s$/u.test(text.slice(Math.max(0, part.open - 30), part.open)) &&
+    /^\s\p{Lu}\p{Ll}/u.test(text.slice(part.close + 1, part.close + 4)) &&
+    // `Why She Felt "Invisible" As A Child`: a headline's Title Case goes on with small words.
+    !SMALL_WORDS.has(/^\s(\p{L}+)/u.exec(text.slice(part.close + 1, part.close + 20))?.[1]?.toLowerCase() ?? '')
+  );
+}
+
 /**
  * `"ghosting," "yeet," "crusty" and "legally drunk"`: three or more short quoted items in a row, with nothing but commas,
  * `and` or `or` between them, are words or names being listed, not anyone's words.

@@ -1,6 +1,6 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
 import { findPeople } from './people.js';
-import { groupParts, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
+import { groupParts, isNickname, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
@@ -76,6 +76,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
       // convinced. "B."`), who may be the one speaking now.
       attribution = goesOn;
     }
+    if (isNickname(text, group)) continue;
     const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
     // "Harbour Hour", "The Quiet Tide", "Pact for the Coast": a title in quote marks, not speech,
     // unless a verb of saying follows it.

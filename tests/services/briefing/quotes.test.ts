@@ -156,6 +156,10 @@ describe('extractQuotes', () => {
   it('drops a short unattributed phrase in quote marks as a term, not a quote', () => {
     expect(quotesOf('Ferry crews met on the quay, where the vote was a "done deal" by noon.')).toHaveLength(0);
   });
+  it('drops a nickname between a first name and a surname', () => {
+    const text = 'Harbour champion Ana Ruiz beat Lena "Anchor" Holt in the final rowing race on Saturday.';
+    expect(quotesOf(text)).toHaveLength(0);
+  });
   it('drops a list of short quoted words as terms, not a quote', () => {
     const text = 'Readers sent in the harbour words they never want to hear again: "low tide," "slipway," "swell season" and "ferry fatigue." The board will pick one in June.';
     expect(quotesOf(text)).toHaveLength(0);
