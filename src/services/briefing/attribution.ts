@@ -74,6 +74,9 @@ const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\.|\
 function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
   const rest = clauseAfter(text, part, seg.lines);
   const at = (part.close ?? part.end) + 1;
+  // `"... we don't even know." Lind laughed and said, "I ..."`: after a finished sentence, a clause that opens the next
+  // quote introduces that one.
+  if (/[.…]['’"”]*$/.test(text.slice(part.start, part.end)) && /[,:]\s*$/.test(rest) && /^[“"‘„«]/.test(text.slice(at + rest.length).trimStart())) return null;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
   if (verbFirst !== null) {
     const tail = rest.slice(verbFirst[0].length);

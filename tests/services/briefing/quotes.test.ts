@@ -568,6 +568,13 @@ describe('extractQuotes speakers', () => {
   });
 });
 
+describe('extractQuotes next quote', () => {
+  it('does not credit a finished quote to the clause that opens the next one', () => {
+    const text = 'At the pier, Ana Ruiz said, “Maybe you are the one who should ride the ferry. We would all like to see it.” Tomas Lind laughed and replied, “I ride it every day.”';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Ana Ruiz', 'Tomas Lind']);
+  });
+});
+
 describe('extractQuotes organisations', () => {
   it('reads an acronym and a word before a verb of saying as one organisation', () => {
     expect(quotesOf('“We apologize to everyone who was waiting,” BC Ferries said in a statement.')[0]).toMatchObject({ speaker: 'BC Ferries', speakerRole: null });
