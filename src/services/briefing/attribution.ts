@@ -4,7 +4,8 @@ import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
-import { credit, DOCUMENT_FROM, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
+import { isDocumentPhrase } from './document-issuer.js';
+import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
 
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
@@ -196,8 +197,12 @@ function leadingPhrase(rest: string): string {
   const protectedText = rest.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
   const stop = protectedText.search(/[,;:()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);
   const head = (stop < 0 ? protectedText : protectedText.slice(0, stop)).replace(/\u0000/g, '.');
-  // `a statement from the Harbour Board`: the document's issuer follows `from` or `by`, and is the speaker.
-  if (DOCUMENT_FROM.test(head)) return head.trim().split(/\s+/).slice(0, 12).join(' ');
+  // `a statement from the Harbour Board`, `a guide titled Winter: A Primer on the Port's website`: the document's
+  // issuer follows it and is the speaker, so the phrase runs on past a title's colon to the end of the clause.
+  if (isDocumentPhrase(head)) {
+    const end = protectedText.search(/[,;()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);
+    return (end < 0 ? protectedText : protectedText.slice(0, end)).replace(/\u0000/g, '.').trim().split(/\s+/).slice(0, 24).join(' ');
+  }
   const adjunct = head.search(/\s(?:in|on|at|during|after|before|while|when|to|from|about|with|by|last|this|as|adding|saying|told|and then)\s/);
   const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim();
   return phrase.split(/\s+/).slice(0, 12).join(' ');

@@ -1,7 +1,8 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
 import { ROLE_WORDS } from './people.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
-import { DOCUMENT_FROM, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { isDocumentPhrase } from './document-issuer.js';
+import { organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 export function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
@@ -109,7 +110,7 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
   const resolveSegment = (phrase: string, adjacent: boolean): Attribution | null => {
     const candidates = [phrase];
     const of = phrase.search(/\s(?:of|from|for|at|in)\s/);
-    if (of > 0 && !DOCUMENT_FROM.test(phrase)) candidates.unshift(phrase.slice(0, of));
+    if (of > 0 && !isDocumentPhrase(phrase)) candidates.unshift(phrase.slice(0, of));
     for (const candidate of candidates) {
       const found = resolvePhrase(candidate, at, ctx);
       if (found === null) continue;

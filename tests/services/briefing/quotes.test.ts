@@ -578,3 +578,45 @@ describe('extractQuotes issuers and pronouns', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 });
+
+describe('extractQuotes documents', () => {
+  it('credits a titled document to the owner of the website it is on, and the quote paragraph after it too', () => {
+    const text =
+      'The board published new rules for the port this week.\n"Storms are a fact of life on this coast," says a document titled Winter Work: A Primer on the Harbour Board\'s website.\n"Every crew must be ready by November."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Harbour Board', 'Harbour Board']);
+  });
+
+  it('credits `the white paper said` to the issuer of the document named before', () => {
+    const text =
+      '"Storms are a fact of life on this coast," says a document titled Winter Work on the Harbour Board\'s website.\nThe white paper said cold makes mooring ropes brittle.\n"This is a serious risk."';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Harbour Board');
+  });
+
+  it('credits `the report said` to the issuer of the last report, not of a later email', () => {
+    const text =
+      'The Harbour Board published a report on Monday. Tomas Lind said in an email that he had not read it.\n"Repairs to the pier will take two years," the report said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Harbour Board');
+  });
+
+  it('credits a document after `said` to the issuer it names with `of`', () => {
+    const text = 'Ropes are checked twice a day in deep winter, said the annual safety report of Nordvik Ferries.\n"That slows every departure."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Nordvik Ferries');
+  });
+
+  it('credits an email sent out by someone to its sender', () => {
+    const text =
+      'Ana Ruiz won the vote.\nIn addition, a fundraising email sent out by Ruiz on Tuesday night warned of the hard race ahead: "There are nine debates over the next month, and we need every volunteer we can find."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits a described letter to the body it is from', () => {
+    const text = 'Late on Friday, a two-page letter from the Harbour Board urged calm: "The ferries will keep running through the storm season."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Harbour Board');
+  });
+
+  it('leaves a document whose issuer the article does not name without a speaker', () => {
+    const text = 'A report published in a science journal found the pier was sinking.\n"Repairs to the pier will take two years," the report said.';
+    expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
+  });
+
+});
