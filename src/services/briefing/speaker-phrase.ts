@@ -145,6 +145,9 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
     return unnamedSpeaker(organisation[1]);
   }
+  // `wrote Harbour magazine`, `told the Coast Courier newspaper`: an outlet, named with what it is.
+  const outlet = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:magazine|newspaper|daily|weekly|tabloid|broadcaster|network|news agency|wire service|radio|television))$/u.exec(clean);
+  if (outlet?.[1] !== undefined) return unnamedSpeaker(outlet[1]);
   // "the Times", "the Herald": a newspaper or body by the one word of its name that says what it is.
   const institution = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(clean);
   if (institution?.[1] !== undefined && isOrgWord(institution[1])) return unnamedSpeaker(institution[1]);

@@ -619,4 +619,7 @@ describe('extractQuotes documents', () => {
     expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
   });
 
+  it('credits an outlet named with what it is', () => {
+    expect(quotesOf('"The fleet is older than most of its crews," wrote Harbour magazine.')[0]?.speaker).toBe('Harbour magazine');
+  });
 });
