@@ -116,6 +116,11 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
       if (found === null) continue;
       // Away from the verb, only a person the article names elsewhere counts (not "Apps" at a sentence start).
       if (!adjacent && found.person === null && !found.pronoun) continue;
+      // `a spokesman for the harbour board could only quip`: a description is kept whole with whom it speaks for.
+      if (candidate !== phrase && found.person === null && !found.pronoun && found.speaker !== null) {
+        const whole = resolvePhrase(phrase, at, ctx);
+        if (whole?.person === null && whole.speaker?.startsWith(found.speaker) === true) return whole;
+      }
       return found;
     }
     return null;

@@ -623,3 +623,15 @@ describe('extractQuotes documents', () => {
     expect(quotesOf('"The fleet is older than most of its crews," wrote Harbour magazine.')[0]?.speaker).toBe('Harbour magazine');
   });
 });
+
+describe('extractQuotes colon cues', () => {
+  it('credits a quote after `could only quip:` to the described speaker, kept whole', () => {
+    const text = 'The vote was set for the night before the holiday. A spokesman for the harbour board could only quip: "I guess the ferry was booked."';
+    expect(quotesOf(text)[0]?.speaker).toBe('A spokesman for the harbour board');
+  });
+
+  it('reads a bare `joke` after a modal as a verb of saying', () => {
+    const text = 'Asked about the delay, Tomas Lind would only joke: "The pier is older than I am."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
+  });
+});
