@@ -212,7 +212,7 @@ function leadingPhrase(rest: string): string {
  * `Lind said the storm did damage. "Ropes snap that never snap."`: a quote with no attribution of its own
  * right after a sentence reporting what someone said belongs to that someone.
  */
-export function reportedJustBefore(text: string, part: Part, ctx: Context): Credit | null {
+export function reportedJustBefore(text: string, seg: Segmentation, part: Part, ctx: Context): Credit | null {
   let previous: Sentence | undefined;
   for (const sentence of ctx.sentences) {
     if (sentence.end <= part.open) previous = sentence;
@@ -222,19 +222,17 @@ export function reportedJustBefore(text: string, part: Part, ctx: Context): Cred
   const body = text.slice(previous.start, previous.end);
   // A sentence with a quote of its own reports that quote, not the one after it; but who it is about still counts.
   const quoting = /[“”"]/.test(body);
-  // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
-  const trailing = quoting ? null : /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
-  if (trailing?.[1] !== undefined) {
-    const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
-    if (found !== null) return credit(found, 'reported-before');
-  }
-  const verb = quoting ? undefined : verbsOfSaying(body)[0];
-  if (verb !== undefined && verb <= 160) {
-    const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
-    if (found !== null && (found.person !== null || found.pronoun)) return credit(found, 'reported-before');
-    // "Berg set herself apart from the council by saying ...": the sentence's subject.
-    const subject = subjectAtStart(body.slice(0, verb), previous.start, ctx);
-    if (subject !== null) return credit(subject, 'reported-before');
+  const reported = quoting ? null : reporterOf(body, previous.start, ctx);
+  if (reported !== null) return reported;
+  // Nothing but the quote's own marks between it and the sentence before.
+  const opensSentence = /^[\s“”"]*$/.test(text.slice(previous.end, part.open));
+  // `..., in consultation with the crews," said Lind in an email.` then a quote: a sentence that ends with the
+  // attribution of a quote (whose opening mark may have been lost to a paragraph break) hands on to the quote after it.
+  const lastMark = Math.max(body.lastIndexOf('”'), body.lastIndexOf('"'));
+  if (quoting && opensSentence && lastMark > 0) {
+    const mark = previous.start + lastMark;
+    const found = attributeAfter(text, { start: mark, end: mark, line: previous.line, open: mark, close: mark }, seg, ctx);
+    if (found !== null) return { ...found, cue: 'continuation' };
   }
   // "Lind is hopeful about Berg's odds." after a Lind quote: the next quote is still Lind's.
   const opener = ctx.mentions.find((m) => m.start >= previous.start && m.start < previous.start + 40);
@@ -248,6 +246,25 @@ export function reportedJustBefore(text: string, part: Part, ctx: Context): Cred
     const word = (pronoun[1] ?? pronoun[2] ?? '').toLowerCase();
     const person = resolvePronoun(ctx, previous.start, word === 'he' || word === 'his' ? 'male' : 'female');
     if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true, cue: 'speaker-goes-on' };
+  }
+  return null;
+}
+
+/** The one a sentence without quote marks reports speaking (`..., said Bart Naylor.`, `Berg said ...`), or `null`. */
+function reporterOf(body: string, start: number, ctx: Context): Credit | null {
+  // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
+  const trailing = /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
+  if (trailing?.[1] !== undefined) {
+    const found = resolvePhrase(leadingPhrase(trailing[1]), start, ctx);
+    if (found !== null) return credit(found, 'reported-before');
+  }
+  const verb = verbsOfSaying(body)[0];
+  if (verb !== undefined && verb <= 160) {
+    const found = subjectBefore(body.slice(0, verb), start, ctx);
+    if (found !== null && (found.person !== null || found.pronoun)) return credit(found, 'reported-before');
+    // "Berg set herself apart from the council by saying ...": the sentence's subject.
+    const subject = subjectAtStart(body.slice(0, verb), start, ctx);
+    if (subject !== null) return credit(subject, 'reported-before');
   }
   return null;
 }

@@ -69,7 +69,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
       if (isAttributionOnly(between)) attribution = goesOn;
     }
     attribution ??= leadIn(text, seg, first, context);
-    if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
+    if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, seg, first, context);
     if (attribution === null && kind === 'direct' && previous !== null && previous.lastLine === first.line && !othersBetween(context, previous, first)) {
       // `"A," said Ines Varga, an engineer who has inspected the pier every spring. "B."`: a paragraph's unattributed quote
       // after an attributed one is the same speaker's, unless the words between bring in someone else (`Ruiz was not

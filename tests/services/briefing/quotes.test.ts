@@ -635,3 +635,16 @@ describe('extractQuotes colon cues', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
   });
 });
+
+describe('extractQuotes continuations', () => {
+  it('hands a sentence that ends with the attribution of a broken quote on to the quote paragraph after it', () => {
+    const text =
+      'Tomas Lind, a harbour engineer, wrote to his staff about the ramps.\n"Nobody may use the east ramps until the repairs are done\nand the inspectors have signed them off," said Lind in a May 3 email.\n"[The board] may reopen the west ramps sooner if the weather holds."';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Tomas Lind');
+  });
+
+  it('hands an attribution after a quote that opened with the wrong mark on to the quote after it', () => {
+    const text = 'The ferries were cancelled again.\n” … the ferries will not sail this week,” wrote Harbour magazine. “The crews have not been paid since March.”';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Harbour magazine');
+  });
+});
