@@ -247,7 +247,7 @@ export function reportedJustBefore(text: string, seg: Segmentation, part: Part, 
     const person = resolvePronoun(ctx, previous.start, word === 'he' || word === 'his' ? 'male' : 'female');
     if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true, cue: 'speaker-goes-on' };
   }
-  return null;
+  return quoting || part.open !== seg.lines[part.line]?.start || previous.line === part.line ? null : reportedInParagraph(text, previous, part, ctx);
 }
 
 /** The one a sentence without quote marks reports speaking (`..., said Bart Naylor.`, `Berg said ...`), or `null`. */
@@ -265,6 +265,30 @@ function reporterOf(body: string, start: number, ctx: Context): Credit | null {
     // "Berg set herself apart from the council by saying ...": the sentence's subject.
     const subject = subjectAtStart(body.slice(0, verb), start, ctx);
     if (subject !== null) return credit(subject, 'reported-before');
+  }
+  return null;
+}
+
+// `Young said`, `Will Young, a mechanic, told`: a sentence that opens with the speaker's name and verb of saying.
+const REPORTER_OPENS = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]*(?:,[^,]{1,80},)?\s+(?:also\s+|later\s+|then\s+)?$/u;
+
+/**
+ * `Young said he suspects a fault. That could set off a slide.` then a quote paragraph: the paragraph before reports
+ * what a named person said, and the quote is theirs, unless someone else is named after them.
+ */
+function reportedInParagraph(text: string, last: Sentence, part: Part, ctx: Context): Credit | null {
+  for (let i = last.index - 1; i >= Math.max(0, last.index - 3); i -= 1) {
+    const sentence = ctx.sentences[i];
+    if (sentence === undefined || sentence.line !== last.line) return null;
+    const body = text.slice(sentence.start, sentence.end);
+    if (/[“”"]/.test(body)) return null;
+    const verb = verbsOfSaying(body)[0] ?? -1;
+    if (verb < 0 || !REPORTER_OPENS.test(body.slice(0, verb))) continue;
+    const found = reporterOf(body, sentence.start, ctx);
+    const person = found?.person ?? null;
+    if (found === null || person === null) return null;
+    const rival = ctx.mentions.some((m) => m.start >= sentence.end && m.end <= part.open && m.person !== person && m.person.isPerson);
+    return rival ? null : found;
   }
   return null;
 }

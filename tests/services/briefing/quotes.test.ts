@@ -648,3 +648,21 @@ describe('extractQuotes continuations', () => {
     expect(quotesOf(text).at(-1)?.speaker).toBe('Harbour magazine');
   });
 });
+
+describe('extractQuotes reported paragraphs', () => {
+  it('credits a quote paragraph to the one the paragraph before reports speaking, a sentence back', () => {
+    const text = 'Tomas Lind said he suspects a cracked pile under the east ramp. That could explain the sway the crews felt.\n"It only takes one weak pile."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
+  });
+
+  it('does not carry the reported speaker past someone else named after them', () => {
+    const text = 'Tomas Lind said he suspects a cracked pile under the east ramp. Ana Ruiz doubts that.\n"It only takes one weak pile."';
+    expect(quotesOf(text)[0]?.speaker ?? null).not.toBe('Tomas Lind');
+  });
+
+  it('does not credit the paragraph to a name that is not the subject of its verb of saying', () => {
+    const text =
+      'Tomas Lind’s push for a new pier helped win over council members who thought the old one was safe. In the end, Lind voted for the repairs.\n"It only takes one weak pile."';
+    expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
+  });
+});
