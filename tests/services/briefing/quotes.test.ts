@@ -637,6 +637,16 @@ describe('extractQuotes colon cues', () => {
 });
 
 describe('extractQuotes continuations', () => {
+  it('runs a quote left open at the end of its paragraph on into the next paragraph that opens with a quote mark', () => {
+    const text = 'Tomas Lind, who runs the yard, told the Harbour Courier that the old slipway was not "built for boats of this size.\n"It has now been moved to another yard."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['built for boats of this size. It has now been moved to another yard.', 'Tomas Lind']]);
+  });
+
+  it('does not run a stray open mark on into a next paragraph quote that has an attribution of its own', () => {
+    const text = 'Tomas Lind said the slipway was "too small.\n"The yard will close in May," Ana Ruiz said.';
+    expect(quotesOf(text).at(-1)).toMatchObject({ text: 'The yard will close in May', speaker: 'Ana Ruiz' });
+  });
+
   it('hands a sentence that ends with the attribution of a broken quote on to the quote paragraph after it', () => {
     const text =
       'Tomas Lind, a harbour engineer, wrote to his staff about the ramps.\n"Nobody may use the east ramps until the repairs are done\nand the inspectors have signed them off," said Lind in a May 3 email.\n"[The board] may reopen the west ramps sooner if the weather holds."';
