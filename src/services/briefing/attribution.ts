@@ -3,7 +3,7 @@ import { resolvePronoun } from './people.js';
 import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
-import { mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
+import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
 import { isDocumentPhrase } from './document-issuer.js';
 import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
 
@@ -183,8 +183,9 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const found = resolvePhrase(name, from + introducer.index, ctx);
     if (found?.person != null) return credit(found, 'introducer');
   }
-  // `Lind, the harbour engineer, is blunter: "..."`: a quote after a colon belongs to the sentence's subject.
-  if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx), 'colon');
+  // `Lind, the harbour engineer, is blunter: "..."`, `A spokesman for the board was blunt: "..."`: a quote after a
+  // colon belongs to the sentence's subject.
+  if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx) ?? describedSubjectAtStart(before, from, ctx), 'colon');
   return null;
 }
 

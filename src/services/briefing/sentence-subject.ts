@@ -2,7 +2,7 @@
 import { ROLE_WORDS } from './people.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
 import { isDocumentPhrase } from './document-issuer.js';
-import { organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 export function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
@@ -116,12 +116,7 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
       if (found === null) continue;
       // Away from the verb, only a person the article names elsewhere counts (not "Apps" at a sentence start).
       if (!adjacent && found.person === null && !found.pronoun) continue;
-      // `a spokesman for the harbour board could only quip`: a description is kept whole with whom it speaks for.
-      if (candidate !== phrase && found.person === null && !found.pronoun && found.speaker !== null) {
-        const whole = resolvePhrase(phrase, at, ctx);
-        if (whole?.person === null && whole.speaker?.startsWith(found.speaker) === true) return whole;
-      }
-      return found;
+      return candidate === phrase ? found : withWholeDescription(found, phrase, at, ctx);
     }
     return null;
   };
@@ -149,3 +144,27 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
   return last.length === 0 ? null : resolveSegment(last, true);
 }
 
+/**
+ * `a spokesman for the harbour board could only quip`: a description found in the first words of `phrase` is kept
+ * whole with whom it speaks for, when the whole phrase still names that description.
+ */
+function withWholeDescription(found: Attribution, phrase: string, at: number, ctx: Context): Attribution {
+  if (found.person !== null || found.pronoun || found.speaker === null) return found;
+  const whole = resolvePhrase(phrase, at, ctx);
+  return whole?.person === null && whole.speaker?.startsWith(found.speaker) === true ? whole : found;
+}
+
+// `A spokesman for the board was blunt:`, `One resident put it plainly:`: a description, then its verb.
+const DESCRIBED_SUBJECT =
+  /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[^,;:()"“”]{2,60}?)\s+(?:was|were|is|are|had|has|could|would|can|will|did|seemed|sounded|put|gave|offered|kept|remained|got)\b/;
+
+/** A description (`a spokesman for the board`, `one resident`) that opens the clause as its subject, or `null`. */
+export function describedSubjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
+  const phrase = DESCRIBED_SUBJECT.exec(withoutIntroduction(before))?.[1];
+  if (phrase === undefined) return null;
+  // `The answer from the ministry was short:` is no one: the description's head must be a person or a body.
+  const cut = phrase.split(/\s(?:of|from|for|at|in|with)\s/)[0] ?? phrase;
+  if (!NOMINAL_HEAD.test(cut) && !ROLE_WORDS.has(cut.split(/\s+/).at(-1)?.toLowerCase() ?? '')) return null;
+  const head = resolvePhrase(cut, offset, ctx);
+  return head === null ? null : withWholeDescription(head, phrase, offset, ctx);
+}

@@ -630,6 +630,15 @@ describe('extractQuotes colon cues', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('A spokesman for the harbour board');
   });
 
+  it('credits a quote after a colon to a described subject with no verb of saying', () => {
+    expect(quotesOf('A spokesman for the harbour board was blunt: "We will not pay for the new pier."')[0]?.speaker).toBe('A spokesman for the harbour board');
+    expect(quotesOf('In a letter on Monday, one resident was more direct: "We will not pay for the new pier."')[0]?.speaker).toBe('one resident');
+  });
+
+  it('does not credit a quote after a colon to a subject that is no one', () => {
+    expect(quotesOf('The answer from the ministry was short: "We will not pay for the new pier."')[0]?.speaker ?? null).toBeNull();
+  });
+
   it('reads a bare `joke` after a modal as a verb of saying', () => {
     const text = 'Asked about the delay, Tomas Lind would only joke: "The pier is older than I am."';
     expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
