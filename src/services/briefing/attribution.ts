@@ -1,10 +1,10 @@
 /** Which cue ties a quote to its speaker: a verb of saying before or after it, a colon, a dash credit, `according to`, a lead-in paragraph, or the sentence before. */
+import { isDocumentPhrase } from './document-issuer.js';
 import { resolvePronoun } from './people.js';
 import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
-import { isDocumentPhrase } from './document-issuer.js';
 import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
 
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
@@ -198,7 +198,7 @@ function leadingPhrase(rest: string): string {
   const protectedText = rest.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
   const stop = protectedText.search(/[,;:()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);
   const head = (stop < 0 ? protectedText : protectedText.slice(0, stop)).replace(/\u0000/g, '.');
-  // `a statement from the Harbour Board`, `a guide titled Winter: A Primer on the Port's website`: the document's
+  // `a statement from the Harbour Board`, `a document titled Winter: A Primer on the Port's website`: the document's
   // issuer follows it and is the speaker, so the phrase runs on past a title's colon to the end of the clause.
   if (isDocumentPhrase(head)) {
     const end = protectedText.search(/[,;()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);

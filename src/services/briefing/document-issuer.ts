@@ -8,7 +8,7 @@ import { ABBREVIATION } from './say-verbs.js';
 import type { Attribution, Context } from './speaker-phrase.js';
 
 /** The nouns of a document that can be quoted (`the report said`, `a statement from`, `her tweet`), singular. */
-export const DOCUMENT_NOUN = String.raw`(?:news release|press release|media release|(?:white|green|discussion|research|working|position|policy) paper|blog post|text message|fact sheet|statement|release|report|document|study|survey|poll|letter|e-?mail|memo(?:randum)?|tweet|post|website|web site|filing|submission|ruling|editorial|article|book|piece|analysis|notice|bulletin|newsletter|message|brochure|pamphlet|backgrounder|guide|handbook|manual|audit|assessment)`;
+export const DOCUMENT_NOUN = String.raw`(?:news release|press release|media release|(?:white|green|discussion|research|working|position|policy) paper|blog post|text message|fact sheet|statement|release|report|document|study|survey|poll|letter|e-?mail|memo(?:randum)?|tweet|post|website|web site|filing|submission|ruling|editorial|article|book|piece|analysis|notice|bulletin|newsletter|message|brochure|pamphlet|backgrounder|handbook|manual|audit|assessment)`;
 
 const DETERMINER = String.raw`(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ne|[Aa]nother)`;
 const DEFINITE = /^(?:the|this|that)$/;

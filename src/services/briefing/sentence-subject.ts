@@ -1,7 +1,7 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
+import { isDocumentPhrase } from './document-issuer.js';
 import { ROLE_WORDS } from './people.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
-import { isDocumentPhrase } from './document-issuer.js';
 import { NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
