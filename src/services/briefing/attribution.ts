@@ -1,10 +1,11 @@
 /** Which cue ties a quote to its speaker: a verb of saying before or after it, a colon, a dash credit, `according to`, a lead-in paragraph, or the sentence before. */
+import { isDocumentPhrase } from './document-issuer.js';
 import { resolvePronoun } from './people.js';
 import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
-import { mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
-import { credit, DOCUMENT_FROM, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
+import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
+import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
 
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
@@ -185,8 +186,9 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const found = resolvePhrase(name, from + introducer.index, ctx);
     if (found?.person != null) return credit(found, 'introducer');
   }
-  // `Lind, the harbour engineer, is blunter: "..."`: a quote after a colon belongs to the sentence's subject.
-  if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx), 'colon');
+  // `Lind, the harbour engineer, is blunter: "..."`, `A spokesman for the board was blunt: "..."`: a quote after a
+  // colon belongs to the sentence's subject.
+  if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx) ?? describedSubjectAtStart(before, from, ctx), 'colon');
   return null;
 }
 
@@ -199,8 +201,12 @@ function leadingPhrase(rest: string): string {
   const protectedText = rest.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
   const stop = protectedText.search(/[,;:()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);
   const head = (stop < 0 ? protectedText : protectedText.slice(0, stop)).replace(/\u0000/g, '.');
-  // `a statement from the Harbour Board`: the document's issuer follows `from` or `by`, and is the speaker.
-  if (DOCUMENT_FROM.test(head)) return head.trim().split(/\s+/).slice(0, 12).join(' ');
+  // `a statement from the Harbour Board`, `a document titled Winter: A Primer on the Port's website`: the document's
+  // issuer follows it and is the speaker, so the phrase runs on past a title's colon to the end of the clause.
+  if (isDocumentPhrase(head)) {
+    const end = protectedText.search(/[,;()“”"—–]|[.!?](?:\s|$)|\s(?:who|which|whose|where|that)\s/);
+    return (end < 0 ? protectedText : protectedText.slice(0, end)).replace(/\u0000/g, '.').trim().split(/\s+/).slice(0, 24).join(' ');
+  }
   const adjunct = head.search(/\s(?:in|on|at|during|after|before|while|when|to|from|about|with|by|last|this|as|adding|saying|told|and then)\s/);
   const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim();
   return phrase.split(/\s+/).slice(0, 12).join(' ');
@@ -210,7 +216,7 @@ function leadingPhrase(rest: string): string {
  * `Lind said the storm did damage. "Ropes snap that never snap."`: a quote with no attribution of its own
  * right after a sentence reporting what someone said belongs to that someone.
  */
-export function reportedJustBefore(text: string, part: Part, ctx: Context): Credit | null {
+export function reportedJustBefore(text: string, seg: Segmentation, part: Part, ctx: Context): Credit | null {
   let previous: Sentence | undefined;
   for (const sentence of ctx.sentences) {
     if (sentence.end <= part.open) previous = sentence;
@@ -220,19 +226,17 @@ export function reportedJustBefore(text: string, part: Part, ctx: Context): Cred
   const body = text.slice(previous.start, previous.end);
   // A sentence with a quote of its own reports that quote, not the one after it; but who it is about still counts.
   const quoting = /[“”"]/.test(body);
-  // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
-  const trailing = quoting ? null : /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
-  if (trailing?.[1] !== undefined) {
-    const found = resolvePhrase(leadingPhrase(trailing[1]), previous.start, ctx);
-    if (found !== null) return credit(found, 'reported-before');
-  }
-  const verb = quoting ? undefined : verbsOfSaying(body)[0];
-  if (verb !== undefined && verb <= 160) {
-    const found = subjectBefore(body.slice(0, verb), previous.start, ctx);
-    if (found !== null && (found.person !== null || found.pronoun)) return credit(found, 'reported-before');
-    // "Berg set herself apart from the council by saying ...": the sentence's subject.
-    const subject = subjectAtStart(body.slice(0, verb), previous.start, ctx);
-    if (subject !== null) return credit(subject, 'reported-before');
+  const reported = quoting ? null : reporterOf(body, previous.start, ctx);
+  if (reported !== null) return reported;
+  // Nothing but the quote's own marks between it and the sentence before.
+  const opensSentence = /^[\s“”"]*$/.test(text.slice(previous.end, part.open));
+  // `..., in consultation with the crews," said Lind in an email.` then a quote: a sentence that ends with the
+  // attribution of a quote (whose opening mark may have been lost to a paragraph break) hands on to the quote after it.
+  const lastMark = Math.max(body.lastIndexOf('”'), body.lastIndexOf('"'));
+  if (quoting && opensSentence && lastMark > 0) {
+    const mark = previous.start + lastMark;
+    const found = attributeAfter(text, { start: mark, end: mark, line: previous.line, open: mark, close: mark }, seg, ctx);
+    if (found !== null) return { ...found, cue: 'continuation' };
   }
   // "Lind is hopeful about Berg's odds." after a Lind quote: the next quote is still Lind's.
   const opener = ctx.mentions.find((m) => m.start >= previous.start && m.start < previous.start + 40);
@@ -246,6 +250,49 @@ export function reportedJustBefore(text: string, part: Part, ctx: Context): Cred
     const word = (pronoun[1] ?? pronoun[2] ?? '').toLowerCase();
     const person = resolvePronoun(ctx, previous.start, word === 'he' || word === 'his' ? 'male' : 'female');
     if (person !== null && ctx.speakers.has(person)) return { speaker: person.name, role: null, person, pronoun: true, cue: 'speaker-goes-on' };
+  }
+  return quoting || part.open !== seg.lines[part.line]?.start || previous.line === part.line ? null : reportedInParagraph(text, previous, part, ctx);
+}
+
+/** The one a sentence without quote marks reports speaking (`..., said Bart Naylor.`, `Berg said ...`), or `null`. */
+function reporterOf(body: string, start: number, ctx: Context): Credit | null {
+  // "..., said Bart Naylor, an advocate for Public Citizen." then a quote: Naylor goes on.
+  const trailing = /,\s+(?:said|says|according to)\s+([^,]+)(?:,[^,]*)?[.!]?$/.exec(body);
+  if (trailing?.[1] !== undefined) {
+    const found = resolvePhrase(leadingPhrase(trailing[1]), start, ctx);
+    if (found !== null) return credit(found, 'reported-before');
+  }
+  const verb = verbsOfSaying(body)[0];
+  if (verb !== undefined && verb <= 160) {
+    const found = subjectBefore(body.slice(0, verb), start, ctx);
+    if (found !== null && (found.person !== null || found.pronoun)) return credit(found, 'reported-before');
+    // "Berg set herself apart from the council by saying ...": the sentence's subject.
+    const subject = subjectAtStart(body.slice(0, verb), start, ctx);
+    if (subject !== null) return credit(subject, 'reported-before');
+  }
+  return null;
+}
+
+// `Young said`, `Will Young, a mechanic, told`: a sentence that opens with the speaker's name and verb of saying.
+const REPORTER_OPENS = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]*(?:,[^,]{1,80},)?\s+(?:also\s+|later\s+|then\s+)?$/u;
+
+/**
+ * `Young said he suspects a fault. That could set off a slide.` then a quote paragraph: the paragraph before reports
+ * what a named person said, and the quote is theirs, unless someone else is named after them.
+ */
+function reportedInParagraph(text: string, last: Sentence, part: Part, ctx: Context): Credit | null {
+  for (let i = last.index - 1; i >= Math.max(0, last.index - 3); i -= 1) {
+    const sentence = ctx.sentences[i];
+    if (sentence === undefined || sentence.line !== last.line) return null;
+    const body = text.slice(sentence.start, sentence.end);
+    if (/[“”"]/.test(body)) return null;
+    const verb = verbsOfSaying(body)[0] ?? -1;
+    if (verb < 0 || !REPORTER_OPENS.test(body.slice(0, verb))) continue;
+    const found = reporterOf(body, sentence.start, ctx);
+    const person = found?.person ?? null;
+    if (found === null || person === null) return null;
+    const rival = ctx.mentions.some((m) => m.start >= sentence.end && m.end <= part.open && m.person !== person && m.person.isPerson);
+    return rival ? null : found;
   }
   return null;
 }

@@ -72,8 +72,11 @@ function isClosingPosition(text: string, i: number, end: number): boolean {
   return /\S/.test(before) && !/[A-Za-z0-9]/.test(after);
 }
 
-/** Quoted passages of one story line. An unclosed passage runs to the end of the line. */
-export function scanLine(text: string, line: Line, single: boolean): Part[] {
+/**
+ * Quoted passages of one story line. An unclosed passage runs to the end of the line; `runsOn` says that the next story
+ * line opens with a quote mark, as a quote that goes on into the next paragraph leaves its own open.
+ */
+export function scanLine(text: string, line: Line, single: boolean, runsOn = false): Part[] {
   const parts: Part[] = [];
   let open: number | null = null;
   for (let i = line.start; i < line.end; i += 1) {
@@ -107,20 +110,21 @@ export function scanLine(text: string, line: Line, single: boolean): Part[] {
       open = null;
     }
   }
-  if (open !== null) push(parts, text, line, open, null);
+  if (open !== null) push(parts, text, line, open, null, undefined, runsOn);
   return parts;
 }
 
-function push(parts: Part[], text: string, line: Line, open: number, close: number | null, stop?: number): void {
+function push(parts: Part[], text: string, line: Line, open: number, close: number | null, stop?: number, runsOn = false): void {
   let start = open + 1;
   let end = close ?? stop ?? line.end;
   while (start < end && /\s/.test(text.charAt(start))) start += 1;
   while (end > start && /\s/.test(text.charAt(end - 1))) end -= 1;
   if (end <= start || !/[A-Za-z0-9]/.test(text.slice(start, end))) return;
-  // An unclosed mark in mid-line is a stray, not a quote, unless it opens the paragraph (a quote that runs on into
-  // the next paragraph; see groupParts) or the words after an attribution that broke a quote (`"A," she said. "B.`):
-  // a writer who forgets the closing mark there still quotes to the end of the paragraph.
-  if (close === null && open !== line.start && !resumesAfterAttribution(text, parts.at(-1), line, open)) return;
+  // An unclosed mark in mid-line is a stray, not a quote, unless it opens the paragraph or is left open at its end
+  // before a paragraph that opens with a quote mark (a quote that runs on into the next paragraph; see groupParts), or
+  // it opens the words after an attribution that broke a quote (`"A," she said. "B.`): a writer who forgets the
+  // closing mark there still quotes to the end of the paragraph.
+  if (close === null && open !== line.start && !runsOn && !resumesAfterAttribution(text, parts.at(-1), line, open)) return;
   parts.push({ start, end, line: line.index, open, close });
 }
 
@@ -158,9 +162,10 @@ export function groupParts(text: string, parts: readonly Part[], seg: Segmentati
         continue;
       }
       const nextLine = nextStoryLine(lines, prev.line);
-      // A quote resumed after its attribution (`"A," she said. "B.`) has its speaker already: a next paragraph's part
-      // with an attribution of its own starts a new quote rather than going on with it.
-      const resumed = prev.open !== lines[prev.line]?.start && group.length > 1;
+      // A quote opened in mid-paragraph (resumed after its attribution, `"A," she said. "B.`, or inside the reporter's
+      // sentence) has its speaker already: a next paragraph's part with an attribution of its own starts a new quote
+      // rather than going on with it.
+      const resumed = prev.open !== lines[prev.line]?.start;
       if (prev.close === null && nextLine === part.line && part.open === lines[part.line]?.start && !(resumed && hasOwnAttribution(text, lines, part))) {
         group.push(part);
         continue;

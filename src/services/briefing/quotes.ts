@@ -2,7 +2,7 @@ import { attribute, leadIn, reportedJustBefore } from './attribution.js';
 import { findPeople } from './people.js';
 import { groupParts, isNickname, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly } from './say-verbs.js';
-import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
+import { segmentArticle, sentenceAt, type Line, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
 import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.js';
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
@@ -41,7 +41,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
   const storyLines = seg.lines.filter((line) => line.kind === 'story');
   const single = usesSingleMarks(text, storyLines);
   const parts: Part[] = [];
-  for (const line of storyLines) parts.push(...scanLine(text, line, single));
+  for (const [k, line] of storyLines.entries()) parts.push(...scanLine(text, line, single, opensWithQuote(text, storyLines[k + 1], single)));
   const groups = groupParts(text, parts, seg);
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
@@ -69,7 +69,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
       if (isAttributionOnly(between)) attribution = goesOn;
     }
     attribution ??= leadIn(text, seg, first, context);
-    if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, first, context);
+    if (attribution === null && kind === 'direct') attribution = reportedJustBefore(text, seg, first, context);
     if (attribution === null && kind === 'direct' && previous !== null && previous.lastLine === first.line && !othersBetween(context, previous, first)) {
       // `"A," said Ines Varga, an engineer who has inspected the pier every spring. "B."`: a paragraph's unattributed quote
       // after an attributed one is the same speaker's, unless the words between bring in someone else (`Ruiz was not
@@ -118,6 +118,11 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     previous = { credit: attribution, group, lastLine: last.line };
   }
   return quotes;
+}
+
+/** Whether `line` opens with a quote mark (a single one when the article quotes with single marks). */
+function opensWithQuote(text: string, line: Line | undefined, single: boolean): boolean {
+  return line !== undefined && (single ? /^[‘']/ : /^[“"„«]/).test(text.charAt(line.start));
 }
 
 /** The quote just before, as the next one sees it. */

@@ -15,7 +15,7 @@ function sayForms(): string[] {
   for (const base of SAY_BASES.split(/\s+/)) {
     const stem = base.endsWith('e') ? base.slice(0, -1) : base;
     // Bare forms such as "report", "post" or "state" are nouns as often as verbs; only unambiguous ones are kept.
-    if (/^(?:say|tell|add|ask|warn|argue|insist|explain|believe|think|write|agree|admit|note)$/.test(base)) forms.add(base);
+    if (/^(?:say|tell|add|ask|warn|argue|insist|explain|believe|think|write|agree|admit|note|quip|joke)$/.test(base)) forms.add(base);
     forms.add(/(?:s|sh|ch|x)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`);
     forms.add(/[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : base.endsWith('e') ? `${base}d` : `${base}ed`);
     forms.add(`${stem}ing`);

@@ -1,7 +1,8 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
+import { isDocumentPhrase } from './document-issuer.js';
 import { ROLE_WORDS } from './people.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
-import { DOCUMENT_FROM, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 export function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
@@ -109,13 +110,13 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
   const resolveSegment = (phrase: string, adjacent: boolean): Attribution | null => {
     const candidates = [phrase];
     const of = phrase.search(/\s(?:of|from|for|at|in)\s/);
-    if (of > 0 && !DOCUMENT_FROM.test(phrase)) candidates.unshift(phrase.slice(0, of));
+    if (of > 0 && !isDocumentPhrase(phrase)) candidates.unshift(phrase.slice(0, of));
     for (const candidate of candidates) {
       const found = resolvePhrase(candidate, at, ctx);
       if (found === null) continue;
       // Away from the verb, only a person the article names elsewhere counts (not "Apps" at a sentence start).
       if (!adjacent && found.person === null && !found.pronoun) continue;
-      return found;
+      return candidate === phrase ? found : withWholeDescription(found, phrase, at, ctx);
     }
     return null;
   };
@@ -143,3 +144,27 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
   return last.length === 0 ? null : resolveSegment(last, true);
 }
 
+/**
+ * `a spokesman for the harbour board could only quip`: a description found in the first words of `phrase` is kept
+ * whole with whom it speaks for, when the whole phrase still names that description.
+ */
+function withWholeDescription(found: Attribution, phrase: string, at: number, ctx: Context): Attribution {
+  if (found.person !== null || found.pronoun || found.speaker === null) return found;
+  const whole = resolvePhrase(phrase, at, ctx);
+  return whole?.person === null && whole.speaker?.startsWith(found.speaker) === true ? whole : found;
+}
+
+// `A spokesman for the board was blunt:`, `One resident put it plainly:`: a description, then its verb.
+const DESCRIBED_SUBJECT =
+  /^\s*((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)\s+[^,;:()"“”]{2,60}?)\s+(?:was|were|is|are|had|has|could|would|can|will|did|seemed|sounded|put|gave|offered|kept|remained|got)\b/;
+
+/** A description (`a spokesman for the board`, `one resident`) that opens the clause as its subject, or `null`. */
+export function describedSubjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
+  const phrase = DESCRIBED_SUBJECT.exec(withoutIntroduction(before))?.[1];
+  if (phrase === undefined) return null;
+  // `The answer from the ministry was short:` is no one: the description's head must be a person or a body.
+  const cut = phrase.split(/\s(?:of|from|for|at|in|with)\s/)[0] ?? phrase;
+  if (!NOMINAL_HEAD.test(cut) && !ROLE_WORDS.has(cut.split(/\s+/).at(-1)?.toLowerCase() ?? '')) return null;
+  const head = resolvePhrase(cut, offset, ctx);
+  return head === null ? null : withWholeDescription(head, phrase, offset, ctx);
+}

@@ -1,10 +1,9 @@
 /** What a speaker phrase names: a person (surname and pronoun resolved), an organisation, or a role phrase kept as written. */
+import { DOCUMENT_NOUN, documentSpeaker } from './document-issuer.js';
 import { isNameWord, isOrgWord, lookup, personByRole, resolvePronoun, ROLE_WORDS, splitRoleAndName, type Mention, type Person } from './people.js';
 import { SPEAKING_AFTER } from './say-verbs.js';
 import type { Sentence } from './segment.js';
 
-export const DOCUMENT_FROM =
-  /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
 const PRONOUN = /^(?:he|she|He|She)$/;
 /** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
 export const SPEAKS_FOR =
@@ -14,7 +13,7 @@ const SPEAKING_FOR = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}.'’\-]*['�
 // `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
 const PERSON_NOUN_END =
   /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/;
-const NOMINAL_HEAD =
+export const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet|city|town|province|municipality)\b/i;
 
 /** What attribution looks at: person mentions outside quotes, every mention (for surnames), and the sentences. */
@@ -59,7 +58,7 @@ export function credit(found: Attribution | null, cue: Cue): Credit | null {
 }
 
 const ADVERBS = new Set('somehow however meanwhile also still yet then now instead perhaps indeed moreover therefore thus again here there even'.split(' '));
-const DOCUMENTS = /\b(?:statement|release|report|study|survey|poll|letter|e-?mail|memo|tweet|post|website|document|filing|ruling|judgment|article|book|piece|analysis|editorial)s?$/;
+const DOCUMENTS = new RegExp(String.raw`\b${DOCUMENT_NOUN}s?$`);
 // `the Coastal White Paper`, `Harbour Strategy Report`: a capitalised title of a document (an outlet such as `Washington
 // Post` or `National Review` still speaks).
 const DOCUMENT_TITLE = /\s(?:Paper|Report|Study|Survey|Statement|Memo|Memorandum|Strategy|Plan|Guidelines|Framework|Assessment|Audit|Analysis|Bill|Act)$/;
@@ -107,22 +106,9 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   // "the harbour board issued a statement calling it ...": whoever issued it.
   const issuer = /^(.+?)\s+(?:issued|released|put out|posted|published|sent(?: out)?)\s+(?:a|an)\s+(?:\w+\s+)?(?:statement|release|letter|email|e-mail|report|tweet|post|memo)$/.exec(clean);
   if (issuer?.[1] !== undefined) return resolvePhrase(issuer[1], at, ctx);
-  const document = DOCUMENT_FROM.exec(clean);
-  if (document?.[1] !== undefined) return resolvePhrase(document[1], at, ctx);
-  // "The RCMP statement said", "Facebook's statement said": the organisation or person it comes from.
-  const owner = /^(?:[Tt]he\s+)?(\p{Lu}[\p{L}.'’\-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}.'’\-]*)*?)(?:['’]s?)?\s+(?:statement|release|report|website|memo|letter|email|e-mail)$/u.exec(clean);
-  if (owner?.[1] !== undefined && !/^(?:The|A|An|This|That|Its|His|Her|Their)$/.test(owner[1].trim())) {
-    const name = owner[1].trim();
-    const person = lookup(ctx.all, name, at);
-    return { speaker: person?.name ?? name, role: null, person, pronoun: false };
-  }
-  // "her statement", "his tweet": the person's own words. "Her office", "his lawyer" speak for the person and are kept
-  // as written (they are not the person).
-  const possessive = /^(his|her)\s+(?:statement|post|tweet|letter|website|email|e-mail|memo)$/i.exec(clean);
-  if (possessive?.[1] !== undefined) {
-    const person = resolvePronoun(ctx, at, possessive[1].toLowerCase() === 'his' ? 'male' : 'female');
-    if (person !== null) return { speaker: person.name, role: null, person, pronoun: true };
-  }
+  // `a statement from the Harbour Board`, `Nordvik's website`, `her tweet`, `the report`: whoever issued the document.
+  const issued = documentSpeaker(clean, at, ctx, resolvePhrase);
+  if (issued !== undefined) return issued;
   // `Lind's lawyer said`: the lawyer speaks, kept as written, not Lind.
   const speakingFor = SPEAKING_FOR.exec(clean);
   if (speakingFor?.[1] !== undefined && SPEAKS_FOR.test(speakingFor[1])) return unnamedSpeaker(clean);
@@ -159,6 +145,9 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
     return unnamedSpeaker(organisation[1]);
   }
+  // `wrote Harbour magazine`, `told the Coast Courier newspaper`: an outlet, named with what it is.
+  const outlet = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:magazine|newspaper|daily|weekly|tabloid|broadcaster|network|news agency|wire service|radio|television))$/u.exec(clean);
+  if (outlet?.[1] !== undefined) return unnamedSpeaker(outlet[1]);
   // "the Times", "the Herald": a newspaper or body by the one word of its name that says what it is.
   const institution = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(clean);
   if (institution?.[1] !== undefined && isOrgWord(institution[1])) return unnamedSpeaker(institution[1]);

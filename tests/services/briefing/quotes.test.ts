@@ -597,3 +597,110 @@ describe('extractQuotes issuers and pronouns', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 });
+
+describe('extractQuotes documents', () => {
+  it('credits a titled document to the owner of the website it is on, and the quote paragraph after it too', () => {
+    const text =
+      'The board published new rules for the port this week.\n"Storms are a fact of life on this coast," says a document titled Winter Work: A Primer on the Harbour Board\'s website.\n"Every crew must be ready by November."';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Harbour Board', 'Harbour Board']);
+  });
+
+  it('credits `the white paper said` to the issuer of the document named before', () => {
+    const text =
+      '"Storms are a fact of life on this coast," says a document titled Winter Work on the Harbour Board\'s website.\nThe white paper said cold makes mooring ropes brittle.\n"This is a serious risk."';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Harbour Board');
+  });
+
+  it('credits `the report said` to the issuer of the last report, not of a later email', () => {
+    const text =
+      'The Harbour Board published a report on Monday. Tomas Lind said in an email that he had not read it.\n"Repairs to the pier will take two years," the report said.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Harbour Board');
+  });
+
+  it('credits a document after `said` to the issuer it names with `of`', () => {
+    const text = 'Ropes are checked twice a day in deep winter, said the annual safety report of Nordvik Ferries.\n"That slows every departure."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Nordvik Ferries');
+  });
+
+  it('credits an email sent out by someone to its sender', () => {
+    const text =
+      'Ana Ruiz won the vote.\nIn addition, a fundraising email sent out by Ruiz on Tuesday night warned of the hard race ahead: "There are nine debates over the next month, and we need every volunteer we can find."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits a described letter to the body it is from', () => {
+    const text = 'Late on Friday, a two-page letter from the Harbour Board urged calm: "The ferries will keep running through the storm season."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Harbour Board');
+  });
+
+  it('leaves a document whose issuer the article does not name without a speaker', () => {
+    const text = 'A report published in a science journal found the pier was sinking.\n"Repairs to the pier will take two years," the report said.';
+    expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
+  });
+
+  it('credits an outlet named with what it is', () => {
+    expect(quotesOf('"The fleet is older than most of its crews," wrote Harbour magazine.')[0]?.speaker).toBe('Harbour magazine');
+  });
+});
+
+describe('extractQuotes colon cues', () => {
+  it('credits a quote after `could only quip:` to the described speaker, kept whole', () => {
+    const text = 'The vote was set for the night before the holiday. A spokesman for the harbour board could only quip: "I guess the ferry was booked."';
+    expect(quotesOf(text)[0]?.speaker).toBe('A spokesman for the harbour board');
+  });
+
+  it('credits a quote after a colon to a described subject with no verb of saying', () => {
+    expect(quotesOf('A spokesman for the harbour board was blunt: "We will not pay for the new pier."')[0]?.speaker).toBe('A spokesman for the harbour board');
+    expect(quotesOf('In a letter on Monday, one resident was more direct: "We will not pay for the new pier."')[0]?.speaker).toBe('one resident');
+  });
+
+  it('does not credit a quote after a colon to a subject that is no one', () => {
+    expect(quotesOf('The answer from the ministry was short: "We will not pay for the new pier."')[0]?.speaker ?? null).toBeNull();
+  });
+
+  it('reads a bare `joke` after a modal as a verb of saying', () => {
+    const text = 'Asked about the delay, Tomas Lind would only joke: "The pier is older than I am."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
+  });
+});
+
+describe('extractQuotes continuations', () => {
+  it('runs a quote left open at the end of its paragraph on into the next paragraph that opens with a quote mark', () => {
+    const text = 'Tomas Lind, who runs the yard, told the Harbour Courier that the old slipway was not "built for boats of this size.\n"It has now been moved to another yard."';
+    expect(quotesOf(text).map((q) => [q.text, q.speaker])).toEqual([['built for boats of this size. It has now been moved to another yard.', 'Tomas Lind']]);
+  });
+
+  it('does not run a stray open mark on into a next paragraph quote that has an attribution of its own', () => {
+    const text = 'Tomas Lind said the slipway was "too small.\n"The yard will close in May," Ana Ruiz said.';
+    expect(quotesOf(text).at(-1)).toMatchObject({ text: 'The yard will close in May', speaker: 'Ana Ruiz' });
+  });
+
+  it('hands a sentence that ends with the attribution of a broken quote on to the quote paragraph after it', () => {
+    const text =
+      'Tomas Lind, a harbour engineer, wrote to his staff about the ramps.\n"Nobody may use the east ramps until the repairs are done\nand the inspectors have signed them off," said Lind in a May 3 email.\n"[The board] may reopen the west ramps sooner if the weather holds."';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Tomas Lind');
+  });
+
+  it('hands an attribution after a quote that opened with the wrong mark on to the quote after it', () => {
+    const text = 'The ferries were cancelled again.\n” … the ferries will not sail this week,” wrote Harbour magazine. “The crews have not been paid since March.”';
+    expect(quotesOf(text).at(-1)?.speaker).toBe('Harbour magazine');
+  });
+});
+
+describe('extractQuotes reported paragraphs', () => {
+  it('credits a quote paragraph to the one the paragraph before reports speaking, a sentence back', () => {
+    const text = 'Tomas Lind said he suspects a cracked pile under the east ramp. That could explain the sway the crews felt.\n"It only takes one weak pile."';
+    expect(quotesOf(text)[0]?.speaker).toBe('Tomas Lind');
+  });
+
+  it('does not carry the reported speaker past someone else named after them', () => {
+    const text = 'Tomas Lind said he suspects a cracked pile under the east ramp. Ana Ruiz doubts that.\n"It only takes one weak pile."';
+    expect(quotesOf(text)[0]?.speaker ?? null).not.toBe('Tomas Lind');
+  });
+
+  it('does not credit the paragraph to a name that is not the subject of its verb of saying', () => {
+    const text =
+      'Tomas Lind’s push for a new pier helped win over council members who thought the old one was safe. In the end, Lind voted for the repairs.\n"It only takes one weak pile."';
+    expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
+  });
+});
