@@ -62,7 +62,8 @@ const ORG_WORDS = new Set(
     'court government agency association committee commission company corp inc ltd group bank fund club league ' +
     'network channel tv radio magazine journal daily herald tribune guardian telegraph mail review institute centre center ' +
     'foundation office service services force army navy command airlines airport street road city county state states ' +
-    'republic kingdom federation organisation organization nations assembly parliament congress senate administration'
+    'republic kingdom federation organisation organization nations assembly parliament congress senate administration ' +
+    'railway railroad corporation authority'
   ).split(/\s+/),
 );
 

@@ -98,8 +98,9 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
   // `"..." that Berg can win, said Piet Varga`: a clause the quote runs on into, not who says it.
   if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
-  if (/^the\s+(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group)$/i.test(clean)) {
-    // `the company said` after `Nordvik ...`: the organisation it stands for, when the article has named one.
+  if (/^the\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group|railway|railroad|corporation|ministry|department)$/iu.test(clean)) {
+    // `the company said`, `the ferry company said` after `Nordvik ...`: the organisation it stands for, when the article
+    // has named one.
     const organisation = organisationSpeaking(ctx, at);
     if (organisation !== null) return organisation;
   }

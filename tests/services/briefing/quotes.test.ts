@@ -568,6 +568,13 @@ describe('extractQuotes speakers', () => {
   });
 });
 
+describe('extractQuotes described organisations', () => {
+  it('credits `the ferry company` to the railway or company the article named', () => {
+    const text = 'Nordvik Coastal Railway runs the island line.\n"Ice is the enemy of every track," said the railway company.';
+    expect(quotesOf(text).map((q) => q.speaker)).toEqual(['Nordvik Coastal Railway']);
+  });
+});
+
 describe('extractQuotes next quote', () => {
   it('does not credit a finished quote to the clause that opens the next one', () => {
     const text = 'At the pier, Ana Ruiz said, “Maybe you are the one who should ride the ferry. We would all like to see it.” Tomas Lind laughed and replied, “I ride it every day.”';
