@@ -27,6 +27,10 @@ function isPossessorOf(words: readonly string[], n: number): boolean {
 /** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
 function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
   const words = head.trim().split(/\s+/).slice(0, 8);
+  // `officials discussed what would "..."`: a group as the subject of its verb, kept as written.
+  for (let n = 1; n <= 3; n += 1) {
+    if (PEOPLE_GROUP.test(words.slice(0, n).join(' ')) && /^\p{Ll}/u.test(words[n] ?? '')) return unnamedSpeaker(words.slice(0, n).join(' '));
+  }
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
     if (found === null || (found.person === null && !found.pronoun)) continue;
@@ -39,8 +43,13 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
   return null;
 }
 
+// `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together.
+const PEOPLE_GROUP =
+  /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators)$/i;
+
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
-const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
+const INTRODUCTORY =
+  /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike|within|across|among|amid|through|throughout|between|beyond|inside|outside|against|without|behind|beneath|near|around|rather than|instead of)\b/i;
 
 /** A sentence adverb set off by a comma (`First, `, `Conversely, `): never the subject, even when capitalised. */
 const SENTENCE_ADVERB =

@@ -578,3 +578,15 @@ describe('extractQuotes issuers and pronouns', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 });
+
+describe('extractQuotes sentence subjects', () => {
+  it('credits a partial quote to the subject after a fronted prepositional phrase', () => {
+    const text = 'Within the stack of letters sent to the board, Ana Ruiz weighed whether the plan would “justify the cost of a second ferry to the island.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits a partial quote to a group of people that is the subject of its sentence', () => {
+    const text = 'Across the dozens of pages of minutes, councillors debated which arguments would “justify the cost of a second ferry to the island.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('councillors');
+  });
+});
