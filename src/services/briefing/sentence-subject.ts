@@ -78,13 +78,15 @@ export function mainSubject(clause: string, offset: number, ctx: Context): Attri
 const PREDICATE_START = /^\s*(?!(?:and|but|or|so|then|the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\b)(?![^\s]*ly\b)\p{Ll}+\s+\S+\s+\S+/u;
 
 // `presidential candidate`, `longtime activist`, `former state legislator`: nouns and adjectives of a description.
-const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time)s?$/u;
+const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time|ee)s?$/u;
+// `76-year-old`: an age describes the person named after it.
+const AGE = /^\d{1,3}-year-old$/;
 
 /** Words that can stand before a name as its title or role: capitalised words, role words, determiners, descriptions. */
 function isTitleOrRole(role: string): boolean {
   return role
     .split(/\s+/)
-    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
+    .every((w) => /^\p{Lu}/u.test(w) || AGE.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
 
 /** The run of capitalised words that ends a clause: a name a relative pronoun after it refers to. */

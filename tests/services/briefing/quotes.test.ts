@@ -589,4 +589,12 @@ describe('extractQuotes sentence subjects', () => {
     const text = 'Across the dozens of pages of minutes, councillors debated which arguments would “justify the cost of a second ferry to the island.”';
     expect(quotesOf(text)[0]?.speaker).toBe('councillors');
   });
+
+  it('reads an age or a description ending in -ee before the name as part of the subject', () => {
+    const aged = '68-year-old Piet Varga, founder of the Harbour Trust, endorsed Ruiz on Monday, saying she “has always put the port first.”';
+    expect(quotesOf(aged)[0]?.speaker).toBe('Piet Varga');
+    const retiree = 'Halifax retiree Piet Varga, who walked 300 km that summer, credits the club for “keeping me young and keeping me honest.”';
+    expect(quotesOf(retiree)[0]?.speaker).toBe('Piet Varga');
+  });
+
 });
