@@ -78,8 +78,9 @@ export const AFTER_NAME_FIRST = new RegExp(
   'u',
 );
 
-// Titles, initials, `No.` and months (`at the Dec. 12 briefing`): their full stop ends no sentence.
-const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
+// Titles, initials, `No.`, months (`at the Dec. 12 briefing`), units after a number (`16 lbs.`) and `etc.`: their full
+// stop ends no sentence.
+export const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\d+\s?(?:lbs?|kg|km|oz|ft|mi|cm|mm)|etc|approx|vs)`;
 export const ABBREVIATION = new RegExp(`${ABBREVIATED}\\.`, 'g');
 /** Everything up to the start of the last sentence, where a title's full stop (`Sen. Ana Ruiz`) ends none. */
 export const BEFORE_LAST_SENTENCE = new RegExp(`^.*(?<!${ABBREVIATED})[.!?]\\s+`);

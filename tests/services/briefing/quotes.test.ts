@@ -597,4 +597,8 @@ describe('extractQuotes sentence subjects', () => {
     expect(quotesOf(retiree)[0]?.speaker).toBe('Piet Varga');
   });
 
+  it('credits a partial quote after a unit abbreviation to the subject before it', () => {
+    const text = 'The club has 40 members. Halifax teacher Piet Varga, who lost 16 lbs. “and a lot of worry” between May and June, says the walks changed his life.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
 });
