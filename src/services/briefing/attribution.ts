@@ -9,6 +9,9 @@ import { credit, DOCUMENT_FROM, organisationSpeaking, resolvePhrase, stripDeterm
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
 const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
+// `Rather than rows of desks, asks harbour editor Ana Ruiz, "has anyone ..."`: a verb of saying that opens its clause
+// (after a comma or at the sentence start) with the speaker phrase after it, set off by a comma before the quote.
+const INVERTED_CREDIT = new RegExp(String.raw`(?:^|[,;—–]\s*)(${SAY})\s+([^,;:()“”"]{2,80}?)\s*,\s*$`, 'u');
 
 /** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
 export function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context, partial = false): Credit | null {
@@ -181,6 +184,12 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   if (introducer !== null && name !== undefined && !listener) {
     const found = resolvePhrase(name, from + introducer.index, ctx);
     if (found?.person != null) return credit(found, 'introducer');
+  }
+  // A participle (`, telling reporters,`) and `told`/`asked` (`Asked about it,`) have their listener after them.
+  const inverted = INVERTED_CREDIT.exec(before);
+  if (inverted?.[2] !== undefined && !/(?:ing|^told|^asked)$/i.test(inverted[1] ?? '')) {
+    const found = resolvePhrase(leadingPhrase(inverted[2]), from + inverted.index, ctx);
+    if (found !== null) return credit(found, 'introducer');
   }
   // `Lind, the harbour engineer, is blunter: "..."`: a quote after a colon belongs to the sentence's subject.
   if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx), 'colon');

@@ -601,4 +601,14 @@ describe('extractQuotes sentence subjects', () => {
     const text = 'The club has 40 members. Halifax teacher Piet Varga, who lost 16 lbs. “and a lot of worry” between May and June, says the walks changed his life.';
     expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
   });
+
+  it('credits an inverted credit before the quote to the speaker named after the verb', () => {
+    const text = 'Rather than the old layout, in which the two crews sit facing each other, asks harbour editor Ana Ruiz, “has anyone ever tried a round table instead?”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+    expect(quotesOf('In the end, said the mayor, “we will rebuild the whole pier.”')[0]?.speaker).toBe('the mayor');
+  });
+
+  it('keeps the listener after a participle or `asked` out of an inverted credit', () => {
+    expect(quotesOf('Ana Ruiz met the crew, telling Piet Varga, “you will sail at dawn and come back by noon.”')[0]?.speaker).toBe('Ana Ruiz');
+  });
 });
