@@ -1,7 +1,7 @@
 /** Which cue ties a quote to its speaker: a verb of saying before or after it, a colon, a dash credit, `according to`, a lead-in paragraph, or the sentence before. */
 import { resolvePronoun } from './people.js';
 import type { Part } from './quote-marks.js';
-import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
+import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
 import { credit, DOCUMENT_FROM, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
@@ -168,6 +168,13 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
     if (found !== null) return credit(found, 'verb-before');
   }
+  // `Acknowledging that Lind "has a point," though, Berg did say ...`: a participle of saying that opens the sentence
+  // belongs to the main clause after the quote, whose subject speaks.
+  const opening = /^\s*(?:(?:and|but|yet)\s+)?(\p{L}+ing)\b/iu.exec(before);
+  if (opening?.[1] !== undefined && isSayingParticiple(opening[1])) {
+    const found = subjectAfterOpening(text.slice(part.start, part.end), after, close, ctx);
+    if (found !== null) return credit(found, 'verb-before');
+  }
   // When no one is reported speaking, "Ana Ruiz’s “harbour plan”": the phrase is credited to the one whose it is.
   const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
   if (possessor?.[1] !== undefined) {
@@ -194,6 +201,15 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   // `Lind, the harbour engineer, is blunter: "..."`: a quote after a colon belongs to the sentence's subject.
   if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx), 'colon');
   return null;
+}
+
+/**
+ * The subject of the main clause after an opening participial phrase that holds the quote: the clause starts after the
+ * comma that ends the quote (`"has a point," though, Berg did say`) or, failing that, the first comma after it.
+ */
+function subjectAfterOpening(quoted: string, after: string, at: number, ctx: Context): Attribution | null {
+  const comma = /,['’"”]*$/.test(quoted) ? 0 : after.indexOf(',') + 1;
+  return comma < 0 ? null : mainSubject(after.slice(comma).replace(/^[\s"”’']+/, ''), at, ctx);
 }
 
 /**

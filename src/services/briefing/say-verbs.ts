@@ -31,6 +31,10 @@ function sayForms(): string[] {
 const SAY_FORMS = sayForms();
 export const SAY = SAY_FORMS.join('|');
 const SAY_ING = new Set(SAY_FORMS.filter((form) => form.endsWith('ing')));
+/** Whether `word` (any case) is the participle of a verb of saying: `Noting`, `adding`. */
+export function isSayingParticiple(word: string): boolean {
+  return SAY_ING.has(word.toLowerCase());
+}
 export const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
 // `Ginsburg's comments`, `his remarks`, `the claims`: after a possessive or a determiner a verb form is a noun.
 const NOUN_BEFORE = /(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|these|those))\s+$/i;

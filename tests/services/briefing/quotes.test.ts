@@ -611,4 +611,11 @@ describe('extractQuotes sentence subjects', () => {
   it('keeps the listener after a participle or `asked` out of an inverted credit', () => {
     expect(quotesOf('Ana Ruiz met the crew, telling Piet Varga, “you will sail at dawn and come back by noon.”')[0]?.speaker).toBe('Ana Ruiz');
   });
+
+  it('credits a quote in an opening participle of saying to the subject of the main clause after it', () => {
+    const text = 'Ana Ruiz spoke on Monday. Acknowledging that Lind “has a fair point about the ferry,” though, Ruiz did suggest that the money was not there.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+    const later = 'Noting that the pier was “older than anyone in the room” in her speech, Ana Ruiz called for a vote on the repairs.';
+    expect(quotesOf(later)[0]?.speaker).toBe('Ana Ruiz');
+  });
 });
