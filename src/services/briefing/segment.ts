@@ -215,25 +215,27 @@ function segment(text: string, title: string | undefined): Segmentation {
   return { lines, sentences };
 }
 
-// `lost 16 lbs. “and two belt loops”`, `5 kg. and`: an abbreviation's full stop followed by a lowercase word on the same
-// line ends no sentence (a lowercase word with a capital inside, `eBay`, `iPhone`, may start one).
+// `lost 16 lbs. “and two belt loops”`, `5 kg. and`: an abbreviation's full stop followed by a lowercase word ends no
+// sentence (a lowercase word with a capital inside, `eBay`, `iPhone`, may start one); nor does one open with a comma
+// (`Sen. Ana Ruiz (D-Mo.), who ...`).
 const ABBREVIATION_END = new RegExp(`${ABBREVIATED}\\.$`);
 const CONTINUATION = /^[“"‘']?\p{Ll}+(?![\p{Lu}\d])/u;
 
-/** The sentence spans with every span that continues the one before after an abbreviation's full stop joined to it. */
+/** Whether the sentence span `next` goes on from `last` on the same line rather than starting a sentence. */
+function continues(text: string, last: Span, next: Span): boolean {
+  if (text.slice(last.end, next.start).includes('\n')) return false;
+  const opening = text.slice(next.start, next.start + 24);
+  if (/^[,;]/.test(opening)) return true;
+  return text.charCodeAt(last.end - 1) === 46 && ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 12), last.end)) && CONTINUATION.test(opening);
+}
+
+/** The sentence spans with every span that goes on from the one before (see `continues`) joined to it. */
 function joinContinuations(text: string, raw: readonly Span[]): Span[] {
   const joined: Span[] = [];
   for (const span of raw) {
     const last = joined.at(-1);
-    const joins =
-      last !== undefined &&
-      text.charCodeAt(last.end - 1) === 46 &&
-      ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 12), last.end)) &&
-      CONTINUATION.test(text.slice(span.start, span.start + 24)) &&
-      !text.slice(last.end, span.start).includes('\n');
-    if (last !== undefined && joins) {
-      joined[joined.length - 1] = { start: last.start, end: span.end };
-    } else joined.push(span);
+    if (last !== undefined && continues(text, last, span)) joined[joined.length - 1] = { start: last.start, end: span.end };
+    else joined.push(span);
   }
   return joined;
 }

@@ -20,6 +20,14 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('never starts a sentence with a comma', () => {
+    const text = 'Ana Berg led the vote. Sen. Ana Ruiz (D-Mo.), who has backed Piet Varga, said the plan was stronger.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'Ana Berg led the vote.',
+      'Sen. Ana Ruiz (D-Mo.), who has backed Piet Varga, said the plan was stronger.',
+    ]);
+  });
+
   it('returns spans that slice back to the sentence text', () => {
     const text = 'First line here.\n\nSecond paragraph, “with a quote.” Another sentence!';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
