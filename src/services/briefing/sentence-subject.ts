@@ -141,6 +141,9 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
       if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
       const found = resolveSegment(segment, index === 0);
       if (found === null) continue;
+      // `she found Piet Varga in the kitchen and, ..., told Varga`: a segment that opens with a subject pronoun is a
+      // clause, and the name in it is its object.
+      if (found.role !== null && /^(?:he|she)\s+\p{Ll}/iu.test(found.role)) return subjectAtStart(segment, offset, ctx);
       // "One harbour veteran, Piet Varga, said": the appositive names the described subject.
       if (found.person === null && !found.pronoun && index + 2 < segments.length) {
         const named = resolveSegment(segments[index + 1] ?? '', false);

@@ -618,4 +618,10 @@ describe('extractQuotes sentence subjects', () => {
     const later = 'Noting that the pier was “older than anyone in the room” in her speech, Ana Ruiz called for a vote on the repairs.';
     expect(quotesOf(later)[0]?.speaker).toBe('Ana Ruiz');
   });
+
+  it('credits the subject of a clause, not the name in it, when a verb of saying follows the clause', () => {
+    const text =
+      '“I will not leave the island,” Ana Ruiz said. Still, she stayed calm by finding Piet Varga in the kitchen where he had gone to sulk and, without meaning it, told Varga he was “the best cook I have ever worked with.”';
+    expect(quotesOf(text)[1]?.speaker).toBe('Ana Ruiz');
+  });
 });
