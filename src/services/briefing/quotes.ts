@@ -1,7 +1,7 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
 import { findPeople } from './people.js';
 import { groupParts, isPartial, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
-import { isAttributionOnly } from './say-verbs.js';
+import { isAttributionOnly, isSayingParticiple } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
 import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.js';
@@ -82,6 +82,12 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
     // `"City Museum hires a director," by Jane Roe`: the headline of a piece, credited to its author.
     if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
+    if (attribution === null && kind === 'partial' && sentence !== undefined && previous !== null && refersBack(text.slice(sentence.start, first.open))) {
+      // `Ruiz said it was "not good." Adding, "..."`: a sentence with no subject of its own goes on from the quote of
+      // the sentence before.
+      const previousStart = previous.group[0]?.start ?? -1;
+      if (sentenceAt(seg.sentences, previousStart)?.index === sentence.index - 1) attribution = goesOn;
+    }
     if (attribution === null && kind === 'partial' && sentence !== undefined) {
       // "calls herself “The Anchor”", "described as “short of patience”": the sentence's subject uses the words.
       attribution = credit(subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context), 'partial-subject');
@@ -117,6 +123,16 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     previous = { credit: attribution, group, lastLine: last.line };
   }
   return quotes;
+}
+
+// `Adding, `, `And noting that `: a participle of saying with no subject; `That makes it `, `This was `: a demonstrative
+// standing for the words just reported.
+const NO_SUBJECT = /^\s*(?:(?:and|but)\s+)?(?:(\p{L}+ing)\b[^,;:]*,?|(?:that|this)\s+\p{Ll}+(?:\s+\p{Ll}+){0,3})\s*$/iu;
+
+/** Whether the words of a sentence before its quote are a subjectless opening that refers back to what was just said. */
+function refersBack(opening: string): boolean {
+  const match = NO_SUBJECT.exec(opening);
+  return match !== null && (match[1] === undefined || isSayingParticiple(match[1]));
 }
 
 /** The quote just before, as the next one sees it. */

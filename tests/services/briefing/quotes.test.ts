@@ -624,4 +624,11 @@ describe('extractQuotes sentence subjects', () => {
       '“I will not leave the island,” Ana Ruiz said. Still, she stayed calm by finding Piet Varga in the kitchen where he had gone to sulk and, without meaning it, told Varga he was “the best cook I have ever worked with.”';
     expect(quotesOf(text)[1]?.speaker).toBe('Ana Ruiz');
   });
+
+  it('continues the speaker of the sentence before through a sentence with no subject of its own', () => {
+    const that = '“The ferry is late again,” Ana Ruiz said on Monday. That makes the crossing “a gamble for anyone with a job on the mainland.”';
+    expect(quotesOf(that)[1]?.speaker).toBe('Ana Ruiz');
+    const adding = 'Ana Ruiz said the report was “not good at all.” Adding, “now we will see what the council does about the harbour.”';
+    expect(quotesOf(adding)[1]?.speaker).toBe('Ana Ruiz');
+  });
 });
