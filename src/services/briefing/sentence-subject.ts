@@ -49,7 +49,7 @@ const PEOPLE_GROUP =
 
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY =
-  /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike|within|across|among|amid|through|throughout|between|beyond|inside|outside|against|without|behind|beneath|near|around|rather than|instead of)\b/i;
+  /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|like|unlike|within|across|among|amid|through|throughout|between|beyond|inside|outside|against|without|behind|beneath|near|around|rather than|instead of)\b/i;
 
 /** A sentence adverb set off by a comma (`First, `, `Conversely, `): never the subject, even when capitalised. */
 const SENTENCE_ADVERB =

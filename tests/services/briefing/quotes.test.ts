@@ -631,4 +631,9 @@ describe('extractQuotes sentence subjects', () => {
     const adding = 'Ana Ruiz said the report was “not good at all.” Adding, “now we will see what the council does about the harbour.”';
     expect(quotesOf(adding)[1]?.speaker).toBe('Ana Ruiz');
   });
+
+  it('never credits a fronted comparison (`Like Berg,`) as the subject', () => {
+    const text = '“We waited all winter,” Ana Ruiz said. Like Berg, Piet Varga also rejected the plan on Monday, arguing that there is “room for the ferry and the bridge both.”';
+    expect(quotesOf(text)[1]?.speaker).toBe('Piet Varga');
+  });
 });
