@@ -27,9 +27,11 @@ function isPossessorOf(words: readonly string[], n: number): boolean {
 /** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
 function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
   const words = head.trim().split(/\s+/).slice(0, 8);
-  // `officials discussed what would "..."`: a group as the subject of its verb, kept as written.
+  // `officials discussed what would "..."`: a group right before its verb is the subject, kept as written (not
+  // `officials in Ottawa have issued a "..."`, where a title or a term may follow).
   for (let n = 1; n <= 3; n += 1) {
-    if (PEOPLE_GROUP.test(words.slice(0, n).join(' ')) && /^\p{Ll}/u.test(words[n] ?? '')) return unnamedSpeaker(words.slice(0, n).join(' '));
+    const next = words[n] ?? '';
+    if (PEOPLE_GROUP.test(words.slice(0, n).join(' ')) && /^\p{Ll}/u.test(next) && !NOT_A_VERB.test(next)) return unnamedSpeaker(words.slice(0, n).join(' '));
   }
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
@@ -46,6 +48,8 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
 // `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together.
 const PEOPLE_GROUP =
   /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators)$/i;
+
+const NOT_A_VERB = /^(?:in|at|of|from|for|with|on|by|to|who|which|that|and|or|but)$/;
 
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY =

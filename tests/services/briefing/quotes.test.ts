@@ -588,6 +588,8 @@ describe('extractQuotes sentence subjects', () => {
   it('credits a partial quote to a group of people that is the subject of its sentence', () => {
     const text = 'Across the dozens of pages of minutes, councillors debated which arguments would “justify the cost of a second ferry to the island.”';
     expect(quotesOf(text)[0]?.speaker).toBe('councillors');
+    const term = 'Officials in the port have even issued a “red flag warning” for the ferry.';
+    expect(quotesOf(term)).toEqual([]);
   });
 
   it('reads an age or a description ending in -ee before the name as part of the subject', () => {
