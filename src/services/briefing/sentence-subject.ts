@@ -53,7 +53,7 @@ const NOT_A_VERB = /^(?:in|at|of|from|for|with|on|by|to|who|which|that|and|or|bu
 
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY =
-  /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|like|unlike|within|across|among|amid|through|throughout|between|beyond|inside|outside|against|without|behind|beneath|near|around|rather than|instead of)\b/i;
+  /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|like|unlike|within|across|among|amid|through|throughout|between|beyond|inside|outside|against|without|behind|beneath|near|around)\b/i;
 
 /** A sentence adverb set off by a comma (`First, `, `Conversely, `): never the subject, even when capitalised. */
 const SENTENCE_ADVERB =
