@@ -78,7 +78,8 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
   const rest = clauseAfter(text, part, seg.lines);
   const at = (part.close ?? part.end) + 1;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
-  if (verbFirst !== null) {
+  // `"...," suggesting he might hire Lind`: what follows a participle is its object, never its subject.
+  if (verbFirst !== null && !/ing\s*$/.test(verbFirst[0])) {
     const tail = rest.slice(verbFirst[0].length);
     const phrase = leadingPhrase(tail);
     const resolved = resolvePhrase(phrase, at, ctx);

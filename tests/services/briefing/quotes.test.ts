@@ -638,4 +638,10 @@ describe('extractQuotes sentence subjects', () => {
     const text = '“We waited all winter,” Ana Ruiz said. Like Berg, Piet Varga also rejected the plan on Monday, arguing that there is “room for the ferry and the bridge both.”';
     expect(quotesOf(text)[1]?.speaker).toBe('Piet Varga');
   });
+
+  it('never credits the object of a participle after the quote', () => {
+    const text =
+      'Ana Ruiz spoke first. Piet Varga welcomed the news that Ruiz would quit, saying the harbour chief was “doing the right thing,” suggesting he might hire Ruiz as his deputy.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
 });
