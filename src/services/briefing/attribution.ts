@@ -52,13 +52,28 @@ function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segme
     // `..., Ortega said.` / `..., the mayor said Monday.`
     // `..., including the valley, it said.`: the organisation quoted.
     const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
-    if (nameFirst?.[1] === undefined) return null;
+    if (nameFirst?.[1] === undefined) return namedAtEnd(rest, last.close + 1, ctx);
     const at = last.close + 1 + (nameFirst.index ?? 0);
     return nameFirst[1] === 'it' ? organisationSpeaking(ctx, at) : resolvePhrase(nameFirst[1], at, ctx);
   }
   const phrase = leadingPhrase(trailing[1]);
   const found = resolvePhrase(phrase, last.close + 1 + (trailing.index ?? 0), ctx);
   return found === null ? null : withAppositiveRole(found, trailing[1].slice(trailing[1].indexOf(phrase) + phrase.length));
+}
+
+// `..., Harbour Board senior counsel Ana Ruiz wrote in a court filing.`: a speaker phrase with its role, a verb of
+// saying and at most an adjunct end the sentence.
+const CREDIT_AT_END = new RegExp(
+  String.raw`,\s+([^,;:()"“”]{2,80}?)\s+(${SAY})(?:\s+(?:in|on|at|to|during|last|this|yesterday|today|later|earlier)\b[^,;:]{0,40})?[.!?]?\s*$`,
+  'u',
+);
+
+/** The person a sentence-end credit with a role before the name names (`, senior counsel Ana Ruiz wrote.`), or `null`. */
+function namedAtEnd(rest: string, at: number, ctx: Context): Attribution | null {
+  const found = CREDIT_AT_END.exec(rest);
+  if (found?.[1] === undefined || /ing$/.test(found[2] ?? '')) return null;
+  const resolved = resolvePhrase(found[1], at + found.index, ctx);
+  return resolved?.person != null && !resolved.pronoun ? resolved : null;
 }
 
 function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {

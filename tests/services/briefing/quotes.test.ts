@@ -644,4 +644,9 @@ describe('extractQuotes sentence subjects', () => {
       'Ana Ruiz spoke first. Piet Varga welcomed the news that Ruiz would quit, saying the harbour chief was “doing the right thing,” suggesting he might hire Ruiz as his deputy.';
     expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
   });
+
+  it('credits a quote to a person named with a role at the end of its sentence', () => {
+    const text = '“If the board finds more records, it intends to search them for letters” that would answer requests from the Harbour Trust, Harbour Board senior counsel Ana Ruiz wrote in a court filing.';
+    expect(quotesOf(text)[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'Harbour Board senior counsel' });
+  });
 });
