@@ -88,13 +88,15 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
       const previousStart = previous.group[0]?.start ?? -1;
       if (sentenceAt(seg.sentences, previousStart)?.index === sentence.index - 1) attribution = goesOn;
     }
-    if (attribution === null && kind === 'partial' && sentence !== undefined) {
+    const passive = sentence !== undefined && PASSIVE_SAYING.test(text.slice(sentence.start, first.open));
+    if (attribution === null && kind === 'partial' && sentence !== undefined && !passive) {
       // "calls herself “The Anchor”", "described as “short of patience”": the sentence's subject uses the words.
       attribution = credit(subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context), 'partial-subject');
     }
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
-    // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
-    if (attribution === null && (words < 3 || (kind === 'partial' && words < 5))) continue;
+    // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words; after a passive verb of saying they are words
+    // someone said.
+    if (attribution === null && (words < 3 || (kind === 'partial' && words < 5 && !passive))) continue;
     const spokeBefore =
       attribution !== null &&
       (attribution.person !== null ? context.speakers.has(attribution.person) : context.organisations.some((o) => o.name === attribution?.speaker));
@@ -124,6 +126,11 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
   }
   return quotes;
 }
+
+// `He was also described as "..."`, `she is often called "..."`: the subject of a passive verb of saying is who the words
+// are about, not who says them.
+const PASSIVE_SAYING =
+  /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+|also\s+|once\s+)?(?:described|called|labell?ed|branded|dubbed|termed|characteri[sz]ed|hailed|derided|denounced|mocked|praised|deemed|seen|regarded|viewed)\s+(?:as\s+)?$/i;
 
 // `Adding, `, `And noting that `: a participle of saying with no subject; `That makes it `, `This was `: a demonstrative
 // standing for the words just reported.

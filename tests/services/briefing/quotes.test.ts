@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/services/briefing/quotes.js';
+import { creditedQuotes, extractQuotes } from '../../../src/services/briefing/quotes.js';
+import { segmentArticle } from '../../../src/services/briefing/segment.js';
 
 const fixture = readFileSync(new URL('../../fixtures/briefing-article.txt', import.meta.url), 'utf8');
 const [title = '', ...rest] = fixture.split('\n');
@@ -648,5 +649,10 @@ describe('extractQuotes sentence subjects', () => {
   it('credits a quote to a person named with a role at the end of its sentence', () => {
     const text = '“If the board finds more records, it intends to search them for letters” that would answer requests from the Harbour Trust, Harbour Board senior counsel Ana Ruiz wrote in a court filing.';
     expect(quotesOf(text)[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'Harbour Board senior counsel' });
+  });
+
+  it('never credits the words of a passive verb of saying to the one they describe, even below the threshold', () => {
+    const text = 'Piet Varga was sentenced on Monday. He was also described as “lacking any remorse.”';
+    expect(creditedQuotes(text, segmentArticle(text)).map(({ quote }) => [quote.text, quote.speaker])).toEqual([['lacking any remorse.', null]]);
   });
 });
