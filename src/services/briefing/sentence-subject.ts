@@ -33,6 +33,15 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
     const next = words[n] ?? '';
     if (PEOPLE_GROUP.test(words.slice(0, n).join(' ')) && /^\p{Ll}/u.test(next) && !NOT_A_VERB.test(next)) return unnamedSpeaker(words.slice(0, n).join(' '));
   }
+  // `The judge ruled he would "..."`: a definite role right before its verb, when no one named holds it.
+  for (let n = 2; n <= 3; n += 1) {
+    const next = words[n] ?? '';
+    const phrase = words.slice(0, n).join(' ');
+    if (/^the\s/i.test(phrase) && ROLE_WORDS.has((words[n - 1] ?? '').toLowerCase()) && /^\p{Ll}+$/u.test(next) && !NOT_A_VERB.test(next) && !/^(?:former|late)$/i.test(words[1] ?? '')) {
+      const found = resolvePhrase(phrase, offset, ctx);
+      if (found !== null) return found;
+    }
+  }
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
     if (found === null || (found.person === null && !found.pronoun)) continue;

@@ -655,4 +655,9 @@ describe('extractQuotes sentence subjects', () => {
     const text = 'Piet Varga was sentenced on Monday. He was also described as “lacking any remorse.”';
     expect(creditedQuotes(text, segmentArticle(text)).map(({ quote }) => [quote.text, quote.speaker])).toEqual([['lacking any remorse.', null]]);
   });
+
+  it('credits a partial quote to a definite role that is the subject of its sentence', () => {
+    const text = 'Piet Varga was sentenced on Monday. The judge ruled he was likely to pose a risk that would “end in harm to someone on the island.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('The judge');
+  });
 });
