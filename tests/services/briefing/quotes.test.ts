@@ -660,4 +660,9 @@ describe('extractQuotes sentence subjects', () => {
     const text = 'Piet Varga was sentenced on Monday. The judge ruled he was likely to pose a risk that would “end in harm to someone on the island.”';
     expect(quotesOf(text)[0]?.speaker).toBe('The judge');
   });
+
+  it('never credits the clause after a main verb of saying as an inverted speaker', () => {
+    const text = 'Halifax teacher Piet Varga, who walked for months and lost “a lot of worry” between May and June, says the department changed his life.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
 });
