@@ -240,7 +240,8 @@ function leadingPhrase(rest: string): string {
   // `a statement from the Harbour Board`: the document's issuer follows `from` or `by`, and is the speaker.
   if (DOCUMENT_FROM.test(head)) return head.trim().split(/\s+/).slice(0, 12).join(' ');
   const adjunct = head.search(/\s(?:in|on|at|during|after|before|while|when|to|from|about|with|by|last|this|as|adding|saying|told|and then)\s/);
-  const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim();
+  // `accused by Ana Ruiz of "..."`: a preposition that ends the phrase leads into the quote and is no part of the name.
+  const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim().replace(/\s+(?:of|as|for)$/, '');
   return phrase.split(/\s+/).slice(0, 12).join(' ');
 }
 

@@ -130,7 +130,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
 // `He was also described as "..."`, `she is often called "..."`: the subject of a passive verb of saying is who the words
 // are about, not who says them.
 const PASSIVE_SAYING =
-  /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+|also\s+|once\s+)?(?:described|called|labell?ed|branded|dubbed|termed|characteri[sz]ed|hailed|derided|denounced|mocked|praised|deemed|seen|regarded|viewed)\s+(?:as\s+)?$/i;
+  /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+|also\s+|once\s+)?(?:described|called|labell?ed|branded|dubbed|termed|characteri[sz]ed|hailed|derided|denounced|mocked|praised|deemed|seen|regarded|viewed|accused)\s+(?:by\s+[^,;:]{1,60}?\s+)?(?:as\s+|of\s+)?$/i;
 
 // `Adding, `, `And noting that `: a participle of saying with no subject; `That makes it `, `This was `: a demonstrative
 // standing for the words just reported.

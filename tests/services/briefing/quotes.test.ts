@@ -665,4 +665,11 @@ describe('extractQuotes sentence subjects', () => {
     const text = 'Halifax teacher Piet Varga, who walked for months and lost “a lot of worry” between May and June, says the department changed his life.';
     expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
   });
+
+  it('credits a passive verb of saying to its agent, never to its subject', () => {
+    const agent = 'The pier opened in 1950. Piet Varga was accused by Ana Ruiz of “lying to the whole town for years.”';
+    expect(quotesOf(agent)[0]?.speaker).toBe('Ana Ruiz');
+    const none = 'The pier opened in 1950. Piet Varga was accused of “lying to the whole town for years.”';
+    expect(creditedQuotes(none, segmentArticle(none))[0]?.quote.speaker).toBeNull();
+  });
 });
