@@ -185,9 +185,10 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     if (found !== null) return credit(found, 'verb-before');
   }
   // `Acknowledging that Lind "has a point," though, Berg did say ...`: a participle of saying that opens the sentence
-  // belongs to the main clause after the quote, whose subject speaks.
+  // belongs to the main clause after the quote, whose subject speaks (unless another verb of saying between them has
+  // a speaker of its own: `Citing a report that called it "..."`).
   const opening = /^\s*(?:(?:and|but|yet)\s+)?(\p{L}+ing)\b/iu.exec(before);
-  if (opening?.[1] !== undefined && isSayingParticiple(opening[1])) {
+  if (opening?.[1] !== undefined && isSayingParticiple(opening[1]) && verbs.every((at) => at < opening[0].length)) {
     const found = subjectAfterOpening(text.slice(part.start, part.end), after, close, ctx);
     if (found !== null) return credit(found, 'verb-before');
   }

@@ -620,6 +620,8 @@ describe('extractQuotes sentence subjects', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
     const later = 'Noting that the pier was “older than anyone in the room” in her speech, Ana Ruiz called for a vote on the repairs.';
     expect(quotesOf(later)[0]?.speaker).toBe('Ana Ruiz');
+    const cited = 'The pier opened in 1950. Citing a report that called the pier “unsafe for anyone to walk on,” the mayor closed it on Monday.';
+    expect(creditedQuotes(cited, segmentArticle(cited))[0]?.quote.speaker).toBeNull();
   });
 
   it('credits the subject of a clause, not the name in it, when a verb of saying follows the clause', () => {
