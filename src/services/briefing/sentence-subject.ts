@@ -31,13 +31,13 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
   // `officials in Ottawa have issued a "..."`, where a title or a term may follow).
   for (let n = 1; n <= 3; n += 1) {
     const next = words[n] ?? '';
-    if (PEOPLE_GROUP.test(words.slice(0, n).join(' ')) && /^\p{Ll}/u.test(next) && !NOT_A_VERB.test(next)) return unnamedSpeaker(words.slice(0, n).join(' '));
+    if (PEOPLE_GROUP.test(words.slice(0, n).join(' ')) && VERB_LIKE.test(next)) return unnamedSpeaker(words.slice(0, n).join(' '));
   }
   // `The judge ruled he would "..."`: a definite role right before its verb, when no one named holds it.
   for (let n = 2; n <= 3; n += 1) {
     const next = words[n] ?? '';
     const phrase = words.slice(0, n).join(' ');
-    if (/^the\s/i.test(phrase) && ROLE_WORDS.has((words[n - 1] ?? '').toLowerCase()) && /^\p{Ll}+$/u.test(next) && !NOT_A_VERB.test(next) && !/^(?:former|late)$/i.test(words[1] ?? '')) {
+    if (/^the\s/i.test(phrase) && ROLE_WORDS.has((words[n - 1] ?? '').toLowerCase()) && VERB_LIKE.test(next) && !/^(?:former|late)$/i.test(words[1] ?? '')) {
       const found = resolvePhrase(phrase, offset, ctx);
       if (found !== null) return found;
     }
@@ -58,7 +58,9 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
 const PEOPLE_GROUP =
   /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators)$/i;
 
-const NOT_A_VERB = /^(?:in|at|of|from|for|with|on|by|to|who|which|that|and|or|but)$/;
+// `ruled`, `says`, `has`, `told`: a finite verb after a subject (a noun such as `quarterback` or `players` is none).
+const VERB_LIKE =
+  /^(?:\p{Ll}+ed|says|calls|argues|thinks|believes|wants|claims|insists|notes|is|was|has|had|will|would|could|can|may|might|must|should|did|does|do|told|made|took|gave|found|wrote|said|saw|sent|left|kept|held|put|set|met|got|went|came|knew|thought|felt|spoke|chose|also|now|then|still|often|once)$/u;
 
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY =

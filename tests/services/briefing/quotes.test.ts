@@ -661,6 +661,8 @@ describe('extractQuotes sentence subjects', () => {
   it('credits a partial quote to a definite role that is the subject of its sentence', () => {
     const text = 'Piet Varga was sentenced on Monday. The judge ruled he was likely to pose a risk that would “end in harm to someone on the island.”';
     expect(quotesOf(text)[0]?.speaker).toBe('The judge');
+    const noun = 'The pier opened in 1950. The star quarterback threw for a “career-best day on the water.”';
+    expect(creditedQuotes(noun, segmentArticle(noun))[0]?.quote.speaker).toBeNull();
   });
 
   it('never credits the clause after a main verb of saying as an inverted speaker', () => {
