@@ -2,7 +2,7 @@
 import { isDocumentPhrase } from './document-issuer.js';
 import { resolvePronoun } from './people.js';
 import type { Part } from './quote-marks.js';
-import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, SAY, verbsOfSaying } from './say-verbs.js';
+import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
 import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
@@ -10,6 +10,9 @@ import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attr
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
 const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(?<![\p{L}\d])${NAME_RUN}\s*:)\s*$`, 'u');
+// `Rather than rows of desks, asks harbour editor Ana Ruiz, "has anyone ..."`: a verb of saying that opens its clause
+// (after a comma or at the sentence start) with the speaker phrase after it, set off by a comma before the quote.
+const INVERTED_CREDIT = new RegExp(String.raw`(?:^|[,;—–]\s*)(${SAY})\s+([^,;:()“”"]{2,80}?)\s*,\s*$`, 'u');
 
 /** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
 export function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context, partial = false): Credit | null {
@@ -50,13 +53,28 @@ function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segme
     // `..., Ortega said.` / `..., the mayor said Monday.`
     // `..., including the valley, it said.`: the organisation quoted.
     const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
-    if (nameFirst?.[1] === undefined) return null;
+    if (nameFirst?.[1] === undefined) return namedAtEnd(rest, last.close + 1, ctx);
     const at = last.close + 1 + (nameFirst.index ?? 0);
     return nameFirst[1] === 'it' ? organisationSpeaking(ctx, at) : resolvePhrase(nameFirst[1], at, ctx);
   }
   const phrase = leadingPhrase(trailing[1]);
   const found = resolvePhrase(phrase, last.close + 1 + (trailing.index ?? 0), ctx);
   return found === null ? null : withAppositiveRole(found, trailing[1].slice(trailing[1].indexOf(phrase) + phrase.length));
+}
+
+// `..., Harbour Board senior counsel Ana Ruiz wrote in a court filing.`: a speaker phrase with its role, a verb of
+// saying and at most an adjunct end the sentence.
+const CREDIT_AT_END = new RegExp(
+  String.raw`,\s+([^,;:()"“”]{2,80}?)\s+(${SAY})(?:\s+(?:in|on|at|to|during|last|this|yesterday|today|later|earlier)\b[^,;:]{0,40})?[.!?]?\s*$`,
+  'u',
+);
+
+/** The person a sentence-end credit with a role before the name names (`, senior counsel Ana Ruiz wrote.`), or `null`. */
+function namedAtEnd(rest: string, at: number, ctx: Context): Attribution | null {
+  const found = CREDIT_AT_END.exec(rest);
+  if (found?.[1] === undefined || /ing$/.test(found[2] ?? '')) return null;
+  const resolved = resolvePhrase(found[1], at + found.index, ctx);
+  return resolved?.person != null && !resolved.pronoun ? resolved : null;
 }
 
 function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
@@ -79,7 +97,8 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
   // quote introduces that one.
   if (/[.…]['’"”]*$/.test(text.slice(part.start, part.end)) && /[,:]\s*$/.test(rest) && /^[“"‘„«]/.test(text.slice(at + rest.length).trimStart())) return null;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
-  if (verbFirst !== null) {
+  // `"...," suggesting he might hire Lind`: what follows a participle is its object, never its subject.
+  if (verbFirst !== null && !/ing\s*$/.test(verbFirst[0])) {
     const tail = rest.slice(verbFirst[0].length);
     const phrase = leadingPhrase(tail);
     const resolved = resolvePhrase(phrase, at, ctx);
@@ -169,6 +188,14 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const found = /,\s*$/.test(head) && /^\w+ing\b/.test(before.slice(verbs[i])) ? mainSubject(head, from, ctx) : subjectBefore(head, from, ctx);
     if (found !== null) return credit(found, 'verb-before');
   }
+  // `Acknowledging that Lind "has a point," though, Berg did say ...`: a participle of saying that opens the sentence
+  // belongs to the main clause after the quote, whose subject speaks (unless another verb of saying between them has
+  // a speaker of its own: `Citing a report that called it "..."`).
+  const opening = /^\s*(?:(?:and|but|yet)\s+)?(\p{L}+ing)\b/iu.exec(before);
+  if (opening?.[1] !== undefined && isSayingParticiple(opening[1]) && verbs.every((at) => at < opening[0].length)) {
+    const found = subjectAfterOpening(text.slice(part.start, part.end), after, close, ctx);
+    if (found !== null) return credit(found, 'verb-before');
+  }
   // When no one is reported speaking, "Ana Ruiz’s “harbour plan”": the phrase is credited to the one whose it is.
   const possessor = /((?:[A-Z][A-Za-z.'’\-]+\s+){0,3}[A-Z][A-Za-z'’\-]+)['’]s?\s*$/.exec(before);
   if (possessor?.[1] !== undefined) {
@@ -186,10 +213,25 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const found = resolvePhrase(name, from + introducer.index, ctx);
     if (found?.person != null) return credit(found, 'introducer');
   }
+  // A participle (`, telling reporters,`) and `told`/`asked` (`Asked about it,`) have their listener after them.
+  const inverted = INVERTED_CREDIT.exec(before);
+  if (inverted?.[2] !== undefined && !/(?:ing|^told|^asked)$/i.test(inverted[1] ?? '')) {
+    const found = resolvePhrase(leadingPhrase(inverted[2]), from + inverted.index, ctx);
+    if (found !== null) return credit(found, 'introducer');
+  }
   // `Lind, the harbour engineer, is blunter: "..."`, `A spokesman for the board was blunt: "..."`: a quote after a
   // colon belongs to the sentence's subject.
   if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx) ?? describedSubjectAtStart(before, from, ctx), 'colon');
   return null;
+}
+
+/**
+ * The subject of the main clause after an opening participial phrase that holds the quote: the clause starts after the
+ * comma that ends the quote (`"has a point," though, Berg did say`) or, failing that, the first comma after it.
+ */
+function subjectAfterOpening(quoted: string, after: string, at: number, ctx: Context): Attribution | null {
+  const comma = /,['’"”]*$/.test(quoted) ? 0 : after.indexOf(',') + 1;
+  return comma < 0 ? null : mainSubject(after.slice(comma).replace(/^[\s"”’']+/, ''), at, ctx);
 }
 
 /**
@@ -208,7 +250,8 @@ function leadingPhrase(rest: string): string {
     return (end < 0 ? protectedText : protectedText.slice(0, end)).replace(/\u0000/g, '.').trim().split(/\s+/).slice(0, 24).join(' ');
   }
   const adjunct = head.search(/\s(?:in|on|at|during|after|before|while|when|to|from|about|with|by|last|this|as|adding|saying|told|and then)\s/);
-  const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim();
+  // `accused by Ana Ruiz of "..."`: a preposition that ends the phrase leads into the quote and is no part of the name.
+  const phrase = (adjunct < 0 ? head : head.slice(0, adjunct)).trim().replace(/\s+(?:of|as|for)$/, '');
   return phrase.split(/\s+/).slice(0, 12).join(' ');
 }
 

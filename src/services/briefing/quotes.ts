@@ -1,7 +1,7 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
 import { findPeople } from './people.js';
 import { groupParts, isNickname, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
-import { isAttributionOnly } from './say-verbs.js';
+import { isAttributionOnly, isSayingParticiple } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Line, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
 import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.js';
@@ -83,13 +83,21 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
     // `"City Museum hires a director," by Jane Roe`: the headline of a piece, credited to its author.
     if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
-    if (attribution === null && kind === 'partial' && sentence !== undefined) {
+    if (attribution === null && kind === 'partial' && sentence !== undefined && previous !== null && refersBack(text.slice(sentence.start, first.open))) {
+      // `Ruiz said it was "not good." Adding, "..."`: a sentence with no subject of its own goes on from the quote of
+      // the sentence before.
+      const previousStart = previous.group[0]?.start ?? -1;
+      if (sentenceAt(seg.sentences, previousStart)?.index === sentence.index - 1) attribution = goesOn;
+    }
+    const passive = sentence !== undefined && PASSIVE_SAYING.test(text.slice(sentence.start, first.open));
+    if (attribution === null && kind === 'partial' && sentence !== undefined && !passive) {
       // "calls herself “The Anchor”", "described as “short of patience”": the sentence's subject uses the words.
       attribution = credit(subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context), 'partial-subject');
     }
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
-    // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words.
-    if (attribution === null && (words < 3 || (kind === 'partial' && words < 5) || isTermList(text, group))) continue;
+    // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words; after a passive verb of saying they are words
+    // someone said.
+    if (attribution === null && (words < 3 || (kind === 'partial' && words < 5 && !passive) || isTermList(text, group))) continue;
     const spokeBefore =
       attribution !== null &&
       (attribution.person !== null ? context.speakers.has(attribution.person) : context.organisations.some((o) => o.name === attribution?.speaker));
@@ -123,6 +131,21 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
 /** Whether `line` opens with a quote mark (a single one when the article quotes with single marks). */
 function opensWithQuote(text: string, line: Line | undefined, single: boolean): boolean {
   return line !== undefined && (single ? /^[‘']/ : /^[“"„«]/).test(text.charAt(line.start));
+}
+
+// `He was also described as "..."`, `she is often called "..."`: the subject of a passive verb of saying is who the words
+// are about, not who says them.
+const PASSIVE_SAYING =
+  /\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+|also\s+|once\s+)?(?:described|called|labell?ed|branded|dubbed|termed|characteri[sz]ed|hailed|derided|denounced|mocked|praised|deemed|seen|regarded|viewed|accused)\s+(?:by\s+[^,;:]{1,60}?\s+)?(?:as\s+|of\s+)?$/i;
+
+// `Adding, `, `And noting that `: a participle of saying with no subject; `That makes it `, `This was `: a demonstrative
+// standing for the words just reported.
+const NO_SUBJECT = /^\s*(?:(?:and|but)\s+)?(?:(\p{L}+ing)\b[^,;:]*,?|(?:that|this)\s+\p{Ll}+(?:\s+\p{Ll}+){0,3})\s*$/iu;
+
+/** Whether the words of a sentence before its quote are a subjectless opening that refers back to what was just said. */
+function refersBack(opening: string): boolean {
+  const match = NO_SUBJECT.exec(opening);
+  return match !== null && (match[1] === undefined || isSayingParticiple(match[1]));
 }
 
 /** The quote just before, as the next one sees it. */

@@ -31,6 +31,10 @@ function sayForms(): string[] {
 const SAY_FORMS = sayForms();
 export const SAY = SAY_FORMS.join('|');
 const SAY_ING = new Set(SAY_FORMS.filter((form) => form.endsWith('ing')));
+/** Whether `word` (any case) is the participle of a verb of saying: `Noting`, `adding`. */
+export function isSayingParticiple(word: string): boolean {
+  return SAY_ING.has(word.toLowerCase());
+}
 export const SAY_WORD = new RegExp(`\\b(?:${SAY})\\b`, 'g');
 // `Ginsburg's comments`, `his remarks`, `the claims`: after a possessive or a determiner a verb form is a noun.
 const NOUN_BEFORE = /(?:['’]s?|\b(?:the|a|an|his|her|its|their|our|my|your|these|those))\s+$/i;
@@ -78,8 +82,9 @@ export const AFTER_NAME_FIRST = new RegExp(
   'u',
 );
 
-// Titles, initials, `No.` and months (`at the Dec. 12 briefing`): their full stop ends no sentence.
-const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)`;
+// Titles, initials, `No.`, months (`at the Dec. 12 briefing`), units after a number (`16 lbs.`) and `etc.`: their full
+// stop ends no sentence.
+export const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\d+\s?(?:lbs?|kg|km|oz|ft|mi|cm|mm)|etc|approx|vs)`;
 export const ABBREVIATION = new RegExp(`${ABBREVIATED}\\.`, 'g');
 /** Everything up to the start of the last sentence, where a title's full stop (`Sen. Ana Ruiz`) ends none. */
 export const BEFORE_LAST_SENTENCE = new RegExp(`^.*(?<!${ABBREVIATED})[.!?]\\s+`);

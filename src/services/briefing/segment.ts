@@ -1,4 +1,5 @@
 import { tokenize, type Token } from './nlp.js';
+import { ABBREVIATED } from './say-verbs.js';
 import { charCodes, hasAtMostWords, isSpace } from './text-scan.js';
 import type { Span } from './types.js';
 
@@ -201,7 +202,7 @@ function segment(text: string, title: string | undefined): Segmentation {
   };
   // A sentence never crosses a line break. Sentences come in text order, so one search cursor serves them all.
   let newline = text.indexOf('\n');
-  for (const span of raw) {
+  for (const span of joinContinuations(text, raw)) {
     let start = span.start;
     if (newline >= 0 && newline < start) newline = text.indexOf('\n', start);
     while (newline >= 0 && newline < span.end) {
@@ -212,6 +213,31 @@ function segment(text: string, title: string | undefined): Segmentation {
     addPiece(start, span.end);
   }
   return { lines, sentences };
+}
+
+// `lost 16 lbs. “and two belt loops”`, `5 kg. and`: an abbreviation's full stop followed by a lowercase word ends no
+// sentence (a lowercase word with a capital inside, `eBay`, `iPhone`, may start one); nor does one open with a comma
+// (`Sen. Ana Ruiz (D-Mo.), who ...`).
+const ABBREVIATION_END = new RegExp(`${ABBREVIATED}\\.$`);
+const CONTINUATION = /^[“"‘']?\p{Ll}+(?![\p{Lu}\d])/u;
+
+/** Whether the sentence span `next` goes on from `last` on the same line rather than starting a sentence. */
+function continues(text: string, last: Span, next: Span): boolean {
+  if (text.slice(last.end, next.start).includes('\n')) return false;
+  const opening = text.slice(next.start, next.start + 24);
+  if (/^[,;]/.test(opening)) return true;
+  return text.charCodeAt(last.end - 1) === 46 && ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 12), last.end)) && CONTINUATION.test(opening);
+}
+
+/** The sentence spans with every span that goes on from the one before (see `continues`) joined to it. */
+function joinContinuations(text: string, raw: readonly Span[]): Span[] {
+  const joined: Span[] = [];
+  for (const span of raw) {
+    const last = joined.at(-1);
+    if (last !== undefined && continues(text, last, span)) joined[joined.length - 1] = { start: last.start, end: span.end };
+    else joined.push(span);
+  }
+  return joined;
 }
 
 function trimSpan(text: string, span: Span): Span {

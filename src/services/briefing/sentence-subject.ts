@@ -28,6 +28,21 @@ function isPossessorOf(words: readonly string[], n: number): boolean {
 /** A person or pronoun named by the first words of `head`, with a title or role at most before the name. */
 function personAtStart(head: string, offset: number, ctx: Context): Attribution | null {
   const words = head.trim().split(/\s+/).slice(0, 8);
+  // `officials discussed what would "..."`: a group right before its verb is the subject, kept as written (not
+  // `officials in Ottawa have issued a "..."`, where a title or a term may follow).
+  for (let n = 1; n <= 3; n += 1) {
+    const next = words[n] ?? '';
+    if (PEOPLE_GROUP.test(words.slice(0, n).join(' ')) && VERB_LIKE.test(next)) return unnamedSpeaker(words.slice(0, n).join(' '));
+  }
+  // `The judge ruled he would "..."`: a definite role right before its verb, when no one named holds it.
+  for (let n = 2; n <= 3; n += 1) {
+    const next = words[n] ?? '';
+    const phrase = words.slice(0, n).join(' ');
+    if (/^the\s/i.test(phrase) && ROLE_WORDS.has((words[n - 1] ?? '').toLowerCase()) && VERB_LIKE.test(next) && !/^(?:former|late)$/i.test(words[1] ?? '')) {
+      const found = resolvePhrase(phrase, offset, ctx);
+      if (found !== null) return found;
+    }
+  }
   for (let n = Math.min(words.length, 6); n >= 1; n -= 1) {
     const found = resolvePhrase(words.slice(0, n).join(' '), offset, ctx);
     if (found === null || (found.person === null && !found.pronoun)) continue;
@@ -40,8 +55,17 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
   return null;
 }
 
+// `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together.
+const PEOPLE_GROUP =
+  /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators)$/i;
+
+// `ruled`, `says`, `has`, `told`: a finite verb after a subject (a noun such as `quarterback` or `players` is none).
+const VERB_LIKE =
+  /^(?:\p{Ll}+ed|says|calls|argues|thinks|believes|wants|claims|insists|notes|is|was|has|had|will|would|could|can|may|might|must|should|did|does|do|told|made|took|gave|found|wrote|said|saw|sent|left|kept|held|put|set|met|got|went|came|knew|thought|felt|spoke|chose|also|now|then|still|often|once)$/u;
+
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
-const INTRODUCTORY = /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|unlike)\b/i;
+const INTRODUCTORY =
+  /^\s*(?:in|on|at|to|for|from|with|by|after|before|during|here|there|when|while|as|since|following|despite|like|unlike|within|across|among|amid|through|throughout|between|beyond|inside|outside|against|without|behind|beneath|near|around)\b/i;
 
 /** A sentence adverb set off by a comma (`First, `, `Conversely, `): never the subject, even when capitalised. */
 const SENTENCE_ADVERB =
@@ -70,13 +94,15 @@ export function mainSubject(clause: string, offset: number, ctx: Context): Attri
 const PREDICATE_START = /^\s*(?!(?:and|but|or|so|then|the|a|an|one|another|some|many|several|two|three|other|his|her|their|its)\b)(?![^\s]*ly\b)\p{Ll}+\s+\S+\s+\S+/u;
 
 // `presidential candidate`, `longtime activist`, `former state legislator`: nouns and adjectives of a description.
-const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time)s?$/u;
+const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|later|per|total|usual|actual)$)\p{Ll}[\p{Ll}\-]*(?:ate|ial|al|ic|ive|ist|er|or|ant|ent|ary|ian|man|woman|person|time|ee)s?$/u;
+// `76-year-old`: an age describes the person named after it.
+const AGE = /^\d{1,3}-year-old$/;
 
 /** Words that can stand before a name as its title or role: capitalised words, role words, determiners, descriptions. */
 function isTitleOrRole(role: string): boolean {
   return role
     .split(/\s+/)
-    .every((w) => /^\p{Lu}/u.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
+    .every((w) => /^\p{Lu}/u.test(w) || AGE.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
 
 /** The run of capitalised words that ends a clause: a name a relative pronoun after it refers to. */
@@ -131,6 +157,9 @@ export function subjectBefore(head: string, offset: number, ctx: Context): Attri
       if (segment.length === 0 || INTRODUCTORY.test(segment)) continue;
       const found = resolveSegment(segment, index === 0);
       if (found === null) continue;
+      // `she found Piet Varga in the kitchen and, ..., told Varga`: a segment that opens with a subject pronoun is a
+      // clause, and the name in it is its object.
+      if (found.role !== null && /^(?:he|she)\s+\p{Ll}/iu.test(found.role)) return subjectAtStart(segment, offset, ctx);
       // "One harbour veteran, Piet Varga, said": the appositive names the described subject.
       if (found.person === null && !found.pronoun && index + 2 < segments.length) {
         const named = resolveSegment(segments[index + 1] ?? '', false);

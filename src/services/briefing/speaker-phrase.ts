@@ -63,6 +63,8 @@ const DOCUMENTS = new RegExp(String.raw`\b${DOCUMENT_NOUN}s?$`);
 // Post` or `National Review` still speaks).
 const DOCUMENT_TITLE = /\s(?:Paper|Report|Study|Survey|Statement|Memo|Memorandum|Strategy|Plan|Guidelines|Framework|Assessment|Audit|Analysis|Bill|Act)$/;
 const CLAUSE_WORD = /\b(?:is|are|was|were|be|been|that|which|if|because|designed)\b/;
+// `the department changed his life`: a pronoun after a word that is no preposition is a verb's object, in a clause.
+const VERB_OBJECT = /\b(?!(?:of|for|at|to|from|with|in|on|by|about|and|or|near|behind)\s)\p{Ll}+\s+(?:his|her|their|its|him|them|my|our|me|us)\b/u;
 const LEADING_PREPOSITION = /^(?:in|on|at|for|to|from|by|with|after|before|during|as|of)\s/i;
 
 /**
@@ -73,7 +75,7 @@ const LEADING_PREPOSITION = /^(?:in|on|at|for|to|from|by|with|after|before|durin
 function isMention(speaker: string): boolean {
   const words = speaker.split(/\s+/);
   if (words.length === 1 && (ADVERBS.has(speaker.toLowerCase()) || /^\p{Lu}\p{Ll}+ly$/u.test(speaker))) return false;
-  if (LEADING_PREPOSITION.test(speaker) || CLAUSE_WORD.test(speaker)) return false;
+  if (LEADING_PREPOSITION.test(speaker) || CLAUSE_WORD.test(speaker) || VERB_OBJECT.test(speaker)) return false;
   // `Washington Post` names an outlet; `the report`, `Holt's statement` are documents.
   const properName = words.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/^(?:The|A|An|His|Her|Its|Their)$/.test(words[0] ?? '');
   return properName ? !DOCUMENT_TITLE.test(speaker) : !DOCUMENTS.test(speaker);

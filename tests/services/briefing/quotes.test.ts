@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractQuotes } from '../../../src/services/briefing/quotes.js';
+import { creditedQuotes, extractQuotes } from '../../../src/services/briefing/quotes.js';
+import { segmentArticle } from '../../../src/services/briefing/segment.js';
 
 const fixture = readFileSync(new URL('../../fixtures/briefing-article.txt', import.meta.url), 'utf8');
 const [title = '', ...rest] = fixture.split('\n');
@@ -709,5 +710,103 @@ describe('extractQuotes reported paragraphs', () => {
     const text =
       'Tomas Lind’s push for a new pier helped win over council members who thought the old one was safe. In the end, Lind voted for the repairs.\n"It only takes one weak pile."';
     expect(quotesOf(text)[0]?.speaker ?? null).toBeNull();
+  });
+});
+
+describe('extractQuotes sentence subjects', () => {
+  it('credits a partial quote to the subject after a fronted prepositional phrase', () => {
+    const text = 'Within the stack of letters sent to the board, Ana Ruiz weighed whether the plan would “justify the cost of a second ferry to the island.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits a partial quote to a group of people that is the subject of its sentence', () => {
+    const text = 'Across the dozens of pages of minutes, councillors debated which arguments would “justify the cost of a second ferry to the island.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('councillors');
+    const term = 'Officials in the port have even issued a “red flag warning” for the ferry.';
+    expect(quotesOf(term)).toEqual([]);
+  });
+
+  it('reads an age or a description ending in -ee before the name as part of the subject', () => {
+    const aged = '68-year-old Piet Varga, founder of the Harbour Trust, endorsed Ruiz on Monday, saying she “has always put the port first.”';
+    expect(quotesOf(aged)[0]?.speaker).toBe('Piet Varga');
+    const retiree = 'Halifax retiree Piet Varga, who walked 300 km that summer, credits the club for “keeping me young and keeping me honest.”';
+    expect(quotesOf(retiree)[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('credits a partial quote after a unit abbreviation to the subject before it', () => {
+    const text = 'The club has 40 members. Halifax teacher Piet Varga, who lost 16 lbs. “and a lot of worry” between May and June, says the walks changed his life.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('credits an inverted credit before the quote to the speaker named after the verb', () => {
+    const text = 'Rather than the old layout, in which the two crews sit facing each other, asks harbour editor Ana Ruiz, “has anyone ever tried a round table instead?”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+    expect(quotesOf('In the end, said the mayor, “we will rebuild the whole pier.”')[0]?.speaker).toBe('the mayor');
+  });
+
+  it('keeps the listener after a participle or `asked` out of an inverted credit', () => {
+    expect(quotesOf('Ana Ruiz met the crew, telling Piet Varga, “you will sail at dawn and come back by noon.”')[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits a quote in an opening participle of saying to the subject of the main clause after it', () => {
+    const text = 'Ana Ruiz spoke on Monday. Acknowledging that Lind “has a fair point about the ferry,” though, Ruiz did suggest that the money was not there.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+    const later = 'Noting that the pier was “older than anyone in the room” in her speech, Ana Ruiz called for a vote on the repairs.';
+    expect(quotesOf(later)[0]?.speaker).toBe('Ana Ruiz');
+    const cited = 'The pier opened in 1950. Citing a report that called the pier “unsafe for anyone to walk on,” the mayor closed it on Monday.';
+    expect(creditedQuotes(cited, segmentArticle(cited))[0]?.quote.speaker).toBeNull();
+  });
+
+  it('credits the subject of a clause, not the name in it, when a verb of saying follows the clause', () => {
+    const text =
+      '“I will not leave the island,” Ana Ruiz said. Still, she stayed calm by finding Piet Varga in the kitchen where he had gone to sulk and, without meaning it, told Varga he was “the best cook I have ever worked with.”';
+    expect(quotesOf(text)[1]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('continues the speaker of the sentence before through a sentence with no subject of its own', () => {
+    const that = '“The ferry is late again,” Ana Ruiz said on Monday. That makes the crossing “a gamble for anyone with a job on the mainland.”';
+    expect(quotesOf(that)[1]?.speaker).toBe('Ana Ruiz');
+    const adding = 'Ana Ruiz said the report was “not good at all.” Adding, “now we will see what the council does about the harbour.”';
+    expect(quotesOf(adding)[1]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('never credits a fronted comparison (`Like Berg,`) as the subject', () => {
+    const text = '“We waited all winter,” Ana Ruiz said. Like Berg, Piet Varga also rejected the plan on Monday, arguing that there is “room for the ferry and the bridge both.”';
+    expect(quotesOf(text)[1]?.speaker).toBe('Piet Varga');
+  });
+
+  it('never credits the object of a participle after the quote', () => {
+    const text =
+      'Ana Ruiz spoke first. Piet Varga welcomed the news that Ruiz would quit, saying the harbour chief was “doing the right thing,” suggesting he might hire Ruiz as his deputy.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('credits a quote to a person named with a role at the end of its sentence', () => {
+    const text = '“If the board finds more records, it intends to search them for letters” that would answer requests from the Harbour Trust, Harbour Board senior counsel Ana Ruiz wrote in a court filing.';
+    expect(quotesOf(text)[0]).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'Harbour Board senior counsel' });
+  });
+
+  it('never credits the words of a passive verb of saying to the one they describe, even below the threshold', () => {
+    const text = 'Piet Varga was sentenced on Monday. He was also described as “lacking any remorse.”';
+    expect(creditedQuotes(text, segmentArticle(text)).map(({ quote }) => [quote.text, quote.speaker])).toEqual([['lacking any remorse.', null]]);
+  });
+
+  it('credits a partial quote to a definite role that is the subject of its sentence', () => {
+    const text = 'Piet Varga was sentenced on Monday. The judge ruled he was likely to pose a risk that would “end in harm to someone on the island.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('The judge');
+    const noun = 'The pier opened in 1950. The star quarterback threw for a “career-best day on the water.”';
+    expect(creditedQuotes(noun, segmentArticle(noun))[0]?.quote.speaker).toBeNull();
+  });
+
+  it('never credits the clause after a main verb of saying as an inverted speaker', () => {
+    const text = 'Halifax teacher Piet Varga, who walked for months and lost “a lot of worry” between May and June, says the department changed his life.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Piet Varga');
+  });
+
+  it('credits a passive verb of saying to its agent, never to its subject', () => {
+    const agent = 'The pier opened in 1950. Piet Varga was accused by Ana Ruiz of “lying to the whole town for years.”';
+    expect(quotesOf(agent)[0]?.speaker).toBe('Ana Ruiz');
+    const none = 'The pier opened in 1950. Piet Varga was accused of “lying to the whole town for years.”';
+    expect(creditedQuotes(none, segmentArticle(none))[0]?.quote.speaker).toBeNull();
   });
 });

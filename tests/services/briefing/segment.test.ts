@@ -11,6 +11,23 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('does not split after a unit that the sentence goes on from in lowercase', () => {
+    const text = 'The walker lost 12 lbs. “and a lot of worry” that year. It weighs 5 kg. He lifts it daily.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'The walker lost 12 lbs. “and a lot of worry” that year.',
+      'It weighs 5 kg.',
+      'He lifts it daily.',
+    ]);
+  });
+
+  it('never starts a sentence with a comma', () => {
+    const text = 'Ana Berg led the vote. Sen. Ana Ruiz (D-Mo.), who has backed Piet Varga, said the plan was stronger.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'Ana Berg led the vote.',
+      'Sen. Ana Ruiz (D-Mo.), who has backed Piet Varga, said the plan was stronger.',
+    ]);
+  });
+
   it('returns spans that slice back to the sentence text', () => {
     const text = 'First line here.\n\nSecond paragraph, “with a quote.” Another sentence!';
     for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
