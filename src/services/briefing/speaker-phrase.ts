@@ -1,7 +1,8 @@
 /** What a speaker phrase names: a person (surname and pronoun resolved), an organisation, or a role phrase kept as written. */
 import { isNameWord, isOrgWord, lookup, personByRole, resolvePronoun, ROLE_WORDS, splitRoleAndName, type Mention, type Person } from './people.js';
 import { SPEAKING_AFTER } from './say-verbs.js';
-import type { Sentence } from './segment.js';
+import { sentenceAt, type Sentence } from './segment.js';
+import type { Span } from './types.js';
 
 export const DOCUMENT_FROM =
   /^(?:a|an|the|in a|in an)\s+(?:statement|release|news release|press release|report|email|e-mail|letter|post|tweet)\s+(?:from|by|issued by)\s+(.+)$/i;
@@ -23,6 +24,8 @@ export type Context = {
   mentions: readonly Mention[];
   all: readonly Mention[];
   sentences: readonly Sentence[];
+  /** The spans inside quote marks: what someone says, never who says it. */
+  quoted: readonly Span[];
   /** People already credited with a quote, in article order so far. */
   speakers: Set<Person>;
   /** Organisations already credited with a quote (`BC Hydro said`), with where, for a later `it said`. */
@@ -195,7 +198,7 @@ const CAPITALISED_RUN = /(?<![\p{L}\d])\p{Lu}[\p{L}&'’\-]*(?:\s+(?:of\s+|for\s
 
 /**
  * The organisation an `it said` at `at` means: the nearest before it of an organisation already credited with a quote
- * and an organisation named within the last few hundred characters (a run of capitalised words with an organisation
+ * and an organisation named in the story's own words (outside quote marks) within the last few hundred characters (a run of capitalised words with an organisation
  * word, `Ministry of Health`, or led by an acronym, `BC Hydro`, `NATO`). `null` when there is none: never guessed.
  */
 function lastOrganisation(ctx: Context, at: number): string | null {
@@ -206,15 +209,24 @@ function lastOrganisation(ctx: Context, at: number): string | null {
   CAPITALISED_RUN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = CAPITALISED_RUN.exec(window)) !== null) {
+    const start = from + match.index;
+    // A name in quote marks is what someone says; one on a link or promo line (`READ MORE: ...`) is no story text.
+    if (ctx.quoted.some((span) => start >= span.start && start < span.end) || !inStory(ctx, start)) continue;
     const words = match[0].replace(/['’]s$/, '').split(/\s+/);
     const lead = words[0] ?? '';
     const isOrganisation =
-      words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead) || speaksAsBody(ctx, lead, from + match.index + match[0].length);
+      words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead) || speaksAsBody(ctx, lead, start + match[0].length);
     if (!isOrganisation) continue;
     const name = words.join(' ').replace(/^(?:The|A|An)\s+/, '');
-    if (best === null || from + match.index > best.at) best = { name, at: from + match.index };
+    if (best === null || start > best.at) best = { name, at: start };
   }
   return best?.name ?? null;
+}
+
+/** Whether `at` falls inside a story sentence. */
+function inStory(ctx: Context, at: number): boolean {
+  const sentence = sentenceAt(ctx.sentences, at);
+  return sentence !== undefined && at < sentence.end;
 }
 
 /** The organisation that an `it` or `the company` speaking at `at` stands for, as a speaker. */
