@@ -29,7 +29,9 @@ export const ROLE_WORDS = new Set(
     'former late acting interim high foreign affairs security policy state defence defense interior finance health ' +
     'attorney premier mp mep councillor councilor alderman sheriff marshal commander admiral major minister’s officials ' +
     'const cst cpl insp supt det assemblyman assemblywoman assemblymember councilman councilwoman councilmember legislator lawmaker delegate trustee ' +
-    'professor dean principal head executive analyst economist expert lawyer doctor nurse minister.'
+    'professor dean principal head executive analyst economist expert lawyer doctor nurse minister. ' +
+    // `Ruiz Senior Adviser Tomas Lind`: the role between an owner and a name keeps the two apart.
+    'senior adviser advisor strategist aide'
   ).split(/\s+/),
 );
 
@@ -46,6 +48,8 @@ const NOT_NAME = new Set(
     'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
     'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
     'asked even only just once ' +
+    // A preposition or determiner opening a sentence (`Like Lind, Ruiz voted no`, `Another Oslo school`) names no one.
+    'like unlike another every ' +
     // A subordinator or auxiliary opening a clause (`Although Ruiz agreed`, `Had Lind waited`) is no part of a name.
     'although though unless whereas whether because had has have were was would could should did does is are shall might must ' +
     // A reader's instruction (`See Lind's timeline below`) opens with a capitalised verb that names no one.
@@ -169,6 +173,8 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   const evidence = new Map<Person, { male: number; female: number }>();
   for (const sentence of sentences) {
     const words = joinHyphenated(sentence.tokens.filter((t) => t.value.trim() !== ''));
+    // `Ana Ruiz Recalls Why She Left`: in a heading in Title Case, capitals do not mark where a name ends.
+    if (isTitleCase(words)) continue;
     const inSentence: Person[] = [];
     // Mentions are pushed in article order: this sentence's are the ones pushed from here on.
     const firstOwn = mentions.length;
@@ -184,6 +190,12 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
         else break;
         j += 1;
+      }
+      // `Harbour Board Delays Ferry Vote`: five capitalised words in a row are a title, not a name.
+      if (run.length === 4 && isNameWord(words[j]?.value ?? '')) {
+        while (j < words.length && isNameWord(words[j]?.value ?? '')) j += 1;
+        i = j - 1;
+        continue;
       }
       const isSentenceStart = i === 0;
       const last = words[j - 1];
@@ -269,6 +281,32 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   }
   // Gender found for a full name also holds for its short form, and the other way round.
   return { people, mentions: mentions.map((m) => ({ ...m, person: canonical(bySurname, m.person) })) };
+}
+
+// Lower-case words a heading in Title Case keeps small, and capitalised words that only such a heading has.
+const TITLE_SMALL_WORDS = new Set('a an the of in on at for with and or to from by as vs'.split(' '));
+const TITLE_FUNCTION_WORDS = new Set(
+  'on in at of for to from by with about against into as how why what when where who she he it they we her his its their is are was were be and or but not'.split(' '),
+);
+
+/**
+ * Whether a sentence is a heading in Title Case (`Ana Ruiz On Why The Pier Matters`): four words or more, none in lower
+ * case but the small ones, and a capitalised function word after the first, which prose never has.
+ */
+function isTitleCase(words: readonly Token[]): boolean {
+  let count = 0;
+  let functionWords = 0;
+  for (const word of words) {
+    const value = word.value;
+    // Punctuation, numbers and the second half of a contraction (`Can` `’t`) say nothing of the case.
+    if (!/^\p{L}/u.test(value) || /^n['’]t$/i.test(value)) continue;
+    count += 1;
+    const lower = value.toLowerCase();
+    if (value === lower) {
+      if (!TITLE_SMALL_WORDS.has(lower)) return false;
+    } else if (count > 1 && TITLE_FUNCTION_WORDS.has(lower)) functionWords += 1;
+  }
+  return count >= 4 && functionWords > 0;
 }
 
 /** `Wilson`, `-`, `Raybould` written without spaces are one word, as the name `Wilson-Raybould` is. */

@@ -89,3 +89,30 @@ describe('resolvePronoun through extractQuotes', () => {
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Piet Varga');
   });
 });
+
+describe('findPeople headings and openers', () => {
+  const namesIn = (text: string) => findPeople(text, segmentArticle(text).sentences).people.map((p) => p.name);
+
+  it('reads no sentence-opening preposition or determiner as part of a name', () => {
+    for (const word of ['Like', 'Unlike', 'Another', 'Every']) expect(isNameWord(word), word).toBe(false);
+    const text = 'Tomas Lind chairs the board.\nLike Lind, Ana Ruiz voted against the plan.\n“The pier can wait until spring,” Lind said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tomas Lind');
+  });
+
+  it('keeps a role between an owner and a name out of the name', () => {
+    const quote = extractQuotes({ title: '', text: '“The pier opens in May,” said Ruiz Senior Adviser Tomas Lind.' })[0];
+    expect(quote?.speaker).toBe('Tomas Lind');
+  });
+
+  it('takes five capitalised words in a row for a title, not a name', () => {
+    expect(namesIn('Harbour Vote Splits Old Friends: ending the ferry service is the plan of the board.')).toEqual([]);
+  });
+
+  it('finds no name in a heading in Title Case, where capitals do not mark where a name ends', () => {
+    expect(namesIn('Ana Ruiz Recalls Why She Left The Board.\nAna Ruiz now runs the ferry.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('still finds names in a caption of names and an organisation', () => {
+    expect(namesIn('Photo / The Harbour Press Ana Ruiz and Tomas Lind at the pier.')).toContain('Tomas Lind');
+  });
+});
