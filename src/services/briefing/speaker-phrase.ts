@@ -176,7 +176,8 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   // `Mayor Ana Ruiz ... the mayor said`, `Tomas Lind, the harbour engineer ... the engineer said`: the one person the
   // article gave that role, by the whole description or, unless it sets one holder against another (`the former
   // mayor`), by its head noun.
-  const office = /^the\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u.exec(clean);
+  // `The singer said` at a sentence start is the same description as `the singer`.
+  const office = /^[Tt]he\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u.exec(clean);
   const head = office?.[2] ?? '';
   if (office?.[1] !== undefined && (ROLE_WORDS.has(head) || PERSON_NOUN_END.test(head))) {
     const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b/.test(office[1]);

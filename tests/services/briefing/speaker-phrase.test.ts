@@ -24,3 +24,15 @@ describe('organisationSpeaking', () => {
     expect(speakersOf(text)).toEqual(['NP Hydro', 'NP Hydro']);
   });
 });
+
+describe('resolvePhrase', () => {
+  it('resolves a capitalised description to the one person the article gave that role', () => {
+    const text = 'Folk singer Ana Ruiz opened the festival on Friday.\nThe singer said: “I grew up three streets from this cinema.”';
+    expect(speakersOf(text)).toEqual(['Ana Ruiz']);
+  });
+
+  it('keeps a capitalised description as written when two people hold the role', () => {
+    const text = 'Folk singer Ana Ruiz and folk singer Tomas Lind opened the festival.\nThe singer said: “I grew up three streets from this cinema.”';
+    expect(speakersOf(text)).toEqual(['The singer']);
+  });
+});
