@@ -1,4 +1,5 @@
 import type { Token } from './nlp.js';
+import { isPlaceName } from './places.js';
 import { SPEAKING_AFTER, SPEAKING_BEFORE } from './say-verbs.js';
 import { sentenceAt, type Sentence } from './segment.js';
 
@@ -227,6 +228,10 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         if (known !== undefined) {
           person = known;
           bySurname.set(surname.toLowerCase(), known);
+        } else if (isPlaceName(name)) {
+          // `Nova Scotia`, `Truro, Nova Scotia`: a place is no person, though it may speak as a government.
+          i = j - 1;
+          continue;
         } else {
           const created: Person = { name, surname, gender: genderOfGivenName(name), firstAt: token.start, isPerson: false };
           created.isPerson = created.gender !== null;
@@ -240,7 +245,9 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         }
       } else {
         person = bySurname.get(surname.toLowerCase());
-        if (person === undefined && ((titled && !isSentenceStart) || introduced) && surname.length > 1) {
+        // `The senator from Ohio said`: a place before a verb of saying is no one introduced (a surname of someone
+        // named in full, `Bristol` after `Ana Bristol`, is still that person).
+        if (person === undefined && ((titled && !isSentenceStart) || introduced) && surname.length > 1 && !isPlaceName(surname)) {
           person = { name: surname, surname, gender: null, firstAt: token.start, isPerson: true };
           bySurname.set(surname.toLowerCase(), person);
           people.push(person);

@@ -116,3 +116,22 @@ describe('findPeople headings and openers', () => {
     expect(namesIn('Photo / The Harbour Press Ana Ruiz and Tomas Lind at the pier.')).toContain('Tomas Lind');
   });
 });
+
+describe('findPeople places', () => {
+  const namesIn = (text: string) => findPeople(text, segmentArticle(text).sentences).people.map((p) => p.name);
+
+  it('takes no place for a person, after a preposition or before a verb of saying', () => {
+    expect(namesIn('Speaking in Truro, Nova Scotia, Ana Ruiz said the pier would open. The senator from Ohio said no.')).toEqual(['Ana Ruiz']);
+    const text = 'The senator from Ohio said the vote was close.\n“We will not give up on the ferry,” he said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBeNull();
+  });
+
+  it('keeps a surname that is also a place for the person named in full', () => {
+    const text = 'Tomas Bristol chairs the board.\n“The pier can wait until the spring,” Bristol said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tomas Bristol');
+  });
+
+  it('lets a place speak as a government', () => {
+    expect(extractQuotes({ title: '', text: '“We will not sign the fishing treaty this year,” Norway said.' })[0]?.speaker).toBe('Norway');
+  });
+});

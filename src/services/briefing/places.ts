@@ -1,0 +1,28 @@
+/** Whether a capitalised name is a place (a country, region, province, state or city), from compromise's lexicon. */
+import { createRequire } from 'node:module';
+
+/** compromise's lexicon as far as it is read here: each word or phrase with one tag or several. */
+type Lexicon = Record<string, unknown>;
+
+function hasLexicon(value: unknown): value is { model: () => { one: { lexicon: Lexicon } } } {
+  // compromise exports its parser, a function that carries `model()`.
+  if (typeof value !== 'function' || !('model' in value) || typeof value.model !== 'function') return false;
+  const model: unknown = value.model();
+  if (typeof model !== 'object' || model === null || !('one' in model)) return false;
+  return typeof model.one === 'object' && model.one !== null && 'lexicon' in model.one;
+}
+
+// The bundled CommonJS build loads in half the time of the ES modules (about 0.2 s), and only its lexicon is read: no
+// text is ever parsed with compromise, which would cost more than all the rest of quote attribution.
+const compromise: unknown = createRequire(import.meta.url)('compromise/two');
+if (!hasLexicon(compromise)) throw new TypeError('compromise: the model has no lexicon');
+const lexicon = compromise.model().one.lexicon;
+
+// Names that are places and also given names or surnames (`Victoria`, `Hamilton`) are tagged as people, not here.
+const PLACE_TAGS = new Set(['Country', 'Region', 'City', 'Place']);
+
+/** Whether `name` (`Ohio`, `Nova Scotia`, `Oslo`) is only a place, never a person's name. */
+export function isPlaceName(name: string): boolean {
+  const tags = lexicon[name.toLowerCase()];
+  return Array.isArray(tags) ? tags.some((tag) => PLACE_TAGS.has(String(tag))) : PLACE_TAGS.has(String(tags));
+}
