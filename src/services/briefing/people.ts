@@ -1,6 +1,6 @@
 import type { Token } from './nlp.js';
 import { isPlaceName } from './places.js';
-import { SPEAKING_AFTER, SPEAKING_BEFORE } from './say-verbs.js';
+import { isVerbOfSaying, SPEAKING_AFTER, SPEAKING_BEFORE } from './say-verbs.js';
 import { sentenceAt, type Sentence } from './segment.js';
 
 export type Gender = 'male' | 'female' | null;
@@ -32,9 +32,13 @@ export const ROLE_WORDS = new Set(
     'const cst cpl insp supt det assemblyman assemblywoman assemblymember councilman councilwoman councilmember legislator lawmaker delegate trustee ' +
     'professor dean principal head executive analyst economist expert lawyer doctor nurse minister. ' +
     // `Ruiz Senior Adviser Tomas Lind`: the role between an owner and a name keeps the two apart.
-    'senior adviser advisor strategist aide'
+    'senior adviser advisor strategist aide counsel ' +
+    // `Sens. Ana Ruiz and Tomas Lind`, `Representatives Ana Ruiz and ...`: a role shared by the names after it.
+    'sens senators reps representatives'
   ).split(/\s+/),
 );
+
+const PARTY_PLURAL = /^(?:Democrats|Republicans|Conservatives|Liberals|Independents|Progressives|Socialists|Tories)$/;
 
 /** Particles of a surname (`van`, `de`, `bin`), in any case. */
 const PARTICLE = /^(?:van|von|de|der|den|da|di|du|le|la|del|della|bin|al|ibn|el)$/i;
@@ -116,6 +120,8 @@ export function genderOfGivenName(name: string): Gender {
   return null;
 }
 
+// Not the Nordic surnames in -qvist, -kvist and -quist (`Lindqvist`, `Bloomquist`).
+const ROLE_NOUN_END = /^(?!\p{Ll}*(?:qv|kv|qu)ist$)\p{Ll}{5,}(?:ist|ator|ician)$/u;
 const SENTENCE_ADVERB_END = /(?:ingly|ously|ently|antly|ably|ibly|edly|ively|fully|lessly|ainly|ically|ually|ionally)$/;
 // Hoisted because tsx (esbuild) turns a `\p{...}` regex literal into a `new RegExp` where it stands, and this check runs
 // for every capitalised token.
@@ -131,6 +137,8 @@ export function isNameWord(word: string): boolean {
   if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
   // `Interestingly, Lind ...`, `Certainly Lind ...`: a sentence adverb, by endings no given name or surname has.
   if (SENTENCE_ADVERB_END.test(lower)) return false;
+  // `Journalist Ana Ruiz`, `Media Coordinator Tomas Lind`: a capitalised job title by the ending of a person noun.
+  if (ROLE_NOUN_END.test(lower)) return false;
   if (ACRONYM.test(word)) return false; // NATO, EU, CBC
   return true;
 }
@@ -182,6 +190,10 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
     for (let i = 0; i < words.length; i += 1) {
       const token = words[i];
       if (token === undefined || !isNameWord(token.value)) continue;
+      // `Said Ruiz: "..."`, `Continued Lind: "..."`: a verb of saying opening the sentence, before the name it inverts.
+      if (i === 0 && isVerbOfSaying(token.value)) continue;
+      // `Democrats Ana Ruiz and Tomas Lind`: a party in the plural before a full name is what they are, not a name.
+      if (PARTY_PLURAL.test(token.value) && isNameWord(words[i + 1]?.value ?? '') && isNameWord(words[i + 2]?.value ?? '')) continue;
       let j = i;
       const run: string[] = [];
       while (j < words.length && run.length < 4) {

@@ -15,7 +15,7 @@ describe('isNameWord', () => {
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Ana Ruiz');
   });
   it('still reads names that end like adverbs or look like verbs as names', () => {
-    for (const word of ['Kelly', 'Emily', 'Connolly', 'Beverly', 'Lind']) expect(isNameWord(word), word).toBe(true);
+    for (const word of ['Kelly', 'Emily', 'Connolly', 'Beverly', 'Lind', 'Lindqvist', 'Holmkvist', 'Bloomquist']) expect(isNameWord(word), word).toBe(true);
   });
 });
 
@@ -133,5 +133,24 @@ describe('findPeople places', () => {
 
   it('lets a place speak as a government', () => {
     expect(extractQuotes({ title: '', text: '“We will not sign the fishing treaty this year,” Norway said.' })[0]?.speaker).toBe('Norway');
+  });
+});
+
+describe('findPeople roles and inverted attributions', () => {
+  const namesIn = (text: string) => findPeople(text, segmentArticle(text).sentences).people.map((p) => p.name);
+
+  it('keeps a capitalised job title out of the name after it', () => {
+    expect(namesIn('The port hired Media Coordinator Tomas Lind and Journalist Ana Ruiz.')).toEqual(['Tomas Lind', 'Ana Ruiz']);
+  });
+
+  it('keeps a plural title or party before names out of the first name', () => {
+    expect(namesIn('Senators Ana Ruiz and Tomas Lind backed the bill.')).toEqual(['Ana Ruiz', 'Tomas Lind']);
+    expect(namesIn('Democrats Ana Ruiz and Tomas Lind backed the bill.')).toEqual(['Ana Ruiz', 'Tomas Lind']);
+  });
+
+  it('reads a verb of saying that opens the sentence as no part of the name after it', () => {
+    const text = 'Tomas Lind runs the ferry.\nSaid Lind: “The boats will run all winter long.”\nContinued Lind: “We have the crews for it.”';
+    expect(namesIn(text)).toEqual(['Tomas Lind']);
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind', 'Tomas Lind']);
   });
 });
