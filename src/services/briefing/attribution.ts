@@ -83,9 +83,11 @@ const CLOSING_DASH_CREDIT = /[―—–]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\
 function creditClosingParagraph(text: string, first: Part, seg: Segmentation, ctx: Context): Credit | null {
   const line = seg.lines[first.line];
   if (line === undefined || first.open !== line.start) return null;
-  const dash = CLOSING_DASH_CREDIT.exec(text.slice(first.end, line.end));
+  // A credit is a name: only the paragraph's last words can hold it.
+  const from = Math.max(first.end, line.end - 120);
+  const dash = CLOSING_DASH_CREDIT.exec(text.slice(from, line.end));
   if (dash?.[1] === undefined) return null;
-  const resolved = resolvePhrase(dash[1].trim(), first.end + dash.index, ctx);
+  const resolved = resolvePhrase(dash[1].trim(), from + dash.index, ctx);
   return resolved?.person != null ? credit(resolved, 'dash-credit') : null;
 }
 

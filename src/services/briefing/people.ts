@@ -138,7 +138,7 @@ export function isNameWord(word: string): boolean {
   // `Interestingly, Lind ...`, `Certainly Lind ...`: a sentence adverb, by endings no given name or surname has.
   if (SENTENCE_ADVERB_END.test(lower)) return false;
   // `Journalist Ana Ruiz`, `Media Coordinator Tomas Lind`: a capitalised job title by the ending of a person noun.
-  if (ROLE_NOUN_END.test(lower)) return false;
+  if ((lower.endsWith('ist') || lower.endsWith('ator') || lower.endsWith('ician')) && ROLE_NOUN_END.test(lower)) return false;
   if (ACRONYM.test(word)) return false; // NATO, EU, CBC
   return true;
 }
@@ -308,6 +308,10 @@ const TITLE_FUNCTION_WORDS = new Set(
   'on in at of for to from by with about against into as how why what when where who she he it they we her his its their is are was were be and or but not'.split(' '),
 );
 
+// Hoisted for the reason NAME_WORD is: this runs for every word of the sentences that open in capitals.
+const LETTER_FIRST = /^\p{L}/u;
+const CONTRACTION_END = /^n['’]t$/i;
+
 /**
  * Whether a sentence is a heading in Title Case (`Ana Ruiz On Why The Pier Matters`): four words or more, none in lower
  * case but the small ones, and a capitalised function word after the first, which prose never has.
@@ -318,7 +322,7 @@ function isTitleCase(words: readonly Token[]): boolean {
   for (const word of words) {
     const value = word.value;
     // Punctuation, numbers and the second half of a contraction (`Can` `’t`) say nothing of the case.
-    if (!/^\p{L}/u.test(value) || /^n['’]t$/i.test(value)) continue;
+    if (!LETTER_FIRST.test(value) || CONTRACTION_END.test(value)) continue;
     count += 1;
     const lower = value.toLowerCase();
     if (value === lower) {
@@ -433,10 +437,13 @@ export function personByRole(ctx: MentionIndex, role: string, at: number): Perso
   // `Ana Ruiz, the city's mayor`, `Tomas Lind, 54, a harbour engineer`.
   const appositive = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
   const holders = new Set<Person>();
+  const head = words.at(-1) ?? '';
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;
     const before = ctx.text.slice(Math.max(0, mention.start - 40), mention.start);
     const after = ctx.text.slice(mention.end, mention.end + 60);
+    // Most mentions have no word of the role near them: a plain search rules them out before the patterns run.
+    if (!before.toLowerCase().includes(head) && !after.toLowerCase().includes(head)) continue;
     if (mention.person.isPerson && mention.person.name.includes(' ') && (titled.test(before) || appositive.test(after))) holders.add(mention.person);
   }
   const [only] = holders;

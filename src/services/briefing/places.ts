@@ -16,13 +16,17 @@ function hasLexicon(value: unknown): value is { model: () => { one: { lexicon: L
 // text is ever parsed with compromise, which would cost more than all the rest of quote attribution.
 const compromise: unknown = createRequire(import.meta.url)('compromise/two');
 if (!hasLexicon(compromise)) throw new TypeError('compromise: the model has no lexicon');
-const lexicon = compromise.model().one.lexicon;
 
 // Names that are places and also given names or surnames (`Victoria`, `Hamilton`) are tagged as people, not here.
 const PLACE_TAGS = new Set(['Country', 'Region', 'City', 'Place']);
 
+// The 1,300 places of the lexicon's 25,000 entries, in a set: a lookup in the whole lexicon costs several times more.
+const PLACES = new Set<string>();
+for (const [entry, tags] of Object.entries(compromise.model().one.lexicon)) {
+  if ([tags].flat().some((tag) => PLACE_TAGS.has(String(tag)))) PLACES.add(entry);
+}
+
 /** Whether `name` (`Ohio`, `Nova Scotia`, `Oslo`) is only a place, never a person's name. */
 export function isPlaceName(name: string): boolean {
-  const tags = lexicon[name.toLowerCase()];
-  return Array.isArray(tags) ? tags.some((tag) => PLACE_TAGS.has(String(tag))) : PLACE_TAGS.has(String(tags));
+  return PLACES.has(name.toLowerCase());
 }
