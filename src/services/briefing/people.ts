@@ -234,7 +234,10 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       if (run.length >= 2 && !surnameOnly) {
         const name = run.join(' ').replace(/['’]s?$/, '');
         const existing = bySurname.get(surname.toLowerCase());
-        const known = existing?.name === name ? existing : people.find((p) => p.name === name);
+        // `Lucky Ana Ruiz`, `Nominee Ana Ruiz`: a word before a full name the article already gave is no part of it.
+        const tail = run.length >= 3 ? run.slice(1).join(' ').replace(/['’]s?$/, '') : null;
+        const known =
+          existing?.name === name ? existing : people.find((p) => p.name === name) ?? (existing !== undefined && existing.name === tail ? existing : undefined);
         // A full name refines a surname-only person; a different full name with the same surname is someone else
         // (Trevor and Mary Nicholson), and later surname-only mentions mean the one named last.
         if (known !== undefined) {

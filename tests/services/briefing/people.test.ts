@@ -148,6 +148,12 @@ describe('findPeople roles and inverted attributions', () => {
     expect(namesIn('Democrats Ana Ruiz and Tomas Lind backed the bill.')).toEqual(['Ana Ruiz', 'Tomas Lind']);
   });
 
+  it('reads a word before a full name the article already gave as no part of it', () => {
+    const text = 'Ana Ruiz chairs the board.\nHer rivals call her “Lucky Ana Ruiz” online.\n“The pier can wait until the spring,” Ruiz said.';
+    expect(namesIn(text)).toEqual(['Ana Ruiz']);
+    expect(extractQuotes({ title: '', text }).at(-1)?.speaker).toBe('Ana Ruiz');
+  });
+
   it('reads a verb of saying that opens the sentence as no part of the name after it', () => {
     const text = 'Tomas Lind runs the ferry.\nSaid Lind: “The boats will run all winter long.”\nContinued Lind: “We have the crews for it.”';
     expect(namesIn(text)).toEqual(['Tomas Lind']);
