@@ -172,7 +172,8 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return credit(resolved, 'according-to');
   }
-  const verbs = verbsOfSaying(before);
+  // `"Lind accused of fraud," by Ana Ruiz: "..."`: a verb in another quote's marks is what someone wrote, not the reporter.
+  const verbs = verbsOfSaying(before).filter((verb) => !ctx.quoted.some((span) => from + verb >= span.start && from + verb < span.end));
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
     // `Berg was asked by host Piet Varga, "..."`: a passive verb of saying's agent is the speaker.
     const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));

@@ -20,3 +20,10 @@ describe('attribute dash credits', () => {
     expect(speakersOf(text)[1]).toBe('Ana Ruiz');
   });
 });
+
+describe('attribute verbs before a quote', () => {
+  it('reads no verb of saying inside another quote’s marks before the quote', () => {
+    const text = 'Tomas Lind runs the harbour board.\n“Lind accused of hiding pier costs,” by Herald reporter Ana Ruiz: “The board paid twice for the same repairs last year.”';
+    expect(speakersOf(text).at(-1)).toBe('Ana Ruiz');
+  });
+});
