@@ -23,12 +23,14 @@ export function attribute(text: string, group: readonly Part[], seg: Segmentatio
     if (partial && /[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(clauseAfter(text, part, seg.lines))) continue;
     // `critics say it hires a "broker" to run the ferries, Lindqvist says`: a partial quote in mid-clause is not
     // followed by its attribution; only one that closes its clause (`"a disaster," Berg said`) can be.
-    if (partial && !/[,!?—–-]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^\s*[,—–]/.test(clauseAfter(text, part, seg.lines))) continue;
+    if (partial && !/[,!?—–-]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^\s*[,—–―]/.test(clauseAfter(text, part, seg.lines))) continue;
     const found = attributeAfter(text, part, seg, ctx);
     if (found !== null) return found;
   }
   const first = group[0];
   if (first === undefined) return null;
+  const closing = creditClosingParagraph(text, first, seg, ctx);
+  if (closing !== null) return closing;
   // `Varga and Berg "were cautious" next to the mayor, Ortega said.`: a partial quote's sentence that ends by
   // naming who said it outranks the names before the quote.
   const atEnd = (): Credit | null => credit(attributeAtSentenceEnd(text, group, seg, ctx), 'sentence-end');
@@ -89,6 +91,24 @@ function clauseAfter(text: string, part: Part, lines: readonly Line[]): string {
 
 // `” ― Ana Ruiz. Getty Images`: the credit is a name (initials allowed) and ends where its sentence ends.
 const DASH_CREDIT = /^\s*[―—–-]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]*))*)/u;
+
+// `... evil.” ― Ana Ruiz.` at the end of a paragraph: the credit of everything quoted in it.
+const CLOSING_DASH_CREDIT = /[―—–]\s*(\p{Lu}[\p{L}'’\-]*(?:\s+(?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]*))*)\.?\s*$/u;
+
+/**
+ * `“A ... ‘B.” And C “D.” ― Ana Ruiz`: a paragraph that opens with a quote and ends with a dash credit (a list of
+ * readers' words) is that person's throughout, even where stray marks cut the quote in pieces before the credit.
+ */
+function creditClosingParagraph(text: string, first: Part, seg: Segmentation, ctx: Context): Credit | null {
+  const line = seg.lines[first.line];
+  if (line === undefined || first.open !== line.start) return null;
+  // A credit is a name: only the paragraph's last words can hold it.
+  const from = Math.max(first.end, line.end - 120);
+  const dash = CLOSING_DASH_CREDIT.exec(text.slice(from, line.end));
+  if (dash?.[1] === undefined) return null;
+  const resolved = resolvePhrase(dash[1].trim(), from + dash.index, ctx);
+  return resolved?.person != null ? credit(resolved, 'dash-credit') : null;
+}
 
 function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
   const rest = clauseAfter(text, part, seg.lines);
@@ -175,7 +195,8 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return credit(resolved, 'according-to');
   }
-  const verbs = verbsOfSaying(before);
+  // `"Lind accused of fraud," by Ana Ruiz: "..."`: a verb in another quote's marks is what someone wrote, not the reporter.
+  const verbs = verbsOfSaying(before).filter((verb) => !ctx.quoted.some((span) => from + verb >= span.start && from + verb < span.end));
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
     // `Berg was asked by host Piet Varga, "..."`: a passive verb of saying's agent is the speaker.
     const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));

@@ -1,5 +1,6 @@
 import type { Token } from './nlp.js';
-import { SPEAKING_AFTER, SPEAKING_BEFORE } from './say-verbs.js';
+import { isPlaceName } from './places.js';
+import { isVerbOfSaying, SPEAKING_AFTER, SPEAKING_BEFORE } from './say-verbs.js';
 import { sentenceAt, type Sentence } from './segment.js';
 
 export type Gender = 'male' | 'female' | null;
@@ -29,9 +30,15 @@ export const ROLE_WORDS = new Set(
     'former late acting interim high foreign affairs security policy state defence defense interior finance health ' +
     'attorney premier mp mep councillor councilor alderman sheriff marshal commander admiral major minister’s officials ' +
     'const cst cpl insp supt det assemblyman assemblywoman assemblymember councilman councilwoman councilmember legislator lawmaker delegate trustee ' +
-    'professor dean principal head executive analyst economist expert lawyer doctor nurse minister.'
+    'professor dean principal head executive analyst economist expert lawyer doctor nurse minister. ' +
+    // `Ruiz Senior Adviser Tomas Lind`: the role between an owner and a name keeps the two apart.
+    'senior adviser advisor strategist aide counsel ' +
+    // `Sens. Ana Ruiz and Tomas Lind`, `Representatives Ana Ruiz and ...`: a role shared by the names after it.
+    'sens senators reps representatives'
   ).split(/\s+/),
 );
+
+const PARTY_PLURAL = /^(?:Democrats|Republicans|Conservatives|Liberals|Independents|Progressives|Socialists|Tories)$/;
 
 /** Particles of a surname (`van`, `de`, `bin`), in any case. */
 const PARTICLE = /^(?:van|von|de|der|den|da|di|du|le|la|del|della|bin|al|ibn|el)$/i;
@@ -46,6 +53,8 @@ const NOT_NAME = new Set(
     'however meanwhile also still yet then now not no yes ultimately earlier later some many most all both each ' +
     'nonetheless nevertheless instead perhaps indeed besides moreover furthermore finally eventually again afterwards ' +
     'asked even only just once ' +
+    // A preposition or determiner opening a sentence (`Like Lind, Ruiz voted no`, `Another Oslo school`) names no one.
+    'like unlike another every ' +
     // A subordinator or auxiliary opening a clause (`Although Ruiz agreed`, `Had Lind waited`) is no part of a name.
     'although though unless whereas whether because had has have were was would could should did does is are shall might must ' +
     // A reader's instruction (`See Lind's timeline below`) opens with a capitalised verb that names no one.
@@ -112,6 +121,8 @@ export function genderOfGivenName(name: string): Gender {
   return null;
 }
 
+// Not the Nordic surnames in -qvist, -kvist and -quist (`Lindqvist`, `Bloomquist`).
+const ROLE_NOUN_END = /^(?!\p{Ll}*(?:qv|kv|qu)ist$)\p{Ll}{5,}(?:ist|ator|ician)$/u;
 const SENTENCE_ADVERB_END = /(?:ingly|ously|ently|antly|ably|ibly|edly|ively|fully|lessly|ainly|ically|ually|ionally)$/;
 // Hoisted because tsx (esbuild) turns a `\p{...}` regex literal into a `new RegExp` where it stands, and this check runs
 // for every capitalised token.
@@ -127,6 +138,8 @@ export function isNameWord(word: string): boolean {
   if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
   // `Interestingly, Lind ...`, `Certainly Lind ...`: a sentence adverb, by endings no given name or surname has.
   if (SENTENCE_ADVERB_END.test(lower)) return false;
+  // `Journalist Ana Ruiz`, `Media Coordinator Tomas Lind`: a capitalised job title by the ending of a person noun.
+  if ((lower.endsWith('ist') || lower.endsWith('ator') || lower.endsWith('ician')) && ROLE_NOUN_END.test(lower)) return false;
   if (ACRONYM.test(word)) return false; // NATO, EU, CBC
   return true;
 }
@@ -170,12 +183,18 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   const evidence = new Map<Person, { male: number; female: number }>();
   for (const sentence of sentences) {
     const words = joinHyphenated(sentence.tokens.filter((t) => t.value.trim() !== ''));
+    // `Ana Ruiz Recalls Why She Left`: in a heading in Title Case, capitals do not mark where a name ends.
+    if (isTitleCase(words)) continue;
     const inSentence: Person[] = [];
     // Mentions are pushed in article order: this sentence's are the ones pushed from here on.
     const firstOwn = mentions.length;
     for (let i = 0; i < words.length; i += 1) {
       const token = words[i];
       if (token === undefined || !isNameWord(token.value)) continue;
+      // `Said Ruiz: "..."`, `Continued Lind: "..."`: a verb of saying opening the sentence, before the name it inverts.
+      if (i === 0 && isVerbOfSaying(token.value)) continue;
+      // `Democrats Ana Ruiz and Tomas Lind`: a party in the plural before a full name is what they are, not a name.
+      if (PARTY_PLURAL.test(token.value) && isNameWord(words[i + 1]?.value ?? '') && isNameWord(words[i + 2]?.value ?? '')) continue;
       let j = i;
       const run: string[] = [];
       while (j < words.length && run.length < 4) {
@@ -185,6 +204,12 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
         else break;
         j += 1;
+      }
+      // `Harbour Board Delays Ferry Vote`: five capitalised words in a row are a title, not a name.
+      if (run.length === 4 && isNameWord(words[j]?.value ?? '')) {
+        while (j < words.length && isNameWord(words[j]?.value ?? '')) j += 1;
+        i = j - 1;
+        continue;
       }
       const isSentenceStart = i === 0;
       const last = words[j - 1];
@@ -210,12 +235,19 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       if (run.length >= 2 && !surnameOnly) {
         const name = run.join(' ').replace(/['’]s?$/, '');
         const existing = bySurname.get(surname.toLowerCase());
-        const known = existing?.name === name ? existing : people.find((p) => p.name === name);
+        // `Lucky Ana Ruiz`, `Nominee Ana Ruiz`: a word before a full name the article already gave is no part of it.
+        const tail = run.length >= 3 ? run.slice(1).join(' ').replace(/['’]s?$/, '') : null;
+        const known =
+          existing?.name === name ? existing : people.find((p) => p.name === name) ?? (existing !== undefined && existing.name === tail ? existing : undefined);
         // A full name refines a surname-only person; a different full name with the same surname is someone else
         // (Trevor and Mary Nicholson), and later surname-only mentions mean the one named last.
         if (known !== undefined) {
           person = known;
           bySurname.set(surname.toLowerCase(), known);
+        } else if (isPlaceName(name)) {
+          // `Nova Scotia`, `Truro, Nova Scotia`: a place is no person, though it may speak as a government.
+          i = j - 1;
+          continue;
         } else {
           const created: Person = { name, surname, gender: genderOfGivenName(name), firstAt: token.start, isPerson: false };
           created.isPerson = created.gender !== null;
@@ -229,7 +261,9 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         }
       } else {
         person = bySurname.get(surname.toLowerCase());
-        if (person === undefined && ((titled && !isSentenceStart) || introduced) && surname.length > 1) {
+        // `The senator from Ohio said`: a place before a verb of saying is no one introduced (a surname of someone
+        // named in full, `Bristol` after `Ana Bristol`, is still that person).
+        if (person === undefined && ((titled && !isSentenceStart) || introduced) && surname.length > 1 && !isPlaceName(surname)) {
           person = { name: surname, surname, gender: null, firstAt: token.start, isPerson: true };
           bySurname.set(surname.toLowerCase(), person);
           people.push(person);
@@ -270,6 +304,36 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   }
   // Gender found for a full name also holds for its short form, and the other way round.
   return { people, mentions: mentions.map((m) => ({ ...m, person: canonical(bySurname, m.person) })) };
+}
+
+// Lower-case words a heading in Title Case keeps small, and capitalised words that only such a heading has.
+const TITLE_SMALL_WORDS = new Set('a an the of in on at for with and or to from by as vs'.split(' '));
+const TITLE_FUNCTION_WORDS = new Set(
+  'on in at of for to from by with about against into as how why what when where who she he it they we her his its their is are was were be and or but not'.split(' '),
+);
+
+// Hoisted for the reason NAME_WORD is: this runs for every word of the sentences that open in capitals.
+const LETTER_FIRST = /^\p{L}/u;
+const CONTRACTION_END = /^n['’]t$/i;
+
+/**
+ * Whether a sentence is a heading in Title Case (`Ana Ruiz On Why The Pier Matters`): four words or more, none in lower
+ * case but the small ones, and a capitalised function word after the first, which prose never has.
+ */
+function isTitleCase(words: readonly Token[]): boolean {
+  let count = 0;
+  let functionWords = 0;
+  for (const word of words) {
+    const value = word.value;
+    // Punctuation, numbers and the second half of a contraction (`Can` `’t`) say nothing of the case.
+    if (!LETTER_FIRST.test(value) || CONTRACTION_END.test(value)) continue;
+    count += 1;
+    const lower = value.toLowerCase();
+    if (value === lower) {
+      if (!TITLE_SMALL_WORDS.has(lower)) return false;
+    } else if (count > 1 && TITLE_FUNCTION_WORDS.has(lower)) functionWords += 1;
+  }
+  return count >= 4 && functionWords > 0;
 }
 
 /** `Wilson`, `-`, `Raybould` written without spaces are one word, as the name `Wilson-Raybould` is. */
@@ -377,10 +441,13 @@ export function personByRole(ctx: MentionIndex, role: string, at: number): Perso
   // `Ana Ruiz, the city's mayor`, `Tomas Lind, 54, a harbour engineer`.
   const appositive = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
   const holders = new Set<Person>();
+  const head = words.at(-1) ?? '';
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;
     const before = ctx.text.slice(Math.max(0, mention.start - 40), mention.start);
     const after = ctx.text.slice(mention.end, mention.end + 60);
+    // Most mentions have no word of the role near them: a plain search rules them out before the patterns run.
+    if (!before.toLowerCase().includes(head) && !after.toLowerCase().includes(head)) continue;
     if (mention.person.isPerson && mention.person.name.includes(' ') && (titled.test(before) || appositive.test(after))) holders.add(mention.person);
   }
   const [only] = holders;

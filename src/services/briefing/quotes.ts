@@ -46,7 +46,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
   const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
-  const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences, speakers: new Set(), organisations: [] };
+  const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences, quoted: parts, speakers: new Set(), organisations: [] };
   const quotes: CreditedQuote[] = [];
   let previous: Previous | null = null;
   for (const group of groups) {
@@ -120,7 +120,8 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
       features,
     });
     if (attribution?.person != null) context.speakers.add(attribution.person);
-    else if (attribution != null && attribution.speaker !== null && !attribution.pronoun && /^\p{Lu}/u.test(attribution.speaker)) {
+    // An organisation an `it said` was credited to stays the one a later `it said` means, however far the next one is.
+    else if (attribution != null && attribution.speaker !== null && /^\p{Lu}/u.test(attribution.speaker)) {
       context.organisations.push({ name: attribution.speaker, at: first.start });
     }
     previous = { credit: attribution, group, lastLine: last.line };

@@ -30,6 +30,12 @@ function sayForms(): string[] {
 }
 const SAY_FORMS = sayForms();
 export const SAY = SAY_FORMS.join('|');
+const SAY_FORM_SET = new Set(SAY_FORMS);
+
+/** Whether `word` (in any case) is a form of a verb of saying: `Said`, `continued`, `Explains`. */
+export function isVerbOfSaying(word: string): boolean {
+  return SAY_FORM_SET.has(word.toLowerCase());
+}
 const SAY_ING = new Set(SAY_FORMS.filter((form) => form.endsWith('ing')));
 /** Whether `word` (any case) is the participle of a verb of saying: `Noting`, `adding`. */
 export function isSayingParticiple(word: string): boolean {

@@ -98,18 +98,21 @@ const DESCRIPTIVE = /^(?!(?:after|over|under|never|ever|rather|other|whether|lat
 // `76-year-old`: an age describes the person named after it.
 const AGE = /^\d{1,3}-year-old$/;
 
+// `John Lind On Why The Pier Matters`: a capitalised preposition, pronoun or auxiliary is a heading's, never a title's.
+const CAPITALISED_FUNCTION_WORD = /^(?:On|In|At|To|From|By|With|About|Against|Into|As|Like|Unlike|How|Why|What|When|Where|Who|She|He|It|They|We|Her|His|Its|Their|Is|Are|Was|Were|Be|Or|But|Not)$/;
+
 /** Words that can stand before a name as its title or role: capitalised words, role words, determiners, descriptions. */
 function isTitleOrRole(role: string): boolean {
   return role
     .split(/\s+/)
-    .every((w) => /^\p{Lu}/u.test(w) || AGE.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
+    .every((w) => (/^\p{Lu}/u.test(w) && !CAPITALISED_FUNCTION_WORD.test(w)) || AGE.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
 
 /** The run of capitalised words that ends a clause: a name a relative pronoun after it refers to. */
 const ANTECEDENT = /((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)$/u;
 
 const FILLER =
-  /\s+(?:also|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
+  /\s+(?:also|further|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;
 
 /**
  * The speaker phrase that ends `head` (the words before a verb of saying). Walks back over appositives

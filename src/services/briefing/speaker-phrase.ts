@@ -2,7 +2,8 @@
 import { DOCUMENT_NOUN, documentSpeaker } from './document-issuer.js';
 import { isNameWord, isOrgWord, lookup, personByRole, resolvePronoun, ROLE_WORDS, splitRoleAndName, type Mention, type Person } from './people.js';
 import { SPEAKING_AFTER } from './say-verbs.js';
-import type { Sentence } from './segment.js';
+import { sentenceAt, type Sentence } from './segment.js';
+import type { Span } from './types.js';
 
 const PRONOUN = /^(?:he|she|He|She)$/;
 /** Who speaks for someone else: after `Holt's`, the speaker is this person, not Holt. */
@@ -22,6 +23,8 @@ export type Context = {
   mentions: readonly Mention[];
   all: readonly Mention[];
   sentences: readonly Sentence[];
+  /** The spans inside quote marks: what someone says, never who says it. */
+  quoted: readonly Span[];
   /** People already credited with a quote, in article order so far. */
   speakers: Set<Person>;
   /** Organisations already credited with a quote (`BC Hydro said`), with where, for a later `it said`. */
@@ -165,7 +168,8 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   // `Mayor Ana Ruiz ... the mayor said`, `Tomas Lind, the harbour engineer ... the engineer said`: the one person the
   // article gave that role, by the whole description or, unless it sets one holder against another (`the former
   // mayor`), by its head noun.
-  const office = /^the\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u.exec(clean);
+  // `The singer said` at a sentence start is the same description as `the singer`.
+  const office = /^[Tt]he\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u.exec(clean);
   const head = office?.[2] ?? '';
   if (office?.[1] !== undefined && (ROLE_WORDS.has(head) || PERSON_NOUN_END.test(head))) {
     const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b/.test(office[1]);
@@ -187,7 +191,7 @@ const CAPITALISED_RUN = /(?<![\p{L}\d])\p{Lu}[\p{L}&'’\-]*(?:\s+(?:of\s+|for\s
 
 /**
  * The organisation an `it said` at `at` means: the nearest before it of an organisation already credited with a quote
- * and an organisation named within the last few hundred characters (a run of capitalised words with an organisation
+ * and an organisation named in the story's own words (outside quote marks) within the last few hundred characters (a run of capitalised words with an organisation
  * word, `Ministry of Health`, or led by an acronym, `BC Hydro`, `NATO`). `null` when there is none: never guessed.
  */
 function lastOrganisation(ctx: Context, at: number): string | null {
@@ -198,15 +202,24 @@ function lastOrganisation(ctx: Context, at: number): string | null {
   CAPITALISED_RUN.lastIndex = 0;
   let match: RegExpExecArray | null;
   while ((match = CAPITALISED_RUN.exec(window)) !== null) {
+    const start = from + match.index;
+    // A name in quote marks is what someone says; one on a link or promo line (`READ MORE: ...`) is no story text.
+    if (ctx.quoted.some((span) => start >= span.start && start < span.end) || !inStory(ctx, start)) continue;
     const words = match[0].replace(/['’]s$/, '').split(/\s+/);
     const lead = words[0] ?? '';
     const isOrganisation =
-      words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead) || speaksAsBody(ctx, lead, from + match.index + match[0].length);
+      words.length > 1 ? words.some(isOrgWord) || /^\p{Lu}{2,5}$/u.test(lead) : /^\p{Lu}{2,6}$/u.test(lead) || speaksAsBody(ctx, lead, start + match[0].length);
     if (!isOrganisation) continue;
     const name = words.join(' ').replace(/^(?:The|A|An)\s+/, '');
-    if (best === null || from + match.index > best.at) best = { name, at: from + match.index };
+    if (best === null || start > best.at) best = { name, at: start };
   }
   return best?.name ?? null;
+}
+
+/** Whether `at` falls inside a story sentence. */
+function inStory(ctx: Context, at: number): boolean {
+  const sentence = sentenceAt(ctx.sentences, at);
+  return sentence !== undefined && at < sentence.end;
 }
 
 /** The organisation that an `it` or `the company` speaking at `at` stands for, as a speaker. */

@@ -15,7 +15,7 @@ describe('isNameWord', () => {
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Ana Ruiz');
   });
   it('still reads names that end like adverbs or look like verbs as names', () => {
-    for (const word of ['Kelly', 'Emily', 'Connolly', 'Beverly', 'Lind']) expect(isNameWord(word), word).toBe(true);
+    for (const word of ['Kelly', 'Emily', 'Connolly', 'Beverly', 'Lind', 'Lindqvist', 'Holmkvist', 'Bloomquist']) expect(isNameWord(word), word).toBe(true);
   });
 });
 
@@ -87,5 +87,76 @@ describe('resolvePronoun through extractQuotes', () => {
   it('still resolves to an owner in the possessive when no one else fits', () => {
     const text = 'Mr. Piet Varga’s company built the pier in 1990.\n“It was never meant to carry lorries,” he said.';
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Piet Varga');
+  });
+});
+
+describe('findPeople headings and openers', () => {
+  const namesIn = (text: string) => findPeople(text, segmentArticle(text).sentences).people.map((p) => p.name);
+
+  it('reads no sentence-opening preposition or determiner as part of a name', () => {
+    for (const word of ['Like', 'Unlike', 'Another', 'Every']) expect(isNameWord(word), word).toBe(false);
+    const text = 'Tomas Lind chairs the board.\nLike Lind, Ana Ruiz voted against the plan.\n“The pier can wait until spring,” Lind said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tomas Lind');
+  });
+
+  it('keeps a role between an owner and a name out of the name', () => {
+    const quote = extractQuotes({ title: '', text: '“The pier opens in May,” said Ruiz Senior Adviser Tomas Lind.' })[0];
+    expect(quote?.speaker).toBe('Tomas Lind');
+  });
+
+  it('takes five capitalised words in a row for a title, not a name', () => {
+    expect(namesIn('Harbour Vote Splits Old Friends: ending the ferry service is the plan of the board.')).toEqual([]);
+  });
+
+  it('finds no name in a heading in Title Case, where capitals do not mark where a name ends', () => {
+    expect(namesIn('Ana Ruiz Recalls Why She Left The Board.\nAna Ruiz now runs the ferry.')).toEqual(['Ana Ruiz']);
+  });
+
+  it('still finds names in a caption of names and an organisation', () => {
+    expect(namesIn('Photo / The Harbour Press Ana Ruiz and Tomas Lind at the pier.')).toContain('Tomas Lind');
+  });
+});
+
+describe('findPeople places', () => {
+  const namesIn = (text: string) => findPeople(text, segmentArticle(text).sentences).people.map((p) => p.name);
+
+  it('takes no place for a person, after a preposition or before a verb of saying', () => {
+    expect(namesIn('Speaking in Truro, Nova Scotia, Ana Ruiz said the pier would open. The senator from Ohio said no.')).toEqual(['Ana Ruiz']);
+    const text = 'The senator from Ohio said the vote was close.\n“We will not give up on the ferry,” he said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBeNull();
+  });
+
+  it('keeps a surname that is also a place for the person named in full', () => {
+    const text = 'Tomas Bristol chairs the board.\n“The pier can wait until the spring,” Bristol said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tomas Bristol');
+  });
+
+  it('lets a place speak as a government', () => {
+    expect(extractQuotes({ title: '', text: '“We will not sign the fishing treaty this year,” Norway said.' })[0]?.speaker).toBe('Norway');
+  });
+});
+
+describe('findPeople roles and inverted attributions', () => {
+  const namesIn = (text: string) => findPeople(text, segmentArticle(text).sentences).people.map((p) => p.name);
+
+  it('keeps a capitalised job title out of the name after it', () => {
+    expect(namesIn('The port hired Media Coordinator Tomas Lind and Journalist Ana Ruiz.')).toEqual(['Tomas Lind', 'Ana Ruiz']);
+  });
+
+  it('keeps a plural title or party before names out of the first name', () => {
+    expect(namesIn('Senators Ana Ruiz and Tomas Lind backed the bill.')).toEqual(['Ana Ruiz', 'Tomas Lind']);
+    expect(namesIn('Democrats Ana Ruiz and Tomas Lind backed the bill.')).toEqual(['Ana Ruiz', 'Tomas Lind']);
+  });
+
+  it('reads a word before a full name the article already gave as no part of it', () => {
+    const text = 'Ana Ruiz chairs the board.\nHer rivals call her “Lucky Ana Ruiz” online.\n“The pier can wait until the spring,” Ruiz said.';
+    expect(namesIn(text)).toEqual(['Ana Ruiz']);
+    expect(extractQuotes({ title: '', text }).at(-1)?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('reads a verb of saying that opens the sentence as no part of the name after it', () => {
+    const text = 'Tomas Lind runs the ferry.\nSaid Lind: “The boats will run all winter long.”\nContinued Lind: “We have the crews for it.”';
+    expect(namesIn(text)).toEqual(['Tomas Lind']);
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind', 'Tomas Lind']);
   });
 });

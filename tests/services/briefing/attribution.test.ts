@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../../src/services/briefing/quotes.js';
+
+function speakersOf(text: string): Array<string | null> {
+  return extractQuotes({ title: '', text }).map((q) => q.speaker);
+}
+
+describe('attribute dash credits', () => {
+  it('gives a paragraph cut by stray marks the dash credit that closes it, not the one before', () => {
+    const text =
+      '“The pier needs a roof before the winter storms come back.” ― Tomas Lind.\n' +
+      '“The ferry is late every single day of the week. As my aunt says ‘Time is money.” And she is right about “the cost of all that waiting’.” ― Ana Ruiz.';
+    expect(speakersOf(text)).toEqual(['Tomas Lind', 'Ana Ruiz', 'Ana Ruiz']);
+  });
+
+  it('gives a quote cut short by a quote inside it the dash credit that closes its paragraph', () => {
+    const text =
+      '“The pier needs a roof before the winter storms come back.” ― Tomas Lind.\n' +
+      '“As a parent of two....I’d rather wait for what he calls “progress” than lose the ferry for good.” ― Ana Ruiz';
+    expect(speakersOf(text)[1]).toBe('Ana Ruiz');
+  });
+});
+
+describe('attribute verbs before a quote', () => {
+  it('reads no verb of saying inside another quote’s marks before the quote', () => {
+    const text = 'Tomas Lind runs the harbour board.\n“Lind accused of hiding pier costs,” by Herald reporter Ana Ruiz: “The board paid twice for the same repairs last year.”';
+    expect(speakersOf(text).at(-1)).toBe('Ana Ruiz');
+  });
+});
