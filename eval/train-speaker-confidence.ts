@@ -181,12 +181,12 @@ if (examples.length === 0) {
  * Regenerate with \`npx tsx eval/train-speaker-confidence.ts --write\`; never hand-edit.
  */
 export const SPEAKER_MODEL: SpeakerModel = {
-  features: ${'${JSON.stringify(SPEAKER_FEATURES)}'},
-  weights: ${'${JSON.stringify(weights.map((w) => Number(w.toFixed(4))))}'},
-  threshold: ${'${threshold}'},
+  features: ${JSON.stringify(SPEAKER_FEATURES)},
+  weights: ${JSON.stringify(weights.map((w) => Number(w.toFixed(4))))},
+  threshold: ${threshold},
 };
 `,
     );
-    print(`wrote ${'${path}'}`);
+    print(`wrote ${path}`);
   }
 }
