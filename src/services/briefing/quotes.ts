@@ -8,7 +8,7 @@ import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
 import { canonicalSpeaker } from './speaker-identity.js';
 import { credit, type Context, type Credit } from './speaker-phrase.js';
-import type { ArticleText, Quote, QuotePart } from './types.js';
+import type { ArticleText, Quote, QuotePart, Span } from './types.js';
 
 /**
  * Every direct quote of the article, in article order. Quote marks may be straight or curly; an article that quotes
@@ -45,7 +45,8 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
   const groups = groupParts(text, parts, seg);
   const people = findPeople(text, seg.sentences);
   // Names inside quotes are what someone said, not who is speaking: pronouns never resolve to them.
-  const mentions = people.mentions.filter((m) => !parts.some((p) => m.start >= p.start && m.end <= p.end));
+  const inQuote = insideAnyOf(parts);
+  const mentions = people.mentions.filter((m) => !inQuote(m));
   const context: Context = { text, mentions, all: people.mentions, sentences: seg.sentences, quoted: parts, speakers: new Set(), organisations: [] };
   const quotes: CreditedQuote[] = [];
   let previous: Previous | null = null;
@@ -127,6 +128,28 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     previous = { credit: attribution, group, lastLine: last.line };
   }
   return quotes;
+}
+
+/**
+ * A test of whether a span lies inside one of `spans`. It sorts the spans by start once and keeps the furthest end
+ * reached so far, so each test is a binary search rather than a scan of every quote of the article.
+ */
+function insideAnyOf(spans: readonly Span[]): (span: Span) => boolean {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((s) => s.start);
+  const reach: number[] = [];
+  for (const s of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, s.end));
+  return (span) => {
+    // The last span starting at or before `span.start`: every span that can contain it is at or before that one.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] ?? Infinity) <= span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && (reach[lo - 1] ?? -Infinity) >= span.end;
+  };
 }
 
 /** Whether `line` opens with a quote mark (a single one when the article quotes with single marks). */
