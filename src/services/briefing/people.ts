@@ -436,12 +436,8 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
  * city's mayor`), for a later `the mayor said`; `null` when no one, or more than one person, holds it.
  */
 export function personByRole(ctx: MentionIndex, role: string, at: number): Person | null {
-  const words = role.toLowerCase().split(/\s+/);
-  const titled = new RegExp(`\\b${words.join('\\s+')}\\.?\\s+$`, 'i');
-  // `Ana Ruiz, the city's mayor`, `Tomas Lind, 54, a harbour engineer`.
-  const appositive = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
+  const { titled, appositive, head } = rolePatterns(role);
   const holders = new Set<Person>();
-  const head = words.at(-1) ?? '';
   for (const mention of ctx.mentions) {
     if (mention.start >= at) break;
     const before = ctx.text.slice(Math.max(0, mention.start - 40), mention.start);
@@ -452,4 +448,24 @@ export function personByRole(ctx: MentionIndex, role: string, at: number): Perso
   }
   const [only] = holders;
   return holders.size === 1 && only !== undefined ? only : null;
+}
+
+/** The patterns `personByRole` tries for a role; built once per role, as the same few roles come up quote after quote. */
+type RolePatterns = { titled: RegExp; appositive: RegExp; head: string };
+
+// Bounded: roles come from the articles' words, and a bot reads new ones every day.
+const rolePatternCache = new Map<string, RolePatterns>();
+const ROLE_PATTERNS_KEPT = 500;
+
+function rolePatterns(role: string): RolePatterns {
+  const cached = rolePatternCache.get(role);
+  if (cached !== undefined) return cached;
+  const words = role.toLowerCase().split(/\s+/);
+  const titled = new RegExp(`\\b${words.join('\\s+')}\\.?\\s+$`, 'i');
+  // `Ana Ruiz, the city's mayor`, `Tomas Lind, 54, a harbour engineer`.
+  const appositive = new RegExp(`^,\\s+(?:\\d{1,3},\\s+)?(?:the|a|an)?\\s*(?:[\\p{L}'’\\-]+\\s+){0,3}?${words.join('\\s+')}\\b`, 'iu');
+  const patterns = { titled, appositive, head: words.at(-1) ?? '' };
+  if (rolePatternCache.size >= ROLE_PATTERNS_KEPT) rolePatternCache.clear();
+  rolePatternCache.set(role, patterns);
+  return patterns;
 }
