@@ -118,6 +118,8 @@ export function tokenize(text: string): Tokenized {
     let next = cursor;
     while (next < text.length && isSpace(text.charCodeAt(next))) next += 1;
     let at = value.length > 0 && text.startsWith(value, next) ? next : -1;
+    // A line break token (`\n\n`) is the white space skipped above: it starts at the cursor.
+    if (at < 0 && value.length > 0 && text.startsWith(value, cursor)) at = cursor;
     if (at < 0 && value.length > 0) {
       const offset = text.slice(cursor, cursor + value.length + 64).indexOf(value);
       at = offset < 0 ? -1 : cursor + offset;
