@@ -38,6 +38,31 @@ export const ROLE_WORDS = new Set(
   ).split(/\s+/),
 );
 
+// Role words that are also common surnames (`Billie Jean King`, `Tom Judge`): after a given name, closing the name.
+const SURNAME_ROLES = new Set('king prince bishop judge marshal chancellor major mayor'.split(' '));
+
+/** Whether `word` is a capitalised role word that is also a surname (`King`, not `king` or `KING`). */
+function isSurnameRole(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 65 && first <= 90 && SURNAME_ROLES.has(word.toLowerCase()) && word.slice(1) === word.slice(1).toLowerCase();
+}
+
+/** Whether `word` starts with a capital letter. */
+function isCapitalised(word: string | undefined): boolean {
+  return word !== undefined && word !== word.toLowerCase() && word[0] === word[0]?.toUpperCase();
+}
+
+/**
+ * Whether `word`, a role word, is the surname of the name that closes `run`, the words before it: that name holds a
+ * known given name and nothing capitalised follows (`Billie Jean King said`; not `Judge Ana Ruiz`, a role before a name).
+ */
+export function isRoleSurname(run: readonly string[], word: string, next: string | undefined): boolean {
+  if (!isSurnameRole(word) || isCapitalised(next)) return false;
+  const names: string[] = [];
+  for (let k = run.length - 1; k >= 0 && names.length < 3 && isNameWord(run[k] ?? ''); k -= 1) names.push(run[k] ?? '');
+  return names.some((w) => genderOfGivenName(w) !== null);
+}
+
 const PARTY_PLURAL = /^(?:Democrats|Republicans|Conservatives|Liberals|Independents|Progressives|Socialists|Tories)$/;
 
 /** Particles of a surname (`van`, `de`, `bin`), in any case. */
@@ -155,7 +180,9 @@ export function splitRoleAndName(phrase: string): { role: string | null; name: s
   while (end > 0 && /^[,.;:]$/.test(words[end - 1] ?? '')) end -= 1;
   // `Oren Halvik III`, `Tom Marsh Jr.`: a generational suffix follows the surname but is no part of it.
   if (end > 1 && /^(?:Jr|Sr|II|III|IV)\.?[,;:]?$/.test(words[end - 1] ?? '')) end -= 1;
-  let start = end;
+  // `Billie Jean King`: a role word closing a name after a given name is its surname, read as a name word.
+  const roleSurname = end > 1 && isRoleSurname(words.slice(0, end - 1), words[end - 1] ?? '', undefined);
+  let start = roleSurname ? end - 1 : end;
   while (start > 0) {
     const word = (words[start - 1] ?? '').replace(/[,;:]$/, '');
     const isInitial = /^[A-Z]\.$/.test(word);
@@ -190,7 +217,16 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
     const firstOwn = mentions.length;
     for (let i = 0; i < words.length; i += 1) {
       const token = words[i];
-      if (token === undefined || !isNameWord(token.value)) continue;
+      if (token === undefined) continue;
+      if (!isNameWord(token.value)) {
+        // `King says ...` after `Billie Jean King`: the surname alone, though a role word, still means that person.
+        const named = isSurnameRole(token.value) ? bySurname.get(token.value.toLowerCase()) : undefined;
+        const previous = words[i - 1]?.value.toLowerCase() ?? '';
+        if (named?.name.includes(' ') === true && !isCapitalised(words[i + 1]?.value) && !/^(?:the|a|an)$/.test(previous)) {
+          mentions.push({ start: token.start, end: token.end, person: named });
+        }
+        continue;
+      }
       // `Said Ruiz: "..."`, `Continued Lind: "..."`: a verb of saying opening the sentence, before the name it inverts.
       if (i === 0 && isVerbOfSaying(token.value)) continue;
       // `Democrats Ana Ruiz and Tomas Lind`: a party in the plural before a full name is what they are, not a name.
@@ -202,7 +238,11 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         // `Pieter van Leeuwen`: a lower-case particle inside a name, between name words.
         const particle = run.length > 0 && PARTICLE.test(word) && isNameWord(words[j + 1]?.value ?? '');
         if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
-        else break;
+        else if (isRoleSurname(run, word, words[j + 1]?.value)) {
+          run.push(word);
+          j += 1;
+          break;
+        } else break;
         j += 1;
       }
       // `Harbour Board Delays Ferry Vote`: five capitalised words in a row are a title, not a name.

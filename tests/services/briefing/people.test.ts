@@ -31,6 +31,21 @@ describe('findPeople through extractQuotes', () => {
 });
 
 describe('speaker names and roles', () => {
+  it('reads a role word closing a name after a given name as the surname, and that surname alone as the person', () => {
+    const text = 'Marta Jean King coached the club for a decade.\n“We trained at dawn,” said Marta Jean King.\nKing says the pier “saved the season.”';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Marta Jean King', 'Marta Jean King']);
+  });
+
+  it('resolves a role-word surname to the full name', () => {
+    const text = 'Tom Judge runs the ferry line.\n“We sail at six,” Judge said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tom Judge');
+  });
+
+  it('keeps a role word before a name a role', () => {
+    const quote = extractQuotes({ title: '', text: '“The court will sit in May,” said Judge Ana Ruiz.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'Judge' });
+  });
+
   it('keeps a two-word title whole in front of the name', () => {
     const quote = extractQuotes({ title: '', text: '“The pier must be rebuilt this year,” said State Assemblyman Paul Oberg.' })[0];
     expect(quote).toMatchObject({ speaker: 'Paul Oberg', speakerRole: 'State Assemblyman' });
