@@ -30,6 +30,25 @@ describe('findPeople through extractQuotes', () => {
   });
 });
 
+describe('single names', () => {
+  it('reads a one-word name the article has speaking as a person from its first mention', () => {
+    const text =
+      'Ana Ruiz filmed the show. Kesi was furious with her rival. She said the date was “a total mess.” Later, Kesi told the cameras she was done.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Kesi']);
+  });
+
+  it('reads no word capitalised only at sentence starts as a person before it speaks', () => {
+    const text = 'Ana Ruiz runs the harbour. Residents were angry. She said the pier was “falling apart.” Residents said it should close.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Ana Ruiz']);
+  });
+
+  it('credits a pronoun to a one-word name mentioned before it first speaks', () => {
+    const text =
+      'Maria Lund ran the base. Bob led the night shift for years. Nor, he said, did he give anything like “an order to wait.” In a long interview, Bob said the team left on time.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Bob']);
+  });
+});
+
 describe('speaker names and roles', () => {
   it('reads a role word closing a name after a given name as the surname, and that surname alone as the person', () => {
     const text = 'Marta Jean King coached the club for a decade.\n“We trained at dawn,” said Marta Jean King.\nKing says the pier “saved the season.”';
