@@ -38,6 +38,31 @@ export const ROLE_WORDS = new Set(
   ).split(/\s+/),
 );
 
+// Role words that are also common surnames (`Billie Jean King`, `Tom Judge`): after a given name, closing the name.
+const SURNAME_ROLES = new Set('king prince bishop judge marshal chancellor major mayor'.split(' '));
+
+/** Whether `word` is a capitalised role word that is also a surname (`King`, not `king` or `KING`). */
+function isSurnameRole(word: string): boolean {
+  const first = word.charCodeAt(0);
+  return first >= 65 && first <= 90 && SURNAME_ROLES.has(word.toLowerCase()) && word.slice(1) === word.slice(1).toLowerCase();
+}
+
+/** Whether `word` starts with a capital letter. */
+function isCapitalised(word: string | undefined): boolean {
+  return word !== undefined && word !== word.toLowerCase() && word[0] === word[0]?.toUpperCase();
+}
+
+/**
+ * Whether `word`, a role word, is the surname of the name that closes `run`, the words before it: that name holds a
+ * known given name and nothing capitalised follows (`Billie Jean King said`; not `Judge Ana Ruiz`, a role before a name).
+ */
+export function isRoleSurname(run: readonly string[], word: string, next: string | undefined): boolean {
+  if (!isSurnameRole(word) || isCapitalised(next)) return false;
+  const names: string[] = [];
+  for (let k = run.length - 1; k >= 0 && names.length < 3 && isNameWord(run[k] ?? ''); k -= 1) names.push(run[k] ?? '');
+  return names.some((w) => genderOfGivenName(w) !== null);
+}
+
 const PARTY_PLURAL = /^(?:Democrats|Republicans|Conservatives|Liberals|Independents|Progressives|Socialists|Tories)$/;
 
 /** Particles of a surname (`van`, `de`, `bin`), in any case. */
@@ -155,7 +180,9 @@ export function splitRoleAndName(phrase: string): { role: string | null; name: s
   while (end > 0 && /^[,.;:]$/.test(words[end - 1] ?? '')) end -= 1;
   // `Oren Halvik III`, `Tom Marsh Jr.`: a generational suffix follows the surname but is no part of it.
   if (end > 1 && /^(?:Jr|Sr|II|III|IV)\.?[,;:]?$/.test(words[end - 1] ?? '')) end -= 1;
-  let start = end;
+  // `Billie Jean King`: a role word closing a name after a given name is its surname, read as a name word.
+  const roleSurname = end > 1 && isRoleSurname(words.slice(0, end - 1), words[end - 1] ?? '', undefined);
+  let start = roleSurname ? end - 1 : end;
   while (start > 0) {
     const word = (words[start - 1] ?? '').replace(/[,;:]$/, '');
     const isInitial = /^[A-Z]\.$/.test(word);
@@ -172,6 +199,44 @@ export function splitRoleAndName(phrase: string): { role: string | null; name: s
   return { role: role.length > 0 ? role.replace(/[,;:]$/, '') : null, name };
 }
 
+// Verbs of saying that are never nouns (not `comments`, `statement`): after a name, that name speaks.
+const SAID = 'said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled';
+const SPEAKS_NEXT = new RegExp(`^\\s+(?:${SAID}|didn['’]t|did not)\\b`);
+const SAID_AFTER_WORD = new RegExp(`\\s(?:${SAID})\\b`, 'g');
+const LAST_WORD = /(?:^|[^\p{L}'’.\-])(\p{Lu}\p{Ll}[\p{Ll}'’\-]*)$/u;
+// Hoisted for the reason NAME_WORD is.
+const WORD_CHAR = /[\p{L}\d]/u;
+
+/**
+ * Single capitalised words the article has speaking (`Onyeka said`) and also writes capitalised inside a sentence, after a
+ * lower-case word or a comma, so not a word capitalised only for opening a sentence: people the article never names in
+ * full (a reality-TV cast, first-name-only stories), who are people from their first mention on.
+ */
+function speakingNames(text: string): Set<string> {
+  const names = new Set<string>();
+  const seen = new Set<string>();
+  SAID_AFTER_WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = SAID_AFTER_WORD.exec(text)) !== null) {
+    const word = LAST_WORD.exec(text.slice(Math.max(0, match.index - 30), match.index))?.[1];
+    if (word === undefined || seen.has(word)) continue;
+    seen.add(word);
+    if (isNameWord(word) && !isOrgWord(word) && !isPlaceName(word) && writtenInsideSentence(text, word)) names.add(word);
+  }
+  return names;
+}
+
+/** Whether `word` appears as a whole word after a lower-case letter or a comma and a space. */
+function writtenInsideSentence(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    const next = text[at + word.length] ?? ' ';
+    if (at < 2 || text[at - 1] !== ' ' || WORD_CHAR.test(next)) continue;
+    const before = text[at - 2] ?? '';
+    if (before === ',' || (before !== before.toUpperCase() && before === before.toLowerCase())) return true;
+  }
+  return false;
+}
+
 /**
  * The people an article names: runs of two or more capitalised name words in story sentences, with a gender when the
  * article signals one (titles, gendered role words, or the pronouns of sentences that mention only that person).
@@ -181,6 +246,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
   const people: Person[] = [];
   const mentions: Mention[] = [];
   const evidence = new Map<Person, { male: number; female: number }>();
+  const speaking = speakingNames(text);
   for (const sentence of sentences) {
     const words = joinHyphenated(sentence.tokens.filter((t) => t.value.trim() !== ''));
     // `Ana Ruiz Recalls Why She Left`: in a heading in Title Case, capitals do not mark where a name ends.
@@ -190,7 +256,15 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
     const firstOwn = mentions.length;
     for (let i = 0; i < words.length; i += 1) {
       const token = words[i];
-      if (token === undefined || !isNameWord(token.value)) continue;
+      if (token === undefined) continue;
+      if (!isNameWord(token.value)) {
+        // `King says ...` after `Billie Jean King`: the surname alone, though a role word, still means that person.
+        const named = isSurnameRole(token.value) ? bySurname.get(token.value.toLowerCase()) : undefined;
+        if (named?.name.includes(' ') === true && !isCapitalised(words[i + 1]?.value) && !/^(?:the|a|an)$/i.test(words[i - 1]?.value ?? '')) {
+          mentions.push({ start: token.start, end: token.end, person: named });
+        }
+        continue;
+      }
       // `Said Ruiz: "..."`, `Continued Lind: "..."`: a verb of saying opening the sentence, before the name it inverts.
       if (i === 0 && isVerbOfSaying(token.value)) continue;
       // `Democrats Ana Ruiz and Tomas Lind`: a party in the plural before a full name is what they are, not a name.
@@ -202,7 +276,11 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         // `Pieter van Leeuwen`: a lower-case particle inside a name, between name words.
         const particle = run.length > 0 && PARTICLE.test(word) && isNameWord(words[j + 1]?.value ?? '');
         if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
-        else break;
+        else if (isRoleSurname(run, word, words[j + 1]?.value)) {
+          run.push(word);
+          j += 1;
+          break;
+        } else break;
         j += 1;
       }
       // `Harbour Board Delays Ferry Vote`: five capitalised words in a row are a title, not a name.
@@ -228,7 +306,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         /^,\s+(?:a|an|the|who|\d{1,3}\b)/.test(after) ||
         (run.length >= 2 && /^\s+(?:[a-z]+ed|is|was|has|had|will|would|may|might|could|can|must|should|did|does|says|spoke|told|thinks|believes|wants)\b/.test(after)) ||
         /^,\s+[a-z]+\s+(?:of|at|for|with)\b/.test(after) ||
-        /^\s+(?:said|says|told|tells|added|adds|asked|explained|noted|wrote|replied|recalled|didn['’]t|did not)\b/.test(after);
+        SPEAKS_NEXT.test(after);
       let person: Person | undefined;
       // `Van Leeuwen said`: a surname with its particle, however capitalised, is a short mention, not a new full name.
       const surnameOnly = run.slice(0, -1).every((w) => PARTICLE.test(w));
@@ -263,7 +341,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         person = bySurname.get(surname.toLowerCase());
         // `The senator from Ohio said`: a place before a verb of saying is no one introduced (a surname of someone
         // named in full, `Bristol` after `Ana Bristol`, is still that person).
-        if (person === undefined && ((titled && !isSentenceStart) || introduced) && surname.length > 1 && !isPlaceName(surname)) {
+        if (person === undefined && ((titled && !isSentenceStart) || introduced || speaking.has(surname)) && surname.length > 1 && !isPlaceName(surname)) {
           person = { name: surname, surname, gender: null, firstAt: token.start, isPerson: true };
           bySurname.set(surname.toLowerCase(), person);
           people.push(person);

@@ -132,6 +132,11 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
       }
     }
   }
+  // `King says` after `Billie Jean King`: a role word alone is the surname of someone the article named with it in full.
+  if (words.length === 1 && ROLE_WORDS.has(clean.toLowerCase())) {
+    const person = lookup(ctx.all, clean, at);
+    if (person?.name.includes(' ') === true) return { speaker: person.name, role: null, person, pronoun: false };
+  }
   if (/[A-Z]/.test(clean)) {
     const split = splitRoleAndName(clean);
     if (split !== null) {

@@ -30,7 +30,41 @@ describe('findPeople through extractQuotes', () => {
   });
 });
 
+describe('single names', () => {
+  it('reads a one-word name the article has speaking as a person from its first mention', () => {
+    const text =
+      'Ana Ruiz filmed the show. Kesi was furious with her rival. She said the date was “a total mess.” Later, Kesi told the cameras she was done.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Kesi']);
+  });
+
+  it('reads no word capitalised only at sentence starts as a person before it speaks', () => {
+    const text = 'Ana Ruiz runs the harbour. Residents were angry. She said the pier was “falling apart.” Residents said it should close.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Ana Ruiz']);
+  });
+
+  it('credits a pronoun to a one-word name mentioned before it first speaks', () => {
+    const text =
+      'Maria Lund ran the base. Bob led the night shift for years. Nor, he said, did he give anything like “an order to wait.” In a long interview, Bob said the team left on time.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Bob']);
+  });
+});
+
 describe('speaker names and roles', () => {
+  it('reads a role word closing a name after a given name as the surname, and that surname alone as the person', () => {
+    const text = 'Marta Jean King coached the club for a decade.\n“We trained at dawn,” said Marta Jean King.\nKing says the pier “saved the season.”';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Marta Jean King', 'Marta Jean King']);
+  });
+
+  it('resolves a role-word surname to the full name', () => {
+    const text = 'Tom Judge runs the ferry line.\n“We sail at six,” Judge said.';
+    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tom Judge');
+  });
+
+  it('keeps a role word before a name a role', () => {
+    const quote = extractQuotes({ title: '', text: '“The court will sit in May,” said Judge Ana Ruiz.' })[0];
+    expect(quote).toMatchObject({ speaker: 'Ana Ruiz', speakerRole: 'Judge' });
+  });
+
   it('keeps a two-word title whole in front of the name', () => {
     const quote = extractQuotes({ title: '', text: '“The pier must be rebuilt this year,” said State Assemblyman Paul Oberg.' })[0];
     expect(quote).toMatchObject({ speaker: 'Paul Oberg', speakerRole: 'State Assemblyman' });
