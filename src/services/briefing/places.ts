@@ -33,9 +33,13 @@ function loadPlaces(): Set<string> {
   return places;
 }
 
-const PLACES = loadPlaces();
+let places: Set<string> | undefined;
 
-/** Whether `name` (`Ohio`, `Nova Scotia`, `Oslo`) is only a place, never a person's name. */
+/**
+ * Whether `name` (`Ohio`, `Nova Scotia`, `Oslo`) is only a place, never a person's name. The lexicon is read on the
+ * first call, so a process that never attributes a quote (most CLI verbs) never pays for it.
+ */
 export function isPlaceName(name: string): boolean {
-  return PLACES.has(name.toLowerCase());
+  places ??= loadPlaces();
+  return places.has(name.toLowerCase());
 }
