@@ -44,6 +44,14 @@ export function startsTitleWords(typed: readonly string[]): (title: string) => b
 }
 
 /**
+ * Whether `word` is letters and digits only (as `splitWords` gives words), so it can be quoted into any full-text
+ * query syntax safely.
+ */
+export function isPlainWord(word: string): boolean {
+  return /^[\p{L}\p{N}]+$/u.test(word);
+}
+
+/**
  * The searchable words of user-typed query text: no punctuation, no operators, no stop words, at most `max` words.
  * Every word is letters and digits only, so it can be quoted into any full-text query syntax safely.
  */

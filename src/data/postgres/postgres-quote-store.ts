@@ -1,5 +1,5 @@
 import type { Pool } from 'pg';
-import { queryWords } from '../query-words.js';
+import { isPlainWord, queryWords } from '../query-words.js';
 import {
   QUOTE_COLUMNS,
   QUOTE_SEARCH_CANDIDATE_CAP,
@@ -13,8 +13,6 @@ import type { Article, BankedQuote, NewQuote, QuoteSpeaker } from '../schemas.js
 import type { QuoteStore } from '../store.js';
 import { guard, inTransaction } from './postgres-errors.js';
 import { ARTICLE_COLUMNS, toArticle, type ArticleRow } from './postgres-rows.js';
-
-const WORD = /^[\p{L}\p{N}]+$/u;
 
 /** The quote bank over a `pg` pool; see `QuoteStore` for the contract. Behaves as `SqliteQuoteStore`. */
 export class PostgresQuoteStore implements QuoteStore {
@@ -103,7 +101,7 @@ export class PostgresQuoteStore implements QuoteStore {
   }
 
   async speakers(prefixes: readonly string[], limit: number): Promise<QuoteSpeaker[]> {
-    const words = prefixes.filter((word) => WORD.test(word));
+    const words = prefixes.filter(isPlainWord);
     const counted = (candidates: string) => `SELECT canonical, speaker, quotes FROM (
         SELECT s.canonical, s.speaker, (SELECT count(*)::integer FROM quotes q WHERE q.canonical = s.canonical) AS quotes
         FROM quote_speakers s WHERE ${candidates}

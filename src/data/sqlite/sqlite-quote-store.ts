@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { queryWords } from '../query-words.js';
+import { isPlainWord, queryWords } from '../query-words.js';
 import {
   QUOTE_COLUMNS,
   QUOTE_SEARCH_CANDIDATE_CAP,
@@ -14,8 +14,6 @@ import type { QuoteStore } from '../store.js';
 import { FULL_ROW, toArticle, type ArticleRow } from './sqlite-article-store.js';
 import type { SqliteWrite } from './sqlite-busy.js';
 import { guard } from './sqlite-errors.js';
-
-const WORD = /^[\p{L}\p{N}]+$/u;
 
 type SpeakerRow = { canonical: string; speaker: string; quotes: number };
 
@@ -136,7 +134,7 @@ export class SqliteQuoteStore implements QuoteStore {
   }
 
   async speakers(prefixes: readonly string[], limit: number): Promise<QuoteSpeaker[]> {
-    const words = prefixes.filter((word) => WORD.test(word));
+    const words = prefixes.filter(isPlainWord);
     return guard('autocomplete speakers', () => {
       const rows =
         words.length === 0
