@@ -2,6 +2,7 @@
 import type { Line, Segmentation, Sentence } from './segment.js';
 import { sentenceAt } from './segment.js';
 import type { Span } from './types.js';
+import { hasAtMostWords } from './text-scan.js';
 import { AFTER_NAME_FIRST, AFTER_VERB_FIRST, hasSecondVerb, isAttributionOnly, SAY, SAY_WORD } from './say-verbs.js';
 
 /** A quoted passage between one pair of quote marks (without the marks). */
@@ -41,6 +42,13 @@ const DOUBLE_OPEN = new Set(['“', '"', '„', '«']);
 const DOUBLE_CLOSE = new Set(['”', '"', '»']);
 
 const DOUBLE_MARKS = new Set(Array.from([...DOUBLE_OPEN, ...DOUBLE_CLOSE], (c) => c.charCodeAt(0)));
+
+/** Whether `line` opens with a quote mark (a single one when the article quotes with single marks). */
+export function opensWithQuote(text: string, line: Line | undefined, single: boolean): boolean {
+  if (line === undefined) return false;
+  const first = text.charAt(line.start);
+  return single ? first === '‘' || first === "'" : DOUBLE_OPEN.has(first);
+}
 
 export function usesSingleMarks(text: string, lines: readonly Line[]): boolean {
   let doubles = 0;
@@ -248,7 +256,7 @@ export function isNickname(text: string, group: readonly Part[]): boolean {
 export function isTermList(text: string, group: readonly Part[]): boolean {
   if (group.length < 3) return false;
   return group.every((part, i) => {
-    if (text.slice(part.start, part.end).split(/\s+/).length > 5) return false;
+    if (!hasAtMostWords(text.slice(part.start, part.end), 5)) return false;
     const prev = group[i - 1];
     return prev === undefined || (prev.close !== null && /^\s*,?\s*(?:(?:and|or)\s+)?$/.test(text.slice(prev.close + 1, part.open)));
   });

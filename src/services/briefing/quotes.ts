@@ -1,13 +1,14 @@
 import { attribute, leadIn, reportedJustBefore } from './attribution.js';
 import { findPeople } from './people.js';
-import { groupParts, isNickname, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
+import { groupParts, isNickname, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, opensWithQuote, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly, isSayingParticiple } from './say-verbs.js';
-import { segmentArticle, sentenceAt, type Line, type Segmentation } from './segment.js';
+import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
 import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
 import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.js';
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
 import { canonicalSpeaker } from './speaker-identity.js';
 import { credit, type Context, type Credit } from './speaker-phrase.js';
+import { countStartingBefore, wordCount } from './text-scan.js';
 import type { ArticleText, Quote, QuotePart, Span } from './types.js';
 
 /**
@@ -78,7 +79,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
       attribution = goesOn;
     }
     if (isNickname(text, group)) continue;
-    const words = group.reduce((sum, p) => sum + text.slice(p.start, p.end).split(/\s+/).length, 0);
+    const words = group.reduce((sum, p) => sum + wordCount(text.slice(p.start, p.end)), 0);
     // "Harbour Hour", "The Quiet Tide", "Pact for the Coast": a title in quote marks, not speech,
     // unless a verb of saying follows it.
     if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
@@ -136,25 +137,10 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
  */
 function insideAnyOf(spans: readonly Span[]): (span: Span) => boolean {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  const starts = sorted.map((s) => s.start);
   const reach: number[] = [];
   for (const s of sorted) reach.push(Math.max(reach.at(-1) ?? -Infinity, s.end));
-  return (span) => {
-    // The last span starting at or before `span.start`: every span that can contain it is at or before that one.
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((starts[mid] ?? Infinity) <= span.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && (reach[lo - 1] ?? -Infinity) >= span.end;
-  };
-}
-
-/** Whether `line` opens with a quote mark (a single one when the article quotes with single marks). */
-function opensWithQuote(text: string, line: Line | undefined, single: boolean): boolean {
-  return line !== undefined && (single ? /^[‘']/ : /^[“"„«]/).test(text.charAt(line.start));
+  // Every span that can contain `span` starts at or before it, and so is at or before the last such one.
+  return (span) => (reach[countStartingBefore(sorted, span.start + 1) - 1] ?? -Infinity) >= span.end;
 }
 
 // `He was also described as "..."`, `she is often called "..."`: the subject of a passive verb of saying is who the words

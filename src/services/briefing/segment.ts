@@ -1,6 +1,6 @@
 import { tokenize, type Token } from './nlp.js';
 import { ABBREVIATED } from './say-verbs.js';
-import { charCodes, hasAtMostWords, isSpace } from './text-scan.js';
+import { charCodes, countStartingBefore, hasAtMostWords, isSpace } from './text-scan.js';
 import type { Span } from './types.js';
 
 /**
@@ -252,19 +252,8 @@ export function splitSentences(text: string): readonly Sentence[] {
   return segmentArticle(text).sentences;
 }
 
-/** The last sentence starting at or before `offset + 1` (binary search; sentences are in article order). */
+/** The last sentence starting at or before `offset + 1` (sentences are in article order). */
 export function sentenceAt(sentences: readonly Sentence[], offset: number): Sentence | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found: Sentence | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const sentence = sentences[mid] as Sentence;
-    if (sentence.start <= offset + 1) {
-      found = sentence;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return found;
+  return sentences[countStartingBefore(sentences, offset + 2) - 1];
 }
 

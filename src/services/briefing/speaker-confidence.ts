@@ -3,6 +3,7 @@ import type { Mention, Person } from './people.js';
 import type { Part } from './quote-marks.js';
 import { sentenceAt, type Segmentation } from './segment.js';
 import { CUES, type Context, type Credit } from './speaker-phrase.js';
+import { countStartingBefore } from './text-scan.js';
 
 /** The features the confidence model reads, in the order of its weights. */
 export const SPEAKER_FEATURES = [
@@ -103,18 +104,6 @@ const FAR = 300;
 /** How far back the speaker's last mention and same-gender rivals are looked for. */
 const LOOK_BACK = 2000;
 
-/** The index of the first mention that starts at or after `at` (mentions are in article order). */
-function firstFrom(mentions: readonly Mention[], at: number): number {
-  let lo = 0;
-  let hi = mentions.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((mentions[mid]?.start ?? 0) < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Who else could have said the quote, from the mentions around it: the rival facts of `QuoteFacts`. */
 export function rivalFacts(
   text: string,
@@ -133,7 +122,7 @@ export function rivalFacts(
   const others = new Set<Person>();
   let sentenceRival = false;
   if (line !== undefined) {
-    for (let i = firstFrom(ctx.mentions, line.start); i < ctx.mentions.length; i += 1) {
+    for (let i = countStartingBefore(ctx.mentions, line.start); i < ctx.mentions.length; i += 1) {
       const m = ctx.mentions[i] as Mention;
       if (m.start >= line.end) break;
       if (m.person === credit.person || !m.person.isPerson) continue;
@@ -145,7 +134,7 @@ export function rivalFacts(
   let sameGenderRival = false;
   let nearest = Infinity;
   if (person !== null) {
-    const from = firstFrom(ctx.mentions, quoteStart);
+    const from = countStartingBefore(ctx.mentions, quoteStart);
     for (let i = from - 1; i >= 0; i -= 1) {
       const m = ctx.mentions[i] as Mention;
       if (quoteStart - m.start > LOOK_BACK) break;

@@ -27,6 +27,18 @@ export function wordCount(text: string, limit = Infinity): number {
   return words;
 }
 
+/** How many of `items`, in order of `start`, start before `at`: the index of the first one starting at or after it. */
+export function countStartingBefore(items: readonly { start: number }[], at: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((items[mid]?.start ?? Infinity) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether `text` has at most `limit` words; stops counting past the limit. */
 export function hasAtMostWords(text: string, limit: number): boolean {
   return wordCount(text, limit) <= limit;
