@@ -12,7 +12,7 @@ import type { Store } from '../src/data/store.js';
 import { storeArticles } from '../src/services/ingest/ingest.js';
 import { storyBriefOf } from '../src/services/stories/story-lookup.js';
 import { createRandom, makeCorpusArticle } from './store-bench-corpus.js';
-import { openBenchStore } from './store-bench.js';
+import { forEachBenchStore, printColumns } from './store-bench.js';
 
 const BATCH = 1_000;
 const QUOTES_PER_ARTICLE = 3;
@@ -130,48 +130,35 @@ export async function runQuoteBench(options: { stores: string[]; articles?: numb
     'ingest ms/art upsert/full',
   ];
   const rows: string[][] = [];
-  for (const name of options.stores) {
-    const opened = await openBenchStore(name);
-    if (typeof opened === 'string') {
-      console.log(opened);
-      continue;
+  await forEachBenchStore(options.stores, async (name, { store }) => {
+    await fill(store, articles, name);
+    // One untimed pass warms caches and prepared statements, as a running bot's would be.
+    for (const speaker of speakers.slice(0, 20)) await store.quotes.bySpeaker(speaker, 25);
+    // The first briefs of a process also warm the JIT and the NLP model's lazy tables, whichever store runs first.
+    for (const id of stories.slice(0, 5)) {
+      const story = await store.stories.get(id);
+      if (story !== undefined) await storyBriefOf(store, story, { bullets: 4 });
     }
-    try {
-      const { store } = opened;
-      await fill(store, articles, name);
-      // One untimed pass warms caches and prepared statements, as a running bot's would be.
-      for (const speaker of speakers.slice(0, 20)) await store.quotes.bySpeaker(speaker, 25);
-      // The first briefs of a process also warm the JIT and the NLP model's lazy tables, whichever store runs first.
-      for (const id of stories.slice(0, 5)) {
-        const story = await store.stories.get(id);
-        if (story !== undefined) await storyBriefOf(store, story, { bullets: 4 });
-      }
-      let found = 0;
-      const bySpeaker = await timeAll(speakers, async (speaker) => (found += (await store.quotes.bySpeaker(speaker, 25)).length));
-      const byText = await timeAll(texts, (text) => store.quotes.search(text, { limit: 25 }));
-      const autocomplete = await timeAll(prefixes, (typed) => store.quotes.speakers(typed.split(' '), 25));
-      const briefs = await timeAll(stories, async (id) => {
-        const story = await store.stories.get(id);
-        if (story !== undefined) await storyBriefOf(store, story, { bullets: 4 });
-      });
-      rows.push([
-        name,
-        ...[bySpeaker, byText, autocomplete, briefs].flatMap(({ ms }) => [percentile(ms, 50).toFixed(2), percentile(ms, 95).toFixed(2)]),
-        `${percentile(bySpeaker.cpuMs, 95).toFixed(2)} / ${percentile(briefs.cpuMs, 95).toFixed(2)}`,
-        (found / speakers.length).toFixed(1),
-        // Full: what ingest does, quotes extracted into the bank and stories assigned from the restored window.
-        `${(await ingestCost(articles, (batch) => store.articles.upsert(batch))).toFixed(2)} / ${(
-          await ingestCost(articles + INGESTED, (batch) => storeArticles(store, batch, () => new Date()))
-        ).toFixed(2)}`,
-      ]);
-    } finally {
-      await opened.close();
-    }
-  }
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
-  const format = (cells: readonly string[]) => cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
-  console.log(format(header));
-  for (const row of rows) console.log(format(row));
+    let found = 0;
+    const bySpeaker = await timeAll(speakers, async (speaker) => (found += (await store.quotes.bySpeaker(speaker, 25)).length));
+    const byText = await timeAll(texts, (text) => store.quotes.search(text, { limit: 25 }));
+    const autocomplete = await timeAll(prefixes, (typed) => store.quotes.speakers(typed.split(' '), 25));
+    const briefs = await timeAll(stories, async (id) => {
+      const story = await store.stories.get(id);
+      if (story !== undefined) await storyBriefOf(store, story, { bullets: 4 });
+    });
+    rows.push([
+      name,
+      ...[bySpeaker, byText, autocomplete, briefs].flatMap(({ ms }) => [percentile(ms, 50).toFixed(2), percentile(ms, 95).toFixed(2)]),
+      `${percentile(bySpeaker.cpuMs, 95).toFixed(2)} / ${percentile(briefs.cpuMs, 95).toFixed(2)}`,
+      (found / speakers.length).toFixed(1),
+      // Full: what ingest does, quotes extracted into the bank and stories assigned from the restored window.
+      `${(await ingestCost(articles, (batch) => store.articles.upsert(batch))).toFixed(2)} / ${(
+        await ingestCost(articles + INGESTED, (batch) => storeArticles(store, batch, () => new Date()))
+      ).toFixed(2)}`,
+    ]);
+  });
+  printColumns(header, rows);
   console.log(`load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} (1, 5, 15 min)`);
   console.log('targets: quote bank by speaker p95 <= 10 ms at 100,000 articles; a story brief <= 30 ms (ms; CPU ms are steadier on a busy machine)');
 }

@@ -199,28 +199,40 @@ function printTable(rows: readonly Row[]): void {
     row.peakRssMb.toFixed(0),
     row.meanHits.toFixed(1),
   ]);
-  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => (line[column] ?? '').length)));
-  const format = (cells: readonly string[]) => cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
-  console.log(format(header));
-  for (const line of lines) console.log(format(line));
+  printColumns(header, lines);
 }
 
-export async function runStoreBench(options: { stores: string[]; articles?: number }): Promise<void> {
-  const articles = options.articles !== undefined && Number.isFinite(options.articles) && options.articles > 0 ? Math.floor(options.articles) : 100_000;
-  console.log(`store benchmark: ${articles} synthetic articles of about 600 words, ${SEARCHES} searches (1-3 words), ${AUTOCOMPLETES} autocompletes, ${AUTOCOMPLETES} autocomplete fallbacks (the start of a word of the text)`);
-  const rows: Row[] = [];
-  for (const name of options.stores) {
+/** Prints `rows` under `header`, each column right-aligned to its widest cell. */
+export function printColumns(header: readonly string[], rows: readonly (readonly string[])[]): void {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
+  const format = (cells: readonly string[]) => cells.map((cell, column) => cell.padStart(widths[column] ?? 0)).join('  ');
+  console.log(format(header));
+  for (const row of rows) console.log(format(row));
+}
+
+/** Runs `work` on each named bench store in turn and closes it after; a store that cannot be opened is reported and skipped. */
+export async function forEachBenchStore(names: readonly string[], work: (name: string, opened: BenchStore) => Promise<void>): Promise<void> {
+  for (const name of names) {
     const opened = await openBenchStore(name);
     if (typeof opened === 'string') {
       console.log(opened);
       continue;
     }
     try {
-      rows.push(await measure(name, opened.store, articles, opened.sizeOf));
+      await work(name, opened);
     } finally {
       await opened.close();
     }
   }
+}
+
+export async function runStoreBench(options: { stores: string[]; articles?: number }): Promise<void> {
+  const articles = options.articles !== undefined && Number.isFinite(options.articles) && options.articles > 0 ? Math.floor(options.articles) : 100_000;
+  console.log(`store benchmark: ${articles} synthetic articles of about 600 words, ${SEARCHES} searches (1-3 words), ${AUTOCOMPLETES} autocompletes, ${AUTOCOMPLETES} autocomplete fallbacks (the start of a word of the text)`);
+  const rows: Row[] = [];
+  await forEachBenchStore(options.stores, async (name, opened) => {
+    rows.push(await measure(name, opened.store, articles, opened.sizeOf));
+  });
   printTable(rows);
   // The machine may be shared: a load above the core count slows every figure above, the CPU-time column less so.
   console.log(`load average at the end: ${loadavg().map((value) => value.toFixed(1)).join(' ')} (1, 5, 15 min)`);
