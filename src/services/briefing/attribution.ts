@@ -1,6 +1,6 @@
 /** Which cue ties a quote to its speaker: a verb of saying before or after it, a colon, a dash credit, `according to`, a lead-in paragraph, or the sentence before. */
 import { isDocumentPhrase } from './document-issuer.js';
-import { resolvePronoun } from './people.js';
+import { resolvePronoun } from './mention-lookup.js';
 import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';

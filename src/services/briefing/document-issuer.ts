@@ -3,7 +3,7 @@
  * Board's website`, `an email sent out by Lind` speak for whoever issued them, and `the report` for the issuer of the
  * document the article named last. A document whose issuer the article does not name has no speaker.
  */
-import { lookup, resolvePronoun } from './people.js';
+import { lookup, resolvePronoun } from './mention-lookup.js';
 import { ABBREVIATION } from './say-verbs.js';
 import type { Attribution, Context } from './speaker-phrase.js';
 

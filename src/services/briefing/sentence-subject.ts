@@ -1,6 +1,6 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
 import { isDocumentPhrase } from './document-issuer.js';
-import { ROLE_WORDS } from './people.js';
+import { ROLE_WORDS } from './name-words.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
 import { NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 

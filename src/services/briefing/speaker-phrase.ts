@@ -1,6 +1,8 @@
 /** What a speaker phrase names: a person (surname and pronoun resolved), an organisation, or a role phrase kept as written. */
 import { DOCUMENT_NOUN, documentSpeaker } from './document-issuer.js';
-import { isNameWord, isOrgWord, lookup, personByRole, resolvePronoun, ROLE_WORDS, splitRoleAndName, type Mention, type Person } from './people.js';
+import { lookup, personByRole, resolvePronoun } from './mention-lookup.js';
+import { isNameWord, isOrgWord, ROLE_WORDS, splitRoleAndName } from './name-words.js';
+import type { Mention, Person } from './people.js';
 import { SPEAKING_AFTER } from './say-verbs.js';
 import { sentenceAt, type Sentence } from './segment.js';
 import type { Span } from './types.js';

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findPeople, isNameWord, personByRole } from '../../../src/services/briefing/people.js';
+import { isNameWord } from '../../../src/services/briefing/name-words.js';
+import { findPeople } from '../../../src/services/briefing/people.js';
 import { segmentArticle } from '../../../src/services/briefing/segment.js';
 import { extractQuotes } from '../../../src/services/briefing/quotes.js';
-
-describe('isNameWord', () => {
-  it('reads no sentence adverb or reader instruction as a name', () => {
-    for (const word of ['Interestingly', 'Certainly', 'Additionally', 'See', 'Watch']) expect(isNameWord(word), word).toBe(false);
-  });
-  it('reads no subordinator or auxiliary opening a clause as a name', () => {
-    for (const word of ['Although', 'Though', 'Had', 'Were', 'Unless', 'Whether']) expect(isNameWord(word), word).toBe(false);
-  });
-  it('credits a quote after `Although X ..., she said:` to X without the subordinator', () => {
-    const text = 'Although Ana Ruiz backed the plan, she said: “The ferries will keep running through winter.”';
-    expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Ana Ruiz');
-  });
-  it('still reads names that end like adverbs or look like verbs as names', () => {
-    for (const word of ['Kelly', 'Emily', 'Connolly', 'Beverly', 'Lind', 'Lindqvist', 'Holmkvist', 'Bloomquist']) expect(isNameWord(word), word).toBe(true);
-  });
-});
 
 describe('findPeople through extractQuotes', () => {
   it('does not take a reader instruction before a surname for a new full name', () => {
@@ -85,21 +70,6 @@ describe('speaker names and roles', () => {
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Maria Castellanos');
   });
 });
-
-describe('personByRole', () => {
-  it('finds the one person given a role by title or appositive, and no one when two share it', () => {
-    const text = 'Mayor Ana Ruiz spoke. Piet Varga, the harbour master, listened.';
-    const mentions = extractMentions(text);
-    expect(personByRole({ text, mentions, sentences: [] }, 'mayor', text.length)?.name).toBe('Ana Ruiz');
-    expect(personByRole({ text, mentions, sentences: [] }, 'master', text.length)?.name).toBe('Piet Varga');
-    const two = 'Senator Ana Ruiz met Senator Piet Varga.';
-    expect(personByRole({ text: two, mentions: extractMentions(two), sentences: [] }, 'senator', two.length)).toBeNull();
-  });
-});
-
-function extractMentions(text: string) {
-  return findPeople(text, segmentArticle(text).sentences).mentions;
-}
 
 describe('speaker roles of police and public officers', () => {
   it('keeps an abbreviated police rank as the role', () => {
