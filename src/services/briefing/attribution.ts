@@ -6,6 +6,7 @@ import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, S
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
 import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
+import { startsWithCapital } from './text-scan.js';
 
 const NAME_RUN = String.raw`((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)`;
 // `explained Lindqvist, "..."` and `pollster Oren Halvik: "..."`: a name that introduces the quote right before it.
@@ -14,13 +15,20 @@ const INTRODUCED_BY = new RegExp(String.raw`(?:\b(${SAY})\s+${NAME_RUN}\s*[,:]|(
 // (after a comma or at the sentence start) with the speaker phrase after it, set off by a comma before the quote.
 const INVERTED_CREDIT = new RegExp(String.raw`(?:^|[,;—–]\s*)(${SAY})\s+([^,;:()“”"]{2,80}?)\s*,\s*$`, 'u');
 
+// Hoisted for the reason NAME_WORD is (name-words.ts): these run for every quote.
+const NEXT_SENTENCE = /^\s*\p{Lu}/u;
+const NAME_FIRST_AT_END = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u;
+const APPOSITIVE_ROLE = /^\s*,\s*((?:the|a|an|\p{Lu}[\p{L}\u0000.]*['’]s)\s+[^,.;:!?()"“”—–]{2,80}?)\s*(?:[,.;!?—–]|$)/u;
+const GOES_ON_LOWER = /^["”’'\s]*\p{Ll}/u;
+const OPENING_PARTICIPLE = /^\s*(?:(?:and|but|yet)\s+)?(\p{L}+ing)\b/iu;
+
 /** The attribution of a quote: after a part (`," she said`, `," said Trump`), else before it in its sentence. */
 export function attribute(text: string, group: readonly Part[], seg: Segmentation, ctx: Context, partial = false): Credit | null {
   for (const part of group) {
     if (part.close === null) continue;
     // `Japan branded it an "outlaw nation." Russia insisted ...`: a partial quote that ends the reporter's sentence is
     // followed by the next sentence, whose subject is not the speaker.
-    if (partial && /[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(clauseAfter(text, part, seg.lines))) continue;
+    if (partial && /[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && NEXT_SENTENCE.test(clauseAfter(text, part, seg.lines))) continue;
     // `critics say it hires a "broker" to run the ferries, Lindqvist says`: a partial quote in mid-clause is not
     // followed by its attribution; only one that closes its clause (`"a disaster," Berg said`) can be.
     if (partial && !/[,!?—–-]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^\s*[,—–―]/.test(clauseAfter(text, part, seg.lines))) continue;
@@ -54,7 +62,7 @@ function attributeAtSentenceEnd(text: string, group: readonly Part[], seg: Segme
   if (trailing?.[1] === undefined) {
     // `..., Ortega said.` / `..., the mayor said Monday.`
     // `..., including the valley, it said.`: the organisation quoted.
-    const nameFirst = /,\s+((?:[\p{Lu}][\p{L}.'’\-]*\s+){0,3}[\p{Lu}][\p{L}'’\-]+|[Tt]he\s+[\p{L}'’\- ]{2,40}?|it)\s+(?:said|says|added)(?:\s+(?:on|in|at|during|last|this|yesterday|today|later|earlier|\p{Lu}\p{Ll}+day)\b[^,;:]{0,30})?[.!?]?\s*$/u.exec(rest);
+    const nameFirst = NAME_FIRST_AT_END.exec(rest);
     if (nameFirst?.[1] === undefined) return namedAtEnd(rest, last.close + 1, ctx);
     const at = last.close + 1 + (nameFirst.index ?? 0);
     return nameFirst[1] === 'it' ? organisationSpeaking(ctx, at) : resolvePhrase(nameFirst[1], at, ctx);
@@ -159,10 +167,10 @@ function withAppositiveName(found: Attribution, after: string, at: number, ctx: 
  * as written, when the name came without one.
  */
 function withAppositiveRole(found: Attribution, after: string): Attribution {
-  if (found.role !== null || found.pronoun || found.speaker === null || !/^\p{Lu}/u.test(found.speaker)) return found;
+  if (found.role !== null || found.pronoun || found.speaker === null || !startsWithCapital(found.speaker)) return found;
   const protectedText = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000'));
   // `, the port's operations director`, `, B.C.'s provincial health officer`: led by a determiner or a possessive name.
-  const appositive = /^\s*,\s*((?:the|a|an|\p{Lu}[\p{L}\u0000.]*['’]s)\s+[^,.;:!?()"“”—–]{2,80}?)\s*(?:[,.;!?—–]|$)/u.exec(protectedText);
+  const appositive = APPOSITIVE_ROLE.exec(protectedText);
   const role = appositive?.[1]?.replace(/\u0000/g, '.');
   if (role === undefined || /\b(?:who|whom|which|that|whose|where|when)\b/.test(role)) return found;
   return { ...found, role };
@@ -186,7 +194,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   // a fixed slice that could cut a name in two or reach into the next sentence.
   const close = part.close ?? part.end;
   let after = text.slice(close, Math.min(close + 400, line?.end ?? text.length));
-  if (/[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && !/^["”’'\s]*\p{Ll}/u.test(after)) after = '';
+  if (/[.!?…]['’"”]*$/.test(text.slice(part.start, part.end)) && !GOES_ON_LOWER.test(after)) after = '';
   const stop = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000')).search(/[.!?](?=["”’']?\s|$)/);
   if (stop >= 0) after = after.slice(0, stop + 1);
   const window = before + after;
@@ -212,7 +220,7 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   // `Acknowledging that Lind "has a point," though, Berg did say ...`: a participle of saying that opens the sentence
   // belongs to the main clause after the quote, whose subject speaks (unless another verb of saying between them has
   // a speaker of its own: `Citing a report that called it "..."`).
-  const opening = /^\s*(?:(?:and|but|yet)\s+)?(\p{L}+ing)\b/iu.exec(before);
+  const opening = OPENING_PARTICIPLE.exec(before);
   if (opening?.[1] !== undefined && isSayingParticiple(opening[1]) && verbs.every((at) => at < opening[0].length)) {
     const found = subjectAfterOpening(text.slice(part.start, part.end), after, close, ctx);
     if (found !== null) return credit(found, 'verb-before');

@@ -5,6 +5,7 @@ import type { Token } from './nlp.js';
 import { isPlaceName } from './places.js';
 import { isVerbOfSaying } from './say-verbs.js';
 import type { Sentence } from './segment.js';
+import { startsWithCapital } from './text-scan.js';
 
 /** A person the article names, keyed by surname for later short mentions. */
 export type Person = {
@@ -243,8 +244,8 @@ function joinHyphenated(tokens: readonly Token[]): Token[] {
       next !== undefined &&
       last.end === token.start &&
       token.end === next.start &&
-      /^\p{Lu}/u.test(last.value) &&
-      /^\p{Lu}/u.test(next.value)
+      startsWithCapital(last.value) &&
+      startsWithCapital(next.value)
     ) {
       out[out.length - 1] = { start: last.start, end: next.end, value: `${last.value}-${next.value}` };
       i += 1;

@@ -2,7 +2,7 @@
 import type { Line, Segmentation, Sentence } from './segment.js';
 import { sentenceAt } from './segment.js';
 import type { Span } from './types.js';
-import { hasAtMostWords } from './text-scan.js';
+import { hasAtMostWords, startsWithCapital } from './text-scan.js';
 import { AFTER_NAME_FIRST, AFTER_VERB_FIRST, hasSecondVerb, isAttributionOnly, SAY, SAY_WORD } from './say-verbs.js';
 
 /** A quoted passage between one pair of quote marks (without the marks). */
@@ -15,7 +15,7 @@ export function isTitleLike(quoted: string): boolean {
   const words = quoted.replace(/[.,!?;:…]+$/, '').split(/\s+/).filter(Boolean);
   if (words.length === 0 || words.length > 8) return false;
   const content = words.filter((w) => !SMALL_WORDS.has(w.toLowerCase()));
-  if (content.length === 0 || content.length === 1 && words.length === 1 && !/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  if (content.length === 0 || content.length === 1 && words.length === 1 && !startsWithCapital(words[0] ?? '')) return false;
   if (words.length === 1) return false;
   return content.every((w) => /^[\p{Lu}\d]/u.test(w)) && /^[\p{Lu}\d]/u.test(words[0] ?? '');
 }
@@ -236,12 +236,15 @@ function startOfClause(text: string, lines: readonly Line[], part: Part): number
   return -1;
 }
 
+// One or two capitalised words; hoisted for the reason NAME_WORD is (name-words.ts), as every one-part quote is tested.
+const NICKNAME = /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u;
+
 /** `Cris "Cyborg" Justino`, `Earvin "Magic" Johnson`: a nickname in quote marks between a first name and a surname. */
 export function isNickname(text: string, group: readonly Part[]): boolean {
   const part = group[0];
   if (group.length !== 1 || part === undefined || part.close === null) return false;
   return (
-    /^\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*)?$/u.test(text.slice(part.start, part.end)) &&
+    NICKNAME.test(text.slice(part.start, part.end)) &&
     /(?:^|\s)\p{Lu}[\p{L}'’.-]*\s$/u.test(text.slice(Math.max(0, part.open - 30), part.open)) &&
     /^\s\p{Lu}\p{Ll}/u.test(text.slice(part.close + 1, part.close + 4)) &&
     // `Why She Felt "Invisible" As A Child`: a headline's Title Case goes on with small words.

@@ -8,7 +8,7 @@ import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
 import { canonicalSpeaker } from './speaker-identity.js';
 import { credit, type Context, type Credit } from './speaker-phrase.js';
-import { countStartingBefore, wordCount } from './text-scan.js';
+import { countStartingBefore, startsWithCapital, wordCount } from './text-scan.js';
 import type { ArticleText, Quote, QuotePart, Span } from './types.js';
 
 /**
@@ -84,7 +84,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     // unless a verb of saying follows it.
     if (group.length === 1 && isTitleLike(text.slice(first.start, first.end)) && (!spokenRightAfter(text, first) || namesAWork(text, first))) continue;
     // `"City Museum hires a director," by Jane Roe`: the headline of a piece, credited to its author.
-    if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && /^\s*by\s+(?:the\s+)?\p{Lu}/u.test(text.slice(first.close + 1, first.close + 40))) continue;
+    if (group.length === 1 && first.close !== null && /,$/.test(text.slice(first.start, first.end)) && BY_AUTHOR.test(text.slice(first.close + 1, first.close + 40))) continue;
     if (attribution === null && kind === 'partial' && sentence !== undefined && previous !== null && refersBack(text.slice(sentence.start, first.open))) {
       // `Ruiz said it was "not good." Adding, "..."`: a sentence with no subject of its own goes on from the quote of
       // the sentence before.
@@ -123,7 +123,7 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     });
     if (attribution?.person != null) context.speakers.add(attribution.person);
     // An organisation an `it said` was credited to stays the one a later `it said` means, however far the next one is.
-    else if (attribution != null && attribution.speaker !== null && /^\p{Lu}/u.test(attribution.speaker)) {
+    else if (attribution != null && attribution.speaker !== null && startsWithCapital(attribution.speaker)) {
       context.organisations.push({ name: attribution.speaker, at: first.start });
     }
     previous = { credit: attribution, group, lastLine: last.line };
@@ -142,6 +142,9 @@ function insideAnyOf(spans: readonly Span[]): (span: Span) => boolean {
   // Every span that can contain `span` starts at or before it, and so is at or before the last such one.
   return (span) => (reach[countStartingBefore(sorted, span.start + 1) - 1] ?? -Infinity) >= span.end;
 }
+
+// Hoisted for the reason NAME_WORD is (name-words.ts): tested for every quote ending in a comma.
+const BY_AUTHOR = /^\s*by\s+(?:the\s+)?\p{Lu}/u;
 
 // `He was also described as "..."`, `she is often called "..."`: the subject of a passive verb of saying is who the words
 // are about, not who says them.

@@ -3,6 +3,7 @@ import { isDocumentPhrase } from './document-issuer.js';
 import { ROLE_WORDS } from './name-words.js';
 import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
 import { NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { startsWithCapital } from './text-scan.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
 export function subjectAtStart(before: string, offset: number, ctx: Context): Attribution | null {
@@ -105,7 +106,7 @@ const CAPITALISED_FUNCTION_WORD = /^(?:On|In|At|To|From|By|With|About|Against|In
 function isTitleOrRole(role: string): boolean {
   return role
     .split(/\s+/)
-    .every((w) => (/^\p{Lu}/u.test(w) && !CAPITALISED_FUNCTION_WORD.test(w)) || AGE.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
+    .every((w) => (startsWithCapital(w) && !CAPITALISED_FUNCTION_WORD.test(w)) || AGE.test(w) || ROLE_WORDS.has(w.toLowerCase().replace(/[.,]$/, '')) || /^(?:the|a|an|of|for|and)$/i.test(w) || /['’]s?$/.test(w) || DESCRIPTIVE.test(w));
 }
 
 /** The run of capitalised words that ends a clause: a name a relative pronoun after it refers to. */

@@ -3,7 +3,7 @@ import type { Mention, Person } from './people.js';
 import type { Part } from './quote-marks.js';
 import { sentenceAt, type Segmentation } from './segment.js';
 import { CUES, type Context, type Credit } from './speaker-phrase.js';
-import { countStartingBefore } from './text-scan.js';
+import { countStartingBefore, startsWithCapital } from './text-scan.js';
 
 /** The features the confidence model reads, in the order of its weights. */
 export const SPEAKER_FEATURES = [
@@ -56,7 +56,7 @@ export function speakerFeatures(credit: Credit, facts: QuoteFacts): number[] {
   if (credit.pronoun && named) on.add('pronoun');
   else if (named && credit.person?.name.includes(' ') === true) on.add('full-name');
   else if (named) on.add('surname-only');
-  else if (/^\p{Lu}/u.test(speaker)) on.add('named-body');
+  else if (startsWithCapital(speaker)) on.add('named-body');
   else on.add('role-phrase');
   if (facts.partial) on.add('partial');
   if (credit.person?.isPerson === true) on.add('known-person');

@@ -91,6 +91,16 @@ export function unnamedSpeaker(speaker: string): Attribution {
   return { speaker, role: null, person: null, pronoun: false };
 }
 
+// Hoisted for the reason NAME_WORD is (name-words.ts): resolvePhrase runs for every speaker phrase of every quote.
+const ORGANISATION_DESCRIPTION = /^the\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group|railway|railroad|corporation|ministry|department)$/iu;
+const AFFILIATED = /^(.*?\p{Lu}[\p{L}'’\-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}/u;
+const ORGANISATION_NAME = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u;
+const OUTLET = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:magazine|newspaper|daily|weekly|tabloid|broadcaster|network|news agency|wire service|radio|television))$/u;
+const INSTITUTION = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u;
+const ACRONYM_NAME = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u;
+const OFFICE = /^[Tt]he\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u;
+const DESCRIBED = /^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u;
+
 /**
  * Turns a speaker phrase into a speaker: a name (surname resolved to the full name), a pronoun resolved to the last
  * person of that gender, or a nominal speaker (`officials`, `a spokesperson for the camp`) kept as written.
@@ -105,7 +115,7 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
   // `"..." that Berg can win, said Piet Varga`: a clause the quote runs on into, not who says it.
   if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
-  if (/^the\s+(?:\p{Ll}[\p{Ll}\-]*\s+){0,2}(?:company|utility|firm|agency|organi[sz]ation|retailer|airline|carrier|broadcaster|manufacturer|automaker|bank|network|insurer|operator|developer|startup|group|railway|railroad|corporation|ministry|department)$/iu.test(clean)) {
+  if (ORGANISATION_DESCRIPTION.test(clean)) {
     // `the company said`, `the ferry company said` after `Nordvik ...`: the organisation it stands for, when the article
     // has named one.
     const organisation = organisationSpeaking(ctx, at);
@@ -123,7 +133,7 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   const words = clean.split(/\s+/);
   if (words.length > 12) return null;
   // `Mr. Lind of the Harbour Trust`, `Tomas Lind from the Harbour Trust`: the person, with the body they speak for.
-  const affiliated = /^(.*?\p{Lu}[\p{L}'’\-]+)\s+(?:of|from|at|with)\s+(?:the\s+)?\p{Lu}/u.exec(clean);
+  const affiliated = AFFILIATED.exec(clean);
   if (affiliated?.[1] !== undefined) {
     const head = splitRoleAndName(affiliated[1]);
     if (head !== null && !head.name.split(/\s+/).some(isOrgWord)) {
@@ -154,18 +164,18 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   }
   // "noted the Northport Evening Courier", "Ruiz's hometown Harbour Daily Post": an organisation named in full, after
   // any description of it.
-  const organisation = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+){1,5}\p{Lu}[\p{L}&.'’\-]*)$/u.exec(clean);
+  const organisation = ORGANISATION_NAME.exec(clean);
   if (organisation?.[1] !== undefined && organisation[1].split(/\s+/).some(isOrgWord)) {
     return unnamedSpeaker(organisation[1]);
   }
   // `wrote Harbour magazine`, `told the Coast Courier newspaper`: an outlet, named with what it is.
-  const outlet = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:magazine|newspaper|daily|weekly|tabloid|broadcaster|network|news agency|wire service|radio|television))$/u.exec(clean);
+  const outlet = OUTLET.exec(clean);
   if (outlet?.[1] !== undefined) return unnamedSpeaker(outlet[1]);
   // "the Times", "the Herald": a newspaper or body by the one word of its name that says what it is.
-  const institution = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u.exec(clean);
+  const institution = INSTITUTION.exec(clean);
   if (institution?.[1] !== undefined && isOrgWord(institution[1])) return unnamedSpeaker(institution[1]);
   // "the EU", "NATO", "the RCMP": an organisation by its acronym.
-  const acronym = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u.exec(clean);
+  const acronym = ACRONYM_NAME.exec(clean);
   if (acronym?.[1] !== undefined) return unnamedSpeaker(acronym[1]);
   // "the Christie supporter", "a Justice Department official": a described speaker.
   // "an Iowa Democrat", "another New Hampshire Republican": a described member of a party.
@@ -176,14 +186,14 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   // article gave that role, by the whole description or, unless it sets one holder against another (`the former
   // mayor`), by its head noun.
   // `The singer said` at a sentence start is the same description as `the singer`.
-  const office = /^[Tt]he\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u.exec(clean);
+  const office = OFFICE.exec(clean);
   const head = office?.[2] ?? '';
   if (office?.[1] !== undefined && (ROLE_WORDS.has(head) || PERSON_NOUN_END.test(head))) {
     const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b/.test(office[1]);
     const holder = personByRole(ctx, office[1], at) ?? (contrastive || head === office[1] ? null : personByRole(ctx, head, at));
     if (holder !== null) return { speaker: holder.name, role: null, person: holder, pronoun: true };
   }
-  const described = /^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u.test(clean);
+  const described = DESCRIBED.test(clean);
   if (described && (NOMINAL_HEAD.test(clean) || ROLE_WORDS.has(clean.split(/\s+/).at(-1) ?? '') || PERSON_NOUN_END.test(clean))) {
     return unnamedSpeaker(clean);
   }

@@ -10,6 +10,15 @@ export function isSpace(c: number): boolean {
   );
 }
 
+// Hoisted because tsx (esbuild) turns a `\p{...}` regex literal into a `new RegExp` where it stands, rebuilt on every
+// call; this test runs for many speakers and words of every quote.
+const CAPITAL_FIRST = /^\p{Lu}/u;
+
+/** Whether `text` starts with a capital letter, in any script. */
+export function startsWithCapital(text: string): boolean {
+  return CAPITAL_FIRST.test(text);
+}
+
 /** The character codes of `chars`, for membership tests in a scan. */
 export function charCodes(chars: string): Set<number> {
   return new Set(Array.from(chars, (c) => c.charCodeAt(0)));

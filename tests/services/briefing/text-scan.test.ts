@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capitalisedWordCount, hasAtMostWords, isSpace, wordCount } from '../../../src/services/briefing/text-scan.js';
+import { capitalisedWordCount, hasAtMostWords, isSpace, startsWithCapital, wordCount } from '../../../src/services/briefing/text-scan.js';
 
 describe('text scanning', () => {
   it('counts runs of non-space as words, as split on \\s would', () => {
@@ -20,5 +20,10 @@ describe('text scanning', () => {
 
   it('counts the words that start with an ASCII capital', () => {
     expect(capitalisedWordCount(' Ferry\u00a0Crews met \u00c9mile on the\nQuay  "Harbour" ')).toBe(3);
+  });
+
+  it('tells a text that starts with a capital letter in any script', () => {
+    expect(['Ferry', 'Émile', 'Ωmega', 'NATO'].every(startsWithCapital)).toBe(true);
+    expect(['ferry', 'émile', '1st', ' Ferry', '"Ferry', ''].some(startsWithCapital)).toBe(false);
   });
 });
