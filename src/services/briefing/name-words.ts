@@ -92,10 +92,26 @@ const SENTENCE_ADVERB_END = /(?:ingly|ously|ently|antly|ably|ibly|edly|ively|ful
 const NAME_WORD = /^\p{Lu}[\p{L}'’\-.]*$/u;
 const ACRONYM = /^\p{Lu}{2,}$/u;
 
+// Bounded: words come from the articles, and a bot reads new ones every day.
+const nameWords = new Map<string, boolean>();
+const NAME_WORDS_KEPT = 20_000;
+
 /** Is `word` a capitalised word that can be part of a personal name? */
 export function isNameWord(word: string): boolean {
   const first = word.charCodeAt(0);
   if (first < 128 && (first < 65 || first > 90)) return false; // not a capital: most words
+  // findPeople asks again for every word it looks ahead to, and an article repeats its names: the answer is kept.
+  let known = nameWords.get(word);
+  if (known === undefined) {
+    known = canBeName(word);
+    if (nameWords.size >= NAME_WORDS_KEPT) nameWords.clear();
+    nameWords.set(word, known);
+  }
+  return known;
+}
+
+/** `isNameWord` for a word that starts with an ASCII capital or a character beyond ASCII. */
+function canBeName(word: string): boolean {
   if (!NAME_WORD.test(word)) return false;
   const lower = word.toLowerCase();
   if (NOT_NAME.has(lower) || ROLE_WORDS.has(lower.replace(/\.$/, ''))) return false;
