@@ -24,9 +24,21 @@ export function extractQuotes(article: ArticleText, segmentation?: Segmentation)
   return quotesOf(article.text, seg);
 }
 
-/** Every quote of the article with its speaker shown only when confident (see `extractQuotes`). */
+/** The quotes of the segmentation read last, kept for the next call on it (see `quotesOf`). */
+let lastQuoted: { text: string; seg: Segmentation; quotes: readonly Quote[] } | undefined;
+
+/**
+ * Every quote of the article with its speaker shown only when confident (see `extractQuotes`). A call on the same
+ * segmentation as the call before (a brief and then the article's quotes, the quote command's autocomplete on every
+ * keystroke; `segmentArticle` returns the same one for the same article) gives the same quote objects without
+ * attributing them again, in an array of its own.
+ */
 export function quotesOf(text: string, seg: Segmentation): Quote[] {
-  return creditedQuotes(text, seg).map(({ quote }) => (quote.confidence >= SPEAKER_MODEL.threshold ? quote : withheld(quote)));
+  if (lastQuoted === undefined || lastQuoted.seg !== seg || lastQuoted.text !== text) {
+    const quotes = creditedQuotes(text, seg).map(({ quote }) => (quote.confidence >= SPEAKER_MODEL.threshold ? quote : withheld(quote)));
+    lastQuoted = { text, seg, quotes };
+  }
+  return [...lastQuoted.quotes];
 }
 
 /** A quote whose speaker is not confident enough to show. */

@@ -29,6 +29,21 @@ describe('extractQuotes', () => {
     }
   });
 
+  it('gives the article read last its quotes again without attributing them again, in an array of its own', () => {
+    const first = extractQuotes(article);
+    const again = extractQuotes(article);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    // The same quote objects: the attribution was not run a second time.
+    expect(again[0]).toBe(first[0]);
+    first.length = 0;
+    expect(extractQuotes(article)).toEqual(again);
+    // Another segmentation of the same text is attributed afresh.
+    const other = extractQuotes(article, { ...segmentArticle(article.text, article.title) });
+    expect(other).toEqual(again);
+    expect(other[0]).not.toBe(again[0]);
+  });
+
   it('keeps a quote broken by its attribution as one quote with one speaker', () => {
     const quotes = quotesOf('“We were not asked,” said Piet Varga. “Now we are told to drive around the bay.”');
     expect(quotes).toHaveLength(1);
