@@ -2,7 +2,7 @@
 import { isDocumentPhrase } from './document-issuer.js';
 import { resolvePronoun } from './mention-lookup.js';
 import type { Part } from './quote-marks.js';
-import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, verbsOfSaying } from './say-verbs.js';
+import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, SENTENCE_END, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
 import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
@@ -111,11 +111,15 @@ function creditClosingParagraph(text: string, first: Part, seg: Segmentation, ct
 }
 
 function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
-  const rest = clauseAfter(text, part, seg.lines);
+  const clause = clauseAfter(text, part, seg.lines);
+  // `"...," she said. Engineer Tomas Lind said the work ...`: the credit after a quote ends with its sentence; a name and
+  // a verb of saying past the full stop open the next sentence, which reports someone else.
+  const end = SENTENCE_END.exec(clause);
+  const rest = end === null ? clause : clause.slice(0, end.index + 1);
   const at = (part.close ?? part.end) + 1;
   // `"... we don't even know." Lind laughed and said, "I ..."`: after a finished sentence, a clause that opens the next
   // quote introduces that one.
-  if (/[.…]['’"”]*$/.test(text.slice(part.start, part.end)) && /[,:]\s*$/.test(rest) && /^[“"‘„«]/.test(text.slice(at + rest.length).trimStart())) return null;
+  if (/[.…]['’"”]*$/.test(text.slice(part.start, part.end)) && /[,:]\s*$/.test(clause) && /^[“"‘„«]/.test(text.slice(at + clause.length).trimStart())) return null;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
   // `"...," suggesting he might hire Lind`: what follows a participle is its object, never its subject.
   if (verbFirst !== null && !/ing\s*$/.test(verbFirst[0])) {

@@ -27,3 +27,11 @@ describe('attribute verbs before a quote', () => {
     expect(speakersOf(text).at(-1)).toBe('Ana Ruiz');
   });
 });
+
+describe('attribute credits after a quote', () => {
+  it('reads the credit after a quote no further than the end of its sentence', () => {
+    const text =
+      'Ana Ruiz spoke to the harbour board on Monday. “We cannot wait another year for the seawall,” she said. Engineer Tomas Lind said the work would start in May.';
+    expect(speakersOf(text)).toEqual(['Ana Ruiz']);
+  });
+});
