@@ -129,7 +129,7 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     const after = tail.slice(tail.indexOf(phrase) + phrase.length);
     if (resolved !== null) return credit(withAppositiveRole(withAppositiveName(resolved, after, at, ctx), after), 'verb-after');
   }
-  const nameFirst = AFTER_NAME_FIRST.exec(rest);
+  const nameFirst = startsOwnSentence(text, part, rest) ? creditClosingSentence(rest) : AFTER_NAME_FIRST.exec(rest);
   // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
   if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return credit(organisationSpeaking(ctx, at), 'name-after');
   if (nameFirst?.[1] !== undefined) {
@@ -143,6 +143,29 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     if (resolved !== null && resolved.person !== null) return credit(resolved, 'dash-credit');
   }
   return null;
+}
+
+/**
+ * Whether the words after a quote that ends its own sentence with a full stop (`"... in May." Lind ...`) open a new
+ * sentence; a question or exclamation mark may end the quote only (`"Why wait?" Lind asked, ...`).
+ */
+function startsOwnSentence(text: string, part: Part, rest: string): boolean {
+  return /\.['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(rest);
+}
+
+// `Lind said.`, `Lind told reporters on Monday.`, `Lind told the Herald.`: after the verb of saying at most a short
+// adjunct or the one told, and the sentence ends.
+const CLOSES_SENTENCE =
+  /^(?:\s+(?:(?:on|in|at|to|during|after|before|from|last|this|yesterday|today|later|earlier|afterwards|again|reporters|me|us|him|her|them|\p{Ll}+ly|\p{Lu}[\p{L}'’.]*)(?:\s+[^\s.!?,;:]+){0,5}?|the\s+\p{Ll}+|the(?:\s+\p{Lu}[\p{L}'’.]*)+))?\s*[.!?,]?\s*$/u;
+
+/**
+ * `"We start in May." Lind said.` credits Lind, but `"We start in May." Lind said the pier would ...` is a new sentence
+ * reporting Lind's own words: after a quote that ends its sentence, a name and verb of saying are its credit only when
+ * they close the sentence that follows.
+ */
+function creditClosingSentence(rest: string): RegExpExecArray | null {
+  const found = AFTER_NAME_FIRST.exec(rest);
+  return found !== null && CLOSES_SENTENCE.test(rest.slice(found.index + found[0].length)) ? found : null;
 }
 
 /**

@@ -35,3 +35,20 @@ describe('attribute credits after a quote', () => {
     expect(speakersOf(text)).toEqual(['Ana Ruiz']);
   });
 });
+
+describe('attribute credits in the sentence after a quote', () => {
+  it('does not credit a quote that ends its sentence to the next sentence reporting someone else', () => {
+    const text =
+      'Ana Ruiz spoke to the harbour board on Monday. She added: “We cannot wait another year for the seawall.” Engineer Tomas Lind said the work would start in May.';
+    expect(speakersOf(text)).toEqual(['Ana Ruiz']);
+  });
+
+  it('credits a quote that ends its sentence to a name and verb of saying that close the next one', () => {
+    const texts = [
+      'The harbour board met on Monday. “We cannot wait another year for the seawall.” Tomas Lind said.',
+      'The harbour board met on Monday. “We cannot wait another year for the seawall.” Tomas Lind told reporters on Monday.',
+      'The harbour board met on Monday. “Why wait another year for the seawall?” Tomas Lind asked, looking at the pier.',
+    ];
+    for (const text of texts) expect(speakersOf(text), text).toEqual(['Tomas Lind']);
+  });
+});
