@@ -13,6 +13,13 @@ describe('findPeople through extractQuotes', () => {
     const text = 'Ana Ruiz tweeted a photo.\nPiet Varga may have said it best when he wrote: "The harbour is as close to ruin as it gets."';
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Piet Varga']);
   });
+  it('keeps a surname after a title of the other gender apart from the family member named in full', () => {
+    const text =
+      'Tomas Lind, 11, cannot go out in the sun. His mother gave up her job to care for him.\n“He never complains about the hat,” Mrs Lind said.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Mrs Lind']);
+    const people = findPeople(text, segmentArticle(text).sentences);
+    expect(people.mentions.find((m) => m.person.name === 'Tomas Lind')?.person.gender).toBe('male');
+  });
 });
 
 describe('single names', () => {
