@@ -91,6 +91,11 @@ describe('speaker roles of police and public officers', () => {
 });
 
 describe('resolvePronoun through extractQuotes', () => {
+  it('passes over someone speaking inside what a sentence’s own `he` reports', () => {
+    const text =
+      'Professor Tomas Lind examined the pier for the board. He also said the cracks that engineers found Piet Varga reported were old.\n“I believe the pier was already failing,” he said.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind']);
+  });
   it('passes over an owner named in the possessive to the last man speaking', () => {
     const text = '“The pier is unsafe,” Mr. Tomas Lind said. Mr. Piet Varga’s company built it in 1990.\n“It was never meant to carry lorries,” he said.';
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind', 'Tomas Lind']);
