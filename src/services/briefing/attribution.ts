@@ -203,6 +203,8 @@ function withoutAsides(clause: string): string {
   return clause.includes('(') ? clause.replace(/\s?\([^()“”"]{1,40}\)/g, '') : clause;
 }
 
+const THINKING = /^(?:feels?|felt|feeling|believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|knew|knows)\b/i;
+
 /** `X said: "..."`, `X warned that Putin "..."`, `according to X, "..."` within the quote's sentence. */
 function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
   const line = seg.lines[part.line];
@@ -225,6 +227,8 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   // `"Lind accused of fraud," by Ana Ruiz: "..."`: a verb in another quote's marks is what someone wrote, not the reporter.
   const verbs = verbsOfSaying(before).filter((verb) => !ctx.quoted.some((span) => from + verb >= span.start && from + verb < span.end));
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
+    // `Lind said that Varga felt "deep regret"`: a verb of thinking after a verb of saying is part of what was said.
+    if (i > 0 && THINKING.test(before.slice(verbs[i] ?? 0))) continue;
     // `Berg was asked by host Piet Varga, "..."`: a passive verb of saying's agent is the speaker.
     const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));
     if (agent?.[1] !== undefined) {

@@ -52,3 +52,15 @@ describe('attribute credits in the sentence after a quote', () => {
     for (const text of texts) expect(speakersOf(text), text).toEqual(['Tomas Lind']);
   });
 });
+
+describe('attribute verbs of thinking in what was said', () => {
+  it('credits words after `said that X felt` to the one who said it', () => {
+    const text = 'The harbour board met on Monday. Ana Ruiz, for the ferry crews, said that Tomas Lind felt “nothing but regret” about the delay.';
+    expect(speakersOf(text)).toEqual(['Ana Ruiz']);
+  });
+
+  it('still credits a verb of thinking that is the sentence’s own', () => {
+    const text = 'The harbour board met on Monday. Tomas Lind believes the pier is “beyond any repair” after the storms.';
+    expect(speakersOf(text)).toEqual(['Tomas Lind']);
+  });
+});
