@@ -61,7 +61,7 @@ export function usesSingleMarks(text: string, lines: readonly Line[]): boolean {
       else if ((c === 0x2018 || c === 39) && isOpeningPosition(text, i, line)) singles += 1;
     }
   }
-  return doubles < 2 || singles >= 4 * doubles;
+  return doubles < 2 || singles >= 2 * doubles;
 }
 
 function isOpeningPosition(text: string, i: number, line: Line): boolean {

@@ -810,3 +810,16 @@ describe('extractQuotes sentence subjects', () => {
     expect(creditedQuotes(none, segmentArticle(none))[0]?.quote.speaker).toBeNull();
   });
 });
+
+describe('extractQuotes single quote marks', () => {
+  it('reads an article quoting in single marks, with a few double marks nested inside', () => {
+    const text =
+      "Ana Ruiz said the storm had been a 'wake-up call' for the harbour.\n" +
+      "'We thought the wall would hold,' Ruiz said. 'Then my neighbour shouted, \"The pier is going.\" We ran.'\n" +
+      "'We need a new plan by the spring,' said Tomas Lind, the harbour master.\n" +
+      "'The board has the money,' Lind added.";
+    const quotes = quotesOf(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ana Ruiz', 'Ana Ruiz', 'Tomas Lind', 'Tomas Lind']);
+    expect(quotes[1]?.text).toContain('The pier is going.');
+  });
+});
