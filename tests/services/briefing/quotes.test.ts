@@ -822,4 +822,13 @@ describe('extractQuotes single quote marks', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Ana Ruiz', 'Ana Ruiz', 'Tomas Lind', 'Tomas Lind']);
     expect(quotes[1]?.text).toContain('The pier is going.');
   });
+
+  it('reads a plural possessive inside a single-marked quote as an apostrophe', () => {
+    const text =
+      "Ana Ruiz spoke at the harbour on Monday.\n'The wall is built with the fishers’ money and the sailors’ time,' Ruiz said.\n" +
+      "She called the plan 'a gift to the owners' and left.\n'We will not wait,' said Tomas Lind.";
+    const quotes = quotesOf(text);
+    expect(quotes[0]).toMatchObject({ text: 'The wall is built with the fishers’ money and the sailors’ time', speaker: 'Ana Ruiz' });
+    expect(quotes.map((q) => q.text)).toContain('a gift to the owners');
+  });
 });
