@@ -2,7 +2,7 @@
 import { isDocumentPhrase } from './document-issuer.js';
 import { resolvePronoun } from './mention-lookup.js';
 import type { Part } from './quote-marks.js';
-import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, verbsOfSaying } from './say-verbs.js';
+import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, SENTENCE_END, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
 import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
 import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
@@ -119,11 +119,15 @@ function creditClosingParagraph(text: string, first: Part, seg: Segmentation, ct
 }
 
 function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
-  const rest = clauseAfter(text, part, seg.lines);
+  const clause = clauseAfter(text, part, seg.lines);
+  // `"...," she said. Engineer Tomas Lind said the work ...`: the credit after a quote ends with its sentence; a name and
+  // a verb of saying past the full stop open the next sentence, which reports someone else.
+  const end = SENTENCE_END.exec(clause);
+  const rest = end === null ? clause : clause.slice(0, end.index + 1);
   const at = (part.close ?? part.end) + 1;
   // `"... we don't even know." Lind laughed and said, "I ..."`: after a finished sentence, a clause that opens the next
   // quote introduces that one.
-  if (/[.…]['’"”]*$/.test(text.slice(part.start, part.end)) && /[,:]\s*$/.test(rest) && /^[“"‘„«]/.test(text.slice(at + rest.length).trimStart())) return null;
+  if (/[.…]['’"”]*$/.test(text.slice(part.start, part.end)) && /[,:]\s*$/.test(clause) && /^[“"‘„«]/.test(text.slice(at + clause.length).trimStart())) return null;
   const verbFirst = AFTER_VERB_FIRST.exec(rest);
   // `"...," suggesting he might hire Lind`: what follows a participle is its object, never its subject.
   if (verbFirst !== null && !/ing\s*$/.test(verbFirst[0])) {
@@ -133,7 +137,7 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     const after = tail.slice(tail.indexOf(phrase) + phrase.length);
     if (resolved !== null) return credit(withAppositiveRole(withAppositiveName(resolved, after, at, ctx), after), 'verb-after');
   }
-  const nameFirst = AFTER_NAME_FIRST.exec(rest);
+  const nameFirst = startsOwnSentence(text, part, rest) ? creditClosingSentence(rest) : AFTER_NAME_FIRST.exec(rest);
   // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
   if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return credit(organisationSpeaking(ctx, at), 'name-after');
   if (nameFirst?.[1] !== undefined) {
@@ -147,6 +151,29 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
     if (resolved !== null && resolved.person !== null) return credit(resolved, 'dash-credit');
   }
   return null;
+}
+
+/**
+ * Whether the words after a quote that ends its own sentence with a full stop (`"... in May." Lind ...`) open a new
+ * sentence; a question or exclamation mark may end the quote only (`"Why wait?" Lind asked, ...`).
+ */
+function startsOwnSentence(text: string, part: Part, rest: string): boolean {
+  return /\.['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(rest);
+}
+
+// `Lind said.`, `Lind told reporters on Monday.`, `Lind told the Herald.`: after the verb of saying at most a short
+// adjunct or the one told, and the sentence ends.
+const CLOSES_SENTENCE =
+  /^(?:\s+(?:(?:on|in|at|to|during|after|before|from|last|this|yesterday|today|later|earlier|afterwards|again|reporters|me|us|him|her|them|\p{Ll}+ly|\p{Lu}[\p{L}'’.]*)(?:\s+[^\s.!?,;:]+){0,5}?|the\s+\p{Ll}+|the(?:\s+\p{Lu}[\p{L}'’.]*)+))?\s*[.!?,]?\s*$/u;
+
+/**
+ * `"We start in May." Lind said.` credits Lind, but `"We start in May." Lind said the pier would ...` is a new sentence
+ * reporting Lind's own words: after a quote that ends its sentence, a name and verb of saying are its credit only when
+ * they close the sentence that follows.
+ */
+function creditClosingSentence(rest: string): RegExpExecArray | null {
+  const found = AFTER_NAME_FIRST.exec(rest);
+  return found !== null && CLOSES_SENTENCE.test(rest.slice(found.index + found[0].length)) ? found : null;
 }
 
 /**
@@ -184,6 +211,8 @@ function withoutAsides(clause: string): string {
   return clause.includes('(') ? clause.replace(/\s?\([^()“”"]{1,40}\)/g, '') : clause;
 }
 
+const THINKING = /^(?:feels?|felt|feeling|believes?|believed|thinks?|thought|hopes?|hoped|fears?|feared|knew|knows)\b/i;
+
 /** `X said: "..."`, `X warned that Putin "..."`, `according to X, "..."` within the quote's sentence. */
 function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Context): Credit | null {
   const line = seg.lines[part.line];
@@ -206,6 +235,8 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   // `"Lind accused of fraud," by Ana Ruiz: "..."`: a verb in another quote's marks is what someone wrote, not the reporter.
   const verbs = verbsOfSaying(before).filter((verb) => !ctx.quoted.some((span) => from + verb >= span.start && from + verb < span.end));
   for (let i = verbs.length - 1; i >= 0; i -= 1) {
+    // `Lind said that Varga felt "deep regret"`: a verb of thinking after a verb of saying is part of what was said.
+    if (i > 0 && THINKING.test(before.slice(verbs[i] ?? 0))) continue;
     // `Berg was asked by host Piet Varga, "..."`: a passive verb of saying's agent is the speaker.
     const agent = /^\w+\s+by\s+(.+)$/.exec(before.slice(verbs[i] ?? 0));
     if (agent?.[1] !== undefined) {

@@ -53,9 +53,10 @@ export function resolvePronoun(ctx: MentionIndex, at: number, gender: 'male' | '
   }
   for (let k = order.length - 1, seen = 0; k >= 0 && seen < 8; k -= 1, seen += 1) {
     const people = bySentence.get(order[k] ?? -1) ?? [];
+    // `He said police found Costa suggested ...`: whoever speaks after a sentence's own `he` is reported by it.
+    if (pronounFirst.has(order[k] ?? -1)) continue;
     const speaking = speakers.get(order[k] ?? -1);
     if (speaking !== undefined && (speaking.gender === gender || speaking.gender === null)) return speaking;
-    if (pronounFirst.has(order[k] ?? -1)) continue;
     const subject = people[0];
     if (subject !== undefined && (subject.gender === gender || subject.gender === null)) return subject;
     const match = people.find((p) => p.gender === gender);

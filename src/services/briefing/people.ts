@@ -64,6 +64,8 @@ function writtenInsideSentence(text: string, word: string): boolean {
  */
 export function findPeople(text: string, sentences: readonly Sentence[]): { people: Person[]; mentions: Mention[] } {
   const bySurname = new Map<string, Person>();
+  // `Mrs Lind` beside `Tomas Lind`: family members known only by title and surname, by how the article names them.
+  const relatives = new Map<string, Person>();
   const people: Person[] = [];
   const mentions: Mention[] = [];
   const evidence = new Map<Person, { male: number; female: number }>();
@@ -160,6 +162,16 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         }
       } else {
         person = bySurname.get(surname.toLowerCase());
+        // `Mrs Lind said` after `Tomas Lind`: a title of the other gender than the given name is another of the family,
+        // named as the article names her.
+        const titledGender = HONORIFIC_GENDER.get(before) ?? null;
+        const givenGender = person === undefined ? null : genderOfGivenName(person.name);
+        if (person !== undefined && titledGender !== null && givenGender !== null && givenGender !== titledGender) {
+          const key = `${words[i - 1]?.value ?? before} ${surname}`;
+          person = relatives.get(key) ?? { name: key, surname, gender: titledGender, firstAt: token.start, isPerson: true };
+          if (!relatives.has(key)) people.push(person);
+          relatives.set(key, person);
+        }
         // `The senator from Ohio said`: a place before a verb of saying is no one introduced (a surname of someone
         // named in full, `Bristol` after `Ana Bristol`, is still that person).
         if (person === undefined && ((titled && !isSentenceStart) || introduced || speaking.has(surname)) && surname.length > 1 && !isPlaceName(surname)) {
@@ -255,6 +267,12 @@ function joinHyphenated(tokens: readonly Token[]): Token[] {
   }
   return out;
 }
+
+// Titles that say a person's gender, as the lower-case word before a name.
+const HONORIFIC_GENDER = new Map<string, Gender>([
+  ...['mrs', 'ms', 'miss', 'lady', 'dame'].map((t) => [t, 'female'] as const),
+  ...['mr', 'sir', 'lord'].map((t) => [t, 'male'] as const),
+]);
 
 function canonical(bySurname: Map<string, Person>, person: Person): Person {
   if (person.name.includes(' ')) return person;

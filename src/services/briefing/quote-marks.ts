@@ -61,7 +61,7 @@ export function usesSingleMarks(text: string, lines: readonly Line[]): boolean {
       else if ((c === 0x2018 || c === 39) && isOpeningPosition(text, i, line)) singles += 1;
     }
   }
-  return doubles < 2 || singles >= 4 * doubles;
+  return doubles < 2 || singles >= 2 * doubles;
 }
 
 function isOpeningPosition(text: string, i: number, line: Line): boolean {
@@ -72,6 +72,22 @@ function isOpeningPosition(text: string, i: number, line: Line): boolean {
   // '90s, 'em, 'n' are elisions, not quotes.
   if (/^\d\ds\b/.test(text.slice(i + 1, i + 5)) || /^(?:em|n|til|cause)\b/i.test(text.slice(i + 1, i + 7))) return false;
   return true;
+}
+
+// Words that go on the reporter's sentence after a closing mark (`'absolute chancers' and`), never a possessed noun.
+const CLAUSE_WORD = new Set(
+  'and or but nor to in of for with as at by on that which who whom whose was were is are has had have will would from after before when while because over about into than despite since if so yet the a an this its their his her says said'.split(' '),
+);
+
+/**
+ * `'There is only taxpayers’ money,' he said`: in a quoted sentence, a mark after a plural's `s` and before the noun it
+ * possesses is an apostrophe, when the sentence's own closing mark (after its comma or full stop) comes later.
+ */
+function isPluralPossessive(text: string, open: number, i: number, line: Line): boolean {
+  if (text.charAt(i - 1) !== 's' || /['’]/.test(text.charAt(i - 2)) || !/^\s*\p{Lu}/u.test(text.slice(open + 1, open + 4))) return false;
+  const next = /^ (\p{Ll}+)\b/u.exec(text.slice(i + 1, i + 30))?.[1];
+  if (next === undefined || CLAUSE_WORD.has(next)) return false;
+  return /[,.!?][’']/.test(text.slice(i + 1, line.end));
 }
 
 function isClosingPosition(text: string, i: number, end: number): boolean {
@@ -109,11 +125,11 @@ export function scanLine(text: string, line: Line, single: boolean, runsOn = fal
     } else if (ch === '‘' || ch === "'") {
       if (open === null) {
         if (isOpeningPosition(text, i, line)) open = i;
-      } else if (isClosingPosition(text, i, line.end)) {
+      } else if (isClosingPosition(text, i, line.end) && !isPluralPossessive(text, open, i, line)) {
         push(parts, text, line, open, i);
         open = null;
       }
-    } else if (ch === '’' && open !== null && isClosingPosition(text, i, line.end)) {
+    } else if (ch === '’' && open !== null && isClosingPosition(text, i, line.end) && !isPluralPossessive(text, open, i, line)) {
       push(parts, text, line, open, i);
       open = null;
     }

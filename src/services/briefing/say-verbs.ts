@@ -92,6 +92,8 @@ export const AFTER_NAME_FIRST = new RegExp(
 // stop ends no sentence.
 export const ABBREVIATED = String.raw`\b(?:[A-Z]|Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Lt|Col|Sgt|Rev|St|Jr|Sr|Prof|Capt|Cmdr|Supt|Insp|Det|Const|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|\d+\s?(?:lbs?|kg|km|oz|ft|mi|cm|mm)|etc|approx|vs)`;
 export const ABBREVIATION = new RegExp(`${ABBREVIATED}\\.`, 'g');
+/** The end of a sentence: a full stop, `?` or `!` before a space, where a title's full stop (`Sen. Ana Ruiz`) ends none. */
+export const SENTENCE_END = new RegExp(`(?<!${ABBREVIATED})[.!?](?=\\s)`);
 /** Everything up to the start of the last sentence, where a title's full stop (`Sen. Ana Ruiz`) ends none. */
 export const BEFORE_LAST_SENTENCE = new RegExp(`^.*(?<!${ABBREVIATED})[.!?]\\s+`);
 

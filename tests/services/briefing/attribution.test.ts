@@ -27,3 +27,40 @@ describe('attribute verbs before a quote', () => {
     expect(speakersOf(text).at(-1)).toBe('Ana Ruiz');
   });
 });
+
+describe('attribute credits after a quote', () => {
+  it('reads the credit after a quote no further than the end of its sentence', () => {
+    const text =
+      'Ana Ruiz spoke to the harbour board on Monday. “We cannot wait another year for the seawall,” she said. Engineer Tomas Lind said the work would start in May.';
+    expect(speakersOf(text)).toEqual(['Ana Ruiz']);
+  });
+});
+
+describe('attribute credits in the sentence after a quote', () => {
+  it('does not credit a quote that ends its sentence to the next sentence reporting someone else', () => {
+    const text =
+      'Ana Ruiz spoke to the harbour board on Monday. She added: “We cannot wait another year for the seawall.” Engineer Tomas Lind said the work would start in May.';
+    expect(speakersOf(text)).toEqual(['Ana Ruiz']);
+  });
+
+  it('credits a quote that ends its sentence to a name and verb of saying that close the next one', () => {
+    const texts = [
+      'The harbour board met on Monday. “We cannot wait another year for the seawall.” Tomas Lind said.',
+      'The harbour board met on Monday. “We cannot wait another year for the seawall.” Tomas Lind told reporters on Monday.',
+      'The harbour board met on Monday. “Why wait another year for the seawall?” Tomas Lind asked, looking at the pier.',
+    ];
+    for (const text of texts) expect(speakersOf(text), text).toEqual(['Tomas Lind']);
+  });
+});
+
+describe('attribute verbs of thinking in what was said', () => {
+  it('credits words after `said that X felt` to the one who said it', () => {
+    const text = 'The harbour board met on Monday. Ana Ruiz, for the ferry crews, said that Tomas Lind felt “nothing but regret” about the delay.';
+    expect(speakersOf(text)).toEqual(['Ana Ruiz']);
+  });
+
+  it('still credits a verb of thinking that is the sentence’s own', () => {
+    const text = 'The harbour board met on Monday. Tomas Lind believes the pier is “beyond any repair” after the storms.';
+    expect(speakersOf(text)).toEqual(['Tomas Lind']);
+  });
+});

@@ -13,6 +13,13 @@ describe('findPeople through extractQuotes', () => {
     const text = 'Ana Ruiz tweeted a photo.\nPiet Varga may have said it best when he wrote: "The harbour is as close to ruin as it gets."';
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Piet Varga']);
   });
+  it('keeps a surname after a title of the other gender apart from the family member named in full', () => {
+    const text =
+      'Tomas Lind, 11, cannot go out in the sun. His mother gave up her job to care for him.\n“He never complains about the hat,” Mrs Lind said.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Mrs Lind']);
+    const people = findPeople(text, segmentArticle(text).sentences);
+    expect(people.mentions.find((m) => m.person.name === 'Tomas Lind')?.person.gender).toBe('male');
+  });
 });
 
 describe('single names', () => {
@@ -84,6 +91,11 @@ describe('speaker roles of police and public officers', () => {
 });
 
 describe('resolvePronoun through extractQuotes', () => {
+  it('passes over someone speaking inside what a sentence’s own `he` reports', () => {
+    const text =
+      'Professor Tomas Lind examined the pier for the board. He also said the cracks that engineers found Piet Varga reported were old.\n“I believe the pier was already failing,” he said.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind']);
+  });
   it('passes over an owner named in the possessive to the last man speaking', () => {
     const text = '“The pier is unsafe,” Mr. Tomas Lind said. Mr. Piet Varga’s company built it in 1990.\n“It was never meant to carry lorries,” he said.';
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Tomas Lind', 'Tomas Lind']);

@@ -825,3 +825,25 @@ describe('extractQuotes sentence subjects', () => {
     expect(creditedQuotes(none, segmentArticle(none))[0]?.quote.speaker).toBeNull();
   });
 });
+
+describe('extractQuotes single quote marks', () => {
+  it('reads an article quoting in single marks, with a few double marks nested inside', () => {
+    const text =
+      "Ana Ruiz said the storm had been a 'wake-up call' for the harbour.\n" +
+      "'We thought the wall would hold,' Ruiz said. 'Then my neighbour shouted, \"The pier is going.\" We ran.'\n" +
+      "'We need a new plan by the spring,' said Tomas Lind, the harbour master.\n" +
+      "'The board has the money,' Lind added.";
+    const quotes = quotesOf(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Ana Ruiz', 'Ana Ruiz', 'Tomas Lind', 'Tomas Lind']);
+    expect(quotes[1]?.text).toContain('The pier is going.');
+  });
+
+  it('reads a plural possessive inside a single-marked quote as an apostrophe', () => {
+    const text =
+      "Ana Ruiz spoke at the harbour on Monday.\n'The wall is built with the fishers’ money and the sailors’ time,' Ruiz said.\n" +
+      "She called the plan 'a gift to the owners' and left.\n'We will not wait,' said Tomas Lind.";
+    const quotes = quotesOf(text);
+    expect(quotes[0]).toMatchObject({ text: 'The wall is built with the fishers’ money and the sailors’ time', speaker: 'Ana Ruiz' });
+    expect(quotes.map((q) => q.text)).toContain('a gift to the owners');
+  });
+});
