@@ -60,6 +60,18 @@ describe('extractQuotes', () => {
     expect(quotesOf('The supports “fail without warning,” according to engineer Lena Hoff.')[0]?.speaker).toBe('Lena Hoff');
   });
 
+  it('attributes an "According to X," that opens the sentence, a surname resolved to the full name', () => {
+    const text = 'Ana Ruiz runs the pier.\nAccording to Ruiz, the night crews are “worn out beyond anything we planned for.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+    const next = 'Ana Ruiz runs the pier.\nAccording to Ruiz, the night crews are worn out.\n“We need twice as many of them by spring.”';
+    expect(quotesOf(next)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits the speaker of a verb of saying after an opening "According to X,", not X', () => {
+    const text = 'According to the Harbour Courier, Ana Ruiz said the crews were “worn out beyond anything we planned for.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
   it('resolves a pronoun to the last-mentioned person of that gender', () => {
     const text =
       'Harbour chief Ingrid Solberg met Piet Varga on Monday. Solberg is the first woman to lead the harbour, and her term ends in May.\n' +
