@@ -57,11 +57,11 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
 
 // `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together.
 const PEOPLE_GROUP =
-  /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators)$/i;
+  /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators|sources|aides|supporters|opponents|observers|neighbou?rs|locals|villagers)$/i;
 
 // `ruled`, `says`, `has`, `told`: a finite verb after a subject (a noun such as `quarterback` or `players` is none).
 const VERB_LIKE =
-  /^(?:\p{Ll}+ed|says|calls|argues|thinks|believes|wants|claims|insists|notes|is|was|has|had|will|would|could|can|may|might|must|should|did|does|do|told|made|took|gave|found|wrote|said|saw|sent|left|kept|held|put|set|met|got|went|came|knew|thought|felt|spoke|chose|also|now|then|still|often|once)$/u;
+  /^(?:\p{Ll}+ed|says|say|calls|argues|thinks|believes|wants|claims|insists|notes|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|told|made|took|gave|found|wrote|said|saw|sent|left|kept|held|put|set|met|got|went|came|knew|thought|felt|spoke|chose|also|now|then|still|often|once)$/u;
 
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY =
