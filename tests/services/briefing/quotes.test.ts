@@ -72,6 +72,10 @@ describe('extractQuotes', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 
+  it('credits a quote told to an outlet named by its domain to the subject before it', () => {
+    expect(quotesOf('Ana Ruiz told Harbourwatch.com, “We are done with the old pier and all of its ramps.”')[0]?.speaker).toBe('Ana Ruiz');
+  });
+
   it('resolves a pronoun to the last-mentioned person of that gender', () => {
     const text =
       'Harbour chief Ingrid Solberg met Piet Varga on Monday. Solberg is the first woman to lead the harbour, and her term ends in May.\n' +
