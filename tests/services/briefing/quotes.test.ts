@@ -45,6 +45,17 @@ describe('extractQuotes', () => {
     expect(straight[0]?.speaker).toBe('Anna Berg');
   });
 
+  it('keeps a quote of the other style nested in a quote inside it, and the outer quote whole', () => {
+    const curlyInStraight = quotesOf('"He told me “we are done” and walked out of the hall," Ana Ruiz said.');
+    expect(curlyInStraight).toHaveLength(1);
+    expect(curlyInStraight[0]).toMatchObject({ text: 'He told me “we are done” and walked out of the hall', speaker: 'Ana Ruiz' });
+    const straightInCurly = quotesOf('“He told me "we are done" and walked out of the hall,” Ana Ruiz said.');
+    expect(straightInCurly).toHaveLength(1);
+    expect(straightInCurly[0]).toMatchObject({ text: 'He told me "we are done" and walked out of the hall', speaker: 'Ana Ruiz' });
+    const singleInStraight = quotesOf('"He told me ‘we are done’ and walked out of Ruiz’s ’90s dogs’ hall," Ana Ruiz said.');
+    expect(singleInStraight[0]?.text).toBe('He told me ‘we are done’ and walked out of Ruiz’s ’90s dogs’ hall');
+  });
+
   it('finds a partial quote inside a reporter sentence and gives it the subject as speaker', () => {
     const quotes = quotesOf('Mayor Ingrid Solberg said the pier had become "a danger we can no longer patch" and would close.');
     expect(quotes[0]).toMatchObject({ text: 'a danger we can no longer patch', kind: 'partial', speaker: 'Ingrid Solberg' });
