@@ -746,6 +746,20 @@ describe('extractQuotes sentence subjects', () => {
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 
+  it('credits a partial quote that a relative clause’s verb of saying introduces to whom the `who` refers, not the subject', () => {
+    const buyer = 'Ana Ruiz turned down several offers, including one buyer who promised to put her “on the map.”';
+    expect(quotesOf(buyer)[0]?.speaker).toBe('one buyer');
+    const critics = 'Ana Ruiz rebuked critics who say she should call the pier “a lost cause.”';
+    expect(quotesOf(critics)[0]?.speaker).toBe('critics');
+    const named = 'Tomas Lind spoke.\nThe plan gave fodder to rivals such as Sen. Ana Ruiz of Maine, who mused that Lind was “unfit to run the harbour board.”';
+    expect(quotesOf(named)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('still credits the subject of the sentence when the relative clause has no verb of saying of its own', () => {
+    const text = 'Ana Ruiz casts Tomas Lind as a rival who would “unravel” the plan for the harbour.';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
   it('credits a partial quote to a group of people that is the subject of its sentence', () => {
     const text = 'Across the dozens of pages of minutes, councillors debated which arguments would “justify the cost of a second ferry to the island.”';
     expect(quotesOf(text)[0]?.speaker).toBe('councillors');
