@@ -227,8 +227,10 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
   const stop = after.replace(ABBREVIATION, (m) => m.replace('.', '\u0000')).search(/[.!?](?=["”’']?\s|$)/);
   if (stop >= 0) after = after.slice(0, stop + 1);
   const window = before + after;
-  const according = /according to (.+)/.exec(window);
-  if (according?.[1] !== undefined) {
+  // `According to Ruiz, the crews are "..."` opens the sentence as often as `, according to Ruiz` ends it; but in
+  // `According to the Courier, Lind said "..."` the verb of saying after the phrase has a speaker of its own.
+  const according = /\b[Aa]ccording to (.+)/.exec(window);
+  if (according?.[1] !== undefined && !(according.index < before.length && verbsOfSaying(before.slice(according.index)).length > 0)) {
     const resolved = resolvePhrase(leadingPhrase(according[1]), part.open, ctx);
     if (resolved !== null) return credit(resolved, 'according-to');
   }
@@ -364,6 +366,13 @@ function reporterOf(body: string, start: number, ctx: Context): Credit | null {
   if (trailing?.[1] !== undefined) {
     const found = resolvePhrase(leadingPhrase(trailing[1]), start, ctx);
     if (found !== null) return credit(found, 'reported-before');
+  }
+  // "According to Ruiz, the crews are exhausted." then a quote: Ruiz goes on (a group, `According to experts`, does
+  // not speak one quote's words).
+  const opening = /^[Aa]ccording to ([^,]+),/.exec(body);
+  if (opening?.[1] !== undefined) {
+    const found = resolvePhrase(leadingPhrase(opening[1]), start, ctx);
+    if (found?.person != null) return credit(found, 'reported-before');
   }
   const verb = verbsOfSaying(body)[0];
   if (verb !== undefined && verb <= 160) {

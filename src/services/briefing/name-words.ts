@@ -69,7 +69,12 @@ const NOT_NAME = new Set(
     'see watch follow click subscribe listen ' +
     // A party word in the singular (`Republican claims`, `Democratic candidate Ana Ruiz`) is capitalised but names no
     // one; the plural is a group that can speak (`Democrats blasted the plan`).
-    'republican democrat democratic independent conservative liberal progressive socialist'
+    'republican democrat democratic independent conservative liberal progressive socialist ' +
+    // A group in the plural opening a sentence (`Sources said`, `Witnesses told`) speaks as a group, never as a person a
+    // later `she said` could mean (not the plurals that also name bodies: `United Auto Workers`, `Ontario Nurses`).
+    'sources witnesses residents critics experts analysts authorities investigators researchers prosecutors protesters ' +
+    'activists organizers organisers campaigners neighbours neighbors locals villagers supporters opponents observers ' +
+    'lawmakers legislators aides'
   ).split(/\s+/),
 );
 

@@ -103,23 +103,34 @@ function isClosingPosition(text: string, i: number, end: number): boolean {
 export function scanLine(text: string, line: Line, single: boolean, runsOn = false): Part[] {
   const parts: Part[] = [];
   let open: number | null = null;
+  // The closing mark of a quote of the other style nested in the open one (`"he said “no” and left"`), while it is open.
+  let nested: string | null = null;
   for (let i = line.start; i < line.end; i += 1) {
     const ch = text.charAt(i);
     if (!single) {
-      if (ch === '"') {
+      if (ch === nested) {
+        nested = null;
+      } else if (ch === '"') {
         if (open === null) {
           if (/\S/.test(text.charAt(i + 1) || ' ') && i + 1 < line.end) open = i;
+        } else if (text.charAt(open) !== '"' && opensNested(text, i, line.end, '"', '”')) {
+          nested = '"';
         } else {
           push(parts, text, line, open, i);
           open = null;
         }
       } else if (ch === '“' || ch === '„' || ch === '«') {
+        if (open !== null && text.charAt(open) === '"' && ch === '“' && opensNested(text, i, line.end, '”', '"')) {
+          nested = '”';
+          continue;
+        }
         if (open !== null) push(parts, text, line, open, null, i);
         open = i;
       } else if (ch === '”' || ch === '»') {
         if (open !== null) {
           push(parts, text, line, open, i);
           open = null;
+          nested = null;
         }
       }
     } else if (ch === '‘' || ch === "'") {
@@ -136,6 +147,17 @@ export function scanLine(text: string, line: Line, single: boolean, runsOn = fal
   }
   if (open !== null) push(parts, text, line, open, null, undefined, runsOn);
   return parts;
+}
+
+/**
+ * Whether the mark at `i` opens a quote nested in the open one: it stands where a quote opens (after a space or an
+ * opening bracket, before a word), and its own closing mark `close` comes before the outer quote's `outer` on the line.
+ */
+function opensNested(text: string, i: number, end: number, close: string, outer: string): boolean {
+  if (!/[\s(\[—–]/.test(text.charAt(i - 1)) || !/[\p{L}\d]/u.test(text.charAt(i + 1))) return false;
+  const closing = text.indexOf(close, i + 1);
+  const ending = text.indexOf(outer, i + 1);
+  return closing >= 0 && closing < end && ending > closing && ending < end;
 }
 
 function push(parts: Part[], text: string, line: Line, open: number, close: number | null, stop?: number, runsOn = false): void {

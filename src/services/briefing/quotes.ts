@@ -3,7 +3,7 @@ import { findPeople } from './people.js';
 import { groupParts, isNickname, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, opensWithQuote, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly, isSayingParticiple } from './say-verbs.js';
 import { segmentArticle, sentenceAt, type Segmentation } from './segment.js';
-import { subjectAtStart, withoutIntroduction } from './sentence-subject.js';
+import { relativeClauseSubject, subjectAtStart, withoutIntroduction } from './sentence-subject.js';
 import { confidenceOf, rivalFacts, speakerFeatures } from './speaker-confidence.js';
 import { SPEAKER_MODEL } from './model/speaker-confidence.js';
 import { canonicalSpeaker } from './speaker-identity.js';
@@ -105,8 +105,11 @@ export function creditedQuotes(text: string, seg: Segmentation): CreditedQuote[]
     }
     const passive = sentence !== undefined && PASSIVE_SAYING.test(text.slice(sentence.start, first.open));
     if (attribution === null && kind === 'partial' && sentence !== undefined && !passive) {
-      // "calls herself “The Anchor”", "described as “short of patience”": the sentence's subject uses the words.
-      attribution = credit(subjectAtStart(withoutIntroduction(text.slice(sentence.start, first.open)), sentence.start, context), 'partial-subject');
+      // "calls herself “The Anchor”", "described as “short of patience”": the sentence's subject uses the words, unless
+      // they stand in a relative clause about someone else (`including one buyer who promised her “a fair price”`).
+      const opening = withoutIntroduction(text.slice(sentence.start, first.open));
+      const relative = relativeClauseSubject(opening, sentence.start, context);
+      attribution = credit(relative === undefined ? subjectAtStart(opening, sentence.start, context) : relative, 'partial-subject');
     }
     // A few words in quote marks inside a reporter's sentence, with nobody saying them, are a term, a title or scare
     // quotes ("naive" user, Cris "Cyborg" Justino), not someone's words; after a passive verb of saying they are words

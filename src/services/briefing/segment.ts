@@ -220,12 +220,16 @@ function segment(text: string, title: string | undefined): Segmentation {
 // (`Sen. Ana Ruiz (D-Mo.), who ...`).
 const ABBREVIATION_END = new RegExp(`${ABBREVIATED}\\.$`);
 const CONTINUATION = /^[“"‘']?\p{Ll}+(?![\p{Lu}\d])/u;
+// `told Harbourwatch.com, "..."`, `wrote on Substack.com.`: a domain's ending right after the full stop, with no space
+// between, goes on with the name it ends.
+const DOMAIN_END = /^(?:com|ca|org|net|gov|edu|co|uk|io|fm|tv|info|us)(?![\p{L}\d])/u;
 
 /** Whether the sentence span `next` goes on from `last` on the same line rather than starting a sentence. */
 function continues(text: string, last: Span, next: Span): boolean {
   if (text.slice(last.end, next.start).includes('\n')) return false;
   const opening = text.slice(next.start, next.start + 24);
   if (/^[,;]/.test(opening)) return true;
+  if (next.start === last.end && text.charCodeAt(last.end - 1) === 46 && DOMAIN_END.test(opening)) return true;
   return text.charCodeAt(last.end - 1) === 46 && ABBREVIATION_END.test(text.slice(Math.max(last.start, last.end - 12), last.end)) && CONTINUATION.test(opening);
 }
 

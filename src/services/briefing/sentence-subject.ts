@@ -1,7 +1,7 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
 import { isDocumentPhrase } from './document-issuer.js';
 import { ROLE_WORDS } from './name-words.js';
-import { BEFORE_LAST_SENTENCE } from './say-verbs.js';
+import { BEFORE_LAST_SENTENCE, verbsOfSaying } from './say-verbs.js';
 import { NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 import { startsWithCapital } from './text-scan.js';
 
@@ -58,11 +58,11 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
 
 // `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together.
 const PEOPLE_GROUP =
-  /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators)$/i;
+  /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators|sources|aides|supporters|opponents|observers|neighbou?rs|locals|villagers)$/i;
 
 // `ruled`, `says`, `has`, `told`: a finite verb after a subject (a noun such as `quarterback` or `players` is none).
 const VERB_LIKE =
-  /^(?:\p{Ll}+ed|says|calls|argues|thinks|believes|wants|claims|insists|notes|is|was|has|had|will|would|could|can|may|might|must|should|did|does|do|told|made|took|gave|found|wrote|said|saw|sent|left|kept|held|put|set|met|got|went|came|knew|thought|felt|spoke|chose|also|now|then|still|often|once)$/u;
+  /^(?:\p{Ll}+ed|says|say|calls|argues|thinks|believes|wants|claims|insists|notes|is|was|are|were|has|had|have|will|would|could|can|may|might|must|should|did|does|do|told|made|took|gave|found|wrote|said|saw|sent|left|kept|held|put|set|met|got|went|came|knew|thought|felt|spoke|chose|also|now|then|still|often|once)$/u;
 
 /** A phrase led by a preposition or a time word (`In a statement to the Observer,`): its names are not the subject. */
 const INTRODUCTORY =
@@ -111,6 +111,36 @@ function isTitleOrRole(role: string): boolean {
 
 /** The run of capitalised words that ends a clause: a name a relative pronoun after it refers to. */
 const ANTECEDENT = /((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)$/u;
+
+// `offers, including one buyer who promised to put her "`: a relative `who` whose clause runs on, with no comma to
+// close it, to where the quote opens.
+const OPEN_RELATIVE = /(?:^|[\s,])who\s+([^,;:()"“”—–]*)$/i;
+const DESCRIBED_ANTECEDENT = /(?:^|\s)((?:a|an|one|another|the)\s+(?:(?!(?:of|from|for|to|with|by|at|in|on|a|an|the)\s)[\p{L}\-]+\s+){0,2}[\p{Ll}\-]+)$/u;
+// `Sen. Ana Ruiz of Maine, who said`: a name with the place or body it is from.
+const AFFILIATED_ANTECEDENT = /((?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+\s+(?:of|from)\s+(?:the\s+)?(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}'’\-]+)$/u;
+// `McConnell, now the Senate leader, who said`: a description set off after the name it describes.
+const AFTER_APPOSITIVE = /^(.*\S)\s*,\s*(?:now\s+|then\s+|also\s+)?(?:the|a|an)\s+[^,]{1,60}$/;
+
+/**
+ * The speaker of a partial quote that a relative clause's own verb of saying introduces, the clause still open where
+ * the quote starts: the person or the description a `who` refers to (`one buyer who promised to put her "on the map"`,
+ * `critics who say he is "soft"`), else `null`; `undefined` when no such `who` clause holds the quote and the
+ * sentence's subject may speak (`casts Lind as a rival who would "ruin" it`).
+ */
+export function relativeClauseSubject(opening: string, offset: number, ctx: Context): Attribution | null | undefined {
+  const found = OPEN_RELATIVE.exec(opening);
+  if (found?.[1] === undefined || verbsOfSaying(found[1]).length === 0) return undefined;
+  const before = opening.slice(0, found.index).replace(/[\s,]+$/, '');
+  const at = offset + before.length;
+  const bare = AFTER_APPOSITIVE.exec(before)?.[1] ?? before;
+  const named = AFFILIATED_ANTECEDENT.exec(bare)?.[1] ?? ANTECEDENT.exec(bare)?.[1];
+  const person = named === undefined ? null : resolvePhrase(named, at, ctx);
+  if (person?.person != null) return person;
+  const group = before.split(/\s+/).slice(-2);
+  const described = DESCRIBED_ANTECEDENT.exec(before)?.[1] ?? [group.join(' '), group.at(-1) ?? ''].find((words) => PEOPLE_GROUP.test(words));
+  const description = described === undefined ? null : resolvePhrase(described, at, ctx);
+  return description?.speaker != null && description.person === null && !description.pronoun ? description : null;
+}
 
 const FILLER =
   /\s+(?:also|further|later|then|has|had|have|would|will|did|does|could|can|may|might|must|should|previously|once|recently|repeatedly|often|publicly|again|has also|had also|on \w+|last \w+|this \w+|in \w+|at \w+|\w+ly|\w+ed by)$/;

@@ -15,7 +15,7 @@ export const SPEAKS_FOR =
 const SPEAKING_FOR = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}.'’\-]*['’]s\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(\p{Ll}[\p{Ll}\-]*)$/u;
 // `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
 const PERSON_NOUN_END =
-  /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner)s?$/;
+  /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner|chef|poet|pilot|athlete|goalie)s?$/;
 export const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet|city|town|province|municipality)\b/i;
 
@@ -98,7 +98,7 @@ const ORGANISATION_NAME = /^(?:(?:[Tt]he\s+)?[\p{L}'’\-]+\s+){0,4}?(?:[Tt]he\s
 const OUTLET = /^(?:[Tt]he\s+)?((?:\p{Lu}[\p{L}&.'’\-]*\s+(?:(?:and|of|&)\s+)?){1,4}(?:magazine|newspaper|daily|weekly|tabloid|broadcaster|network|news agency|wire service|radio|television))$/u;
 const INSTITUTION = /^[Tt]he\s+(\p{Lu}\p{Ll}+)$/u;
 const ACRONYM_NAME = /^(?:[Tt]he\s+)?(\p{Lu}{2,6})$/u;
-const OFFICE = /^[Tt]he\s+((?:[\p{Ll}\-]+\s+){0,2}(\p{Ll}+))$/u;
+const OFFICE = /^[Tt]he\s+((?:[\p{L}\-]+\s+){0,4}(\p{Ll}+))$/u;
 const DESCRIBED = /^(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\p{L}\d\-'’]+\s+){0,4}\p{Ll}[\p{Ll}\-]+$/u;
 
 /**
@@ -185,11 +185,13 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   // `Mayor Ana Ruiz ... the mayor said`, `Tomas Lind, the harbour engineer ... the engineer said`: the one person the
   // article gave that role, by the whole description or, unless it sets one holder against another (`the former
   // mayor`), by its head noun.
-  // `The singer said` at a sentence start is the same description as `the singer`.
+  // `The singer said` at a sentence start is the same description as `the singer`, and `The Harbour Watch host`, `the
+  // Oslo-born striker` describe a person as well, however capitalised the words before the role.
   const office = OFFICE.exec(clean);
   const head = office?.[2] ?? '';
   if (office?.[1] !== undefined && (ROLE_WORDS.has(head) || PERSON_NOUN_END.test(head))) {
-    const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b/.test(office[1]);
+    // `The Florida senator` is not whichever senator the article named: a capitalised word sets one holder apart too.
+    const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b|\p{Lu}/u.test(office[1]);
     const holder = personByRole(ctx, office[1], at) ?? (contrastive || head === office[1] ? null : personByRole(ctx, head, at));
     if (holder !== null) return { speaker: holder.name, role: null, person: holder, pronoun: true };
   }

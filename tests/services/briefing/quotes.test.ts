@@ -60,6 +60,17 @@ describe('extractQuotes', () => {
     expect(straight[0]?.speaker).toBe('Anna Berg');
   });
 
+  it('keeps a quote of the other style nested in a quote inside it, and the outer quote whole', () => {
+    const curlyInStraight = quotesOf('"He told me “we are done” and walked out of the hall," Ana Ruiz said.');
+    expect(curlyInStraight).toHaveLength(1);
+    expect(curlyInStraight[0]).toMatchObject({ text: 'He told me “we are done” and walked out of the hall', speaker: 'Ana Ruiz' });
+    const straightInCurly = quotesOf('“He told me "we are done" and walked out of the hall,” Ana Ruiz said.');
+    expect(straightInCurly).toHaveLength(1);
+    expect(straightInCurly[0]).toMatchObject({ text: 'He told me "we are done" and walked out of the hall', speaker: 'Ana Ruiz' });
+    const singleInStraight = quotesOf('"He told me ‘we are done’ and walked out of Ruiz’s ’90s dogs’ hall," Ana Ruiz said.');
+    expect(singleInStraight[0]?.text).toBe('He told me ‘we are done’ and walked out of Ruiz’s ’90s dogs’ hall');
+  });
+
   it('finds a partial quote inside a reporter sentence and gives it the subject as speaker', () => {
     const quotes = quotesOf('Mayor Ingrid Solberg said the pier had become "a danger we can no longer patch" and would close.');
     expect(quotes[0]).toMatchObject({ text: 'a danger we can no longer patch', kind: 'partial', speaker: 'Ingrid Solberg' });
@@ -73,6 +84,22 @@ describe('extractQuotes', () => {
 
   it('attributes "according to X"', () => {
     expect(quotesOf('The supports “fail without warning,” according to engineer Lena Hoff.')[0]?.speaker).toBe('Lena Hoff');
+  });
+
+  it('attributes an "According to X," that opens the sentence, a surname resolved to the full name', () => {
+    const text = 'Ana Ruiz runs the pier.\nAccording to Ruiz, the night crews are “worn out beyond anything we planned for.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+    const next = 'Ana Ruiz runs the pier.\nAccording to Ruiz, the night crews are worn out.\n“We need twice as many of them by spring.”';
+    expect(quotesOf(next)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits the speaker of a verb of saying after an opening "According to X,", not X', () => {
+    const text = 'According to the Harbour Courier, Ana Ruiz said the crews were “worn out beyond anything we planned for.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits a quote told to an outlet named by its domain to the subject before it', () => {
+    expect(quotesOf('Ana Ruiz told Harbourwatch.com, “We are done with the old pier and all of its ramps.”')[0]?.speaker).toBe('Ana Ruiz');
   });
 
   it('resolves a pronoun to the last-mentioned person of that gender', () => {
@@ -731,6 +758,20 @@ describe('extractQuotes reported paragraphs', () => {
 describe('extractQuotes sentence subjects', () => {
   it('credits a partial quote to the subject after a fronted prepositional phrase', () => {
     const text = 'Within the stack of letters sent to the board, Ana Ruiz weighed whether the plan would “justify the cost of a second ferry to the island.”';
+    expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('credits a partial quote that a relative clause’s verb of saying introduces to whom the `who` refers, not the subject', () => {
+    const buyer = 'Ana Ruiz turned down several offers, including one buyer who promised to put her “on the map.”';
+    expect(quotesOf(buyer)[0]?.speaker).toBe('one buyer');
+    const critics = 'Ana Ruiz rebuked critics who say she should call the pier “a lost cause.”';
+    expect(quotesOf(critics)[0]?.speaker).toBe('critics');
+    const named = 'Tomas Lind spoke.\nThe plan gave fodder to rivals such as Sen. Ana Ruiz of Maine, who mused that Lind was “unfit to run the harbour board.”';
+    expect(quotesOf(named)[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('still credits the subject of the sentence when the relative clause has no verb of saying of its own', () => {
+    const text = 'Ana Ruiz casts Tomas Lind as a rival who would “unravel” the plan for the harbour.';
     expect(quotesOf(text)[0]?.speaker).toBe('Ana Ruiz');
   });
 

@@ -20,6 +20,16 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps a sentence whole across a domain name', () => {
+    const text = 'Ana Ruiz told Harbourwatch.com, “We are done.” The pier is shut, she wrote on Substack.com. Tomas Lind told CBC.ca that it was over. The BBC.co.uk site agreed.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'Ana Ruiz told Harbourwatch.com, “We are done.”',
+      'The pier is shut, she wrote on Substack.com.',
+      'Tomas Lind told CBC.ca that it was over.',
+      'The BBC.co.uk site agreed.',
+    ]);
+  });
+
   it('never starts a sentence with a comma', () => {
     const text = 'Ana Berg led the vote. Sen. Ana Ruiz (D-Mo.), who has backed Piet Varga, said the plan was stronger.';
     expect(splitSentences(text).map((s) => s.text)).toEqual([

@@ -35,4 +35,20 @@ describe('resolvePhrase', () => {
     const text = 'Folk singer Ana Ruiz and folk singer Tomas Lind opened the festival.\nThe singer said: “I grew up three streets from this cinema.”';
     expect(speakersOf(text)).toEqual(['The singer']);
   });
+
+  it('resolves a description with capitalised words before its role to the one person the article tied it to', () => {
+    const host = 'Harbour Watch host Ana Ruiz filmed the pier on Friday.\nThe Harbour Watch host said: “We will keep filming it every single night.”';
+    expect(speakersOf(host)).toEqual(['Ana Ruiz']);
+    const striker = 'Tomas Lind, the Oslo-born striker, scored twice.\n“We were the better side all game long,” the Oslo-born striker said.';
+    expect(speakersOf(striker)).toEqual(['Tomas Lind']);
+    const chef = 'Ana Ruiz, the Lisbon-trained chef, opened the pier cafe.\nThe Lisbon-trained chef said: “We will serve the crews all through the winter.”';
+    expect(speakersOf(chef)).toEqual(['Ana Ruiz']);
+  });
+
+  it('keeps a description with capitalised words as a role phrase when the article tied no one to the whole of it', () => {
+    const text = 'Senator Ana Ruiz spoke first.\nThe Coastal senator said: “We will keep the pier open through the whole winter.”';
+    expect(speakersOf(text)).toEqual(['The Coastal senator']);
+    const show = 'The Harbour News host said: “We will keep filming the pier every single night.”';
+    expect(speakersOf(show)).toEqual(['The Harbour News host']);
+  });
 });
