@@ -8,6 +8,6 @@ import type { SpeakerModel } from '../speaker-confidence.js';
  */
 export const SPEAKER_MODEL: SpeakerModel = {
   features: ["bias","cue:verb-after","cue:name-after","cue:dash-credit","cue:sentence-end","cue:according-to","cue:verb-before","cue:possessor","cue:introducer","cue:colon","cue:lead-in","cue:reported-before","cue:speaker-goes-on","cue:continuation","cue:partial-subject","pronoun","full-name","surname-only","named-body","role-phrase","partial","known-person","spoke-before","with-role","short-quote","other-people","many-people","named-inside","sentence-rival","same-gender-rival","speaker-far","carried-past-rival"],
-  weights: [3.2198,0.8094,1.0873,0.1177,0.392,0.0414,0.058,-0.1758,0.1215,0.1535,0.0462,-0.1848,-0.2105,0.619,-1.4809,-0.506,0.7048,0.1787,0.1918,0.8246,0.5892,0.5891,-0.2023,-0.6323,-0.8071,-0.3429,0.1518,-0.1389,-1.0283,-0.5026,-1.0525,-0.7583],
-  threshold: 0.6,
+  weights: [3.3591,0.7293,1.2347,0.1146,0.348,0.1364,-0.0469,-0.1783,0.1072,0.1475,0.041,0.0392,-0.2612,0.5793,-1.5243,-0.5841,0.672,0.1271,0.2547,0.9969,0.6419,0.442,-0.0691,-0.4673,-0.8496,-0.3336,0.104,0.1708,-0.9951,-0.856,-0.9779,-0.7872],
+  threshold: 0.475,
 };
