@@ -4,7 +4,7 @@ import { resolvePronoun } from './mention-lookup.js';
 import type { Part } from './quote-marks.js';
 import { ABBREVIATION, AFTER_NAME_FIRST, AFTER_VERB_FIRST, isSayingParticiple, SAY, SENTENCE_END, verbsOfSaying } from './say-verbs.js';
 import { sentenceAt, type Line, type Segmentation, type Sentence } from './segment.js';
-import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore } from './sentence-subject.js';
+import { describedSubjectAtStart, mainSubject, subjectAtStart, subjectBefore, withoutIntroduction } from './sentence-subject.js';
 import { credit, organisationSpeaking, resolvePhrase, stripDeterminer, type Attribution, type Context, type Credit } from './speaker-phrase.js';
 import { startsWithCapital } from './text-scan.js';
 
@@ -282,8 +282,11 @@ function attributeBefore(text: string, part: Part, seg: Segmentation, ctx: Conte
     if (found !== null) return credit(found, 'introducer');
   }
   // `Lind, the harbour engineer, is blunter: "..."`, `A spokesman for the board was blunt: "..."`: a quote after a
-  // colon belongs to the sentence's subject.
-  if (/:\s*$/.test(before)) return credit(subjectAtStart(before, from, ctx) ?? describedSubjectAtStart(before, from, ctx), 'colon');
+  // colon belongs to the sentence's subject, never to a name in a phrase before it (`During Ruiz's visit, ...`).
+  if (/:\s*$/.test(before)) {
+    const clause = withoutIntroduction(before);
+    return credit(subjectAtStart(clause, from, ctx) ?? describedSubjectAtStart(clause, from, ctx), 'colon');
+  }
   return null;
 }
 

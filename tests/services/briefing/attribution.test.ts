@@ -64,3 +64,11 @@ describe('attribute verbs of thinking in what was said', () => {
     expect(speakersOf(text)).toEqual(['Tomas Lind']);
   });
 });
+
+describe('attribute colons', () => {
+  it('gives a quote after a colon to the subject, not to a name in a phrase before it', () => {
+    const text =
+      "During Mayor Ann Roe's visit to the harbour on Friday, Harbour Crew hacked the council website, placing a message which read: \"Roe has sold the port.\"";
+    expect(speakersOf(text)).toEqual(['Harbour Crew']);
+  });
+});
