@@ -104,7 +104,11 @@ function isShouting(text: string): boolean {
     if (c >= 65 && c <= 90) {
       letters += 1;
       upper += 1;
-    } else if (c >= 97 && c <= 122) letters += 1;
+    } else if (c >= 97 && c <= 122) {
+      letters += 1;
+      // More small letters than a fifth of the whole line: capitals cannot reach 80% of the letters, so stop reading.
+      if ((letters - upper) * 5 > text.length) return false;
+    }
   }
   if (letters < 12) return false;
   return upper / letters >= 0.8;
