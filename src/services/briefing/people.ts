@@ -99,7 +99,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         // `Pieter van Leeuwen`: a lower-case particle inside a name, between name words.
         const particle = run.length > 0 && PARTICLE.test(word) && isNameWord(words[j + 1]?.value ?? '');
         if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
-        else if (isRoleSurname(run, word, words[j + 1]?.value)) {
+        else if (isRoleSurname([words[i - 1]?.value ?? '', ...run], word, words[j + 1]?.value)) {
           run.push(word);
           j += 1;
           break;

@@ -47,6 +47,11 @@ describe('speaker names and roles', () => {
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Marta Jean King', 'Marta Jean King']);
   });
 
+  it('reads a role word closing a name that follows a role as the surname, whatever the given name', () => {
+    const text = 'Fuel duty rose again.\nAnd club president Edmund King said: “Drivers are paying far too much.”\nJudge Philip Head, sentencing, said: “You showed no remorse.”';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Edmund King', 'Philip Head']);
+  });
+
   it('resolves a role-word surname to the full name', () => {
     const text = 'Tom Judge runs the ferry line.\n“We sail at six,” Judge said.';
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tom Judge');
