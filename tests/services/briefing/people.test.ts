@@ -52,6 +52,11 @@ describe('speaker names and roles', () => {
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Edmund King', 'Philip Head']);
   });
 
+  it('never reads a name inside a description, before the noun it modifies, as the speaker', () => {
+    const text = 'Leon Brandt has scored twice since January.\nAnd the former Ajax man says he is finally adjusting to the “very physical” league.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).not.toContain('Ajax');
+  });
+
   it('resolves a role-word surname to the full name', () => {
     const text = 'Tom Judge runs the ferry line.\n“We sail at six,” Judge said.';
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tom Judge');
