@@ -119,6 +119,10 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         i = j - 1;
         continue;
       }
+      // `Shocked Ana Ruiz, 79, was ...`: a participle opening a sentence before a full name describes the person.
+      if (isSentenceStart && run.length >= 3 && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(run[0] ?? '') && genderOfGivenName(run[0] ?? '') === null && genderOfGivenName(run[1] ?? '') !== null) {
+        run.shift();
+      }
       const surname = (run.at(-1) ?? '').replace(/['’]s?$/, '');
       const before = words[i - 1]?.value.toLowerCase().replace(/\.$/, '') ?? '';
       const titled = ROLE_WORDS.has(before);

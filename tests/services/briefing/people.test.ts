@@ -57,6 +57,11 @@ describe('speaker names and roles', () => {
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).not.toContain('Ajax');
   });
 
+  it('leaves a participle opening a sentence out of the full name after it', () => {
+    const text = 'A fox bit the postman on Tuesday.\nShocked Terry Lindqvist, 79, was walking his dog at the time. He said: “It came out of nowhere.”';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Terry Lindqvist']);
+  });
+
   it('resolves a role-word surname to the full name', () => {
     const text = 'Tom Judge runs the ferry line.\n“We sail at six,” Judge said.';
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tom Judge');
