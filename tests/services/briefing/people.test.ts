@@ -62,6 +62,14 @@ describe('speaker names and roles', () => {
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Terry Lindqvist']);
   });
 
+  it('reads the latter and the former as the second and first of two people named in the sentence before', () => {
+    const pair = 'TV pundits Gary Lind and Tomas Berg were critical of the move.\n';
+    const latter = `${pair}Of the decision, the latter said it was “a bit of a gamble” for the club.`;
+    const former = `${pair}“It was a gamble for the club,” the former said.`;
+    const three = 'Gary Lind, Tomas Berg and Ana Ruiz were critical of the move.\n“It was a gamble for the club,” the latter said.';
+    expect([latter, former, three].map((text) => extractQuotes({ title: '', text })[0]?.speaker ?? null)).toEqual(['Tomas Berg', 'Gary Lind', null]);
+  });
+
   it('resolves a role-word surname to the full name', () => {
     const text = 'Tom Judge runs the ferry line.\n“We sail at six,” Judge said.';
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tom Judge');
