@@ -140,7 +140,8 @@ function attributeAfter(text: string, part: Part, seg: Segmentation, ctx: Contex
   const nameFirst = startsOwnSentence(text, part, rest) ? creditClosingSentence(rest) : AFTER_NAME_FIRST.exec(rest);
   // `"...," it said.`: the organisation named or quoted last (only right after a quote, where `it` is a speaker).
   if (nameFirst?.[1] !== undefined && /^it$/i.test(nameFirst[1])) return credit(organisationSpeaking(ctx, at), 'name-after');
-  if (nameFirst?.[1] !== undefined) {
+  // `"... close," and the board agreed`: a clause a conjunction joins on is a new statement, not the quote's credit.
+  if (nameFirst?.[1] !== undefined && !/^(?:and|but|or|nor|yet|while|whereas|though|although)\s/i.test(nameFirst[1])) {
     const resolved = resolvePhrase(nameFirst[1], at, ctx);
     const after = rest.slice(nameFirst.index + nameFirst[0].indexOf(nameFirst[1]) + nameFirst[1].length);
     if (resolved !== null) return credit(withAppositiveRole(withAppositiveName(resolved, after, at, ctx), after), 'name-after');

@@ -22,7 +22,7 @@ export const ROLE_WORDS = new Set(
 );
 
 // Role words that are also common surnames (`Billie Jean King`, `Tom Judge`): after a given name, closing the name.
-const SURNAME_ROLES = new Set('king prince bishop judge marshal chancellor major mayor'.split(' '));
+const SURNAME_ROLES = new Set('king prince bishop judge marshal chancellor major mayor head'.split(' '));
 
 /** Whether `word` is a capitalised role word that is also a surname (`King`, not `king` or `KING`). */
 export function isSurnameRole(word: string): boolean {
@@ -36,14 +36,17 @@ export function isCapitalised(word: string | undefined): boolean {
 }
 
 /**
- * Whether `word`, a role word, is the surname of the name that closes `run`, the words before it: that name holds a
- * known given name and nothing capitalised follows (`Billie Jean King said`; not `Judge Ana Ruiz`, a role before a name).
+ * Whether `word`, a role word, is the surname of the name that closes `run`, the words before it: nothing capitalised
+ * follows, and that name holds a known given name or itself follows a role (`Billie Jean King said`, `club president
+ * Edmund King said`, `Judge Philip Head said`; not `Judge Ana Ruiz`, a role before a name).
  */
 export function isRoleSurname(run: readonly string[], word: string, next: string | undefined): boolean {
   if (!isSurnameRole(word) || isCapitalised(next)) return false;
   const names: string[] = [];
-  for (let k = run.length - 1; k >= 0 && names.length < 3 && isNameWord(run[k] ?? ''); k -= 1) names.push(run[k] ?? '');
-  return names.some((w) => genderOfGivenName(w) !== null);
+  let k = run.length - 1;
+  for (; k >= 0 && names.length < 3 && isNameWord(run[k] ?? ''); k -= 1) names.push(run[k] ?? '');
+  if (names.length === 0) return false;
+  return names.some((w) => genderOfGivenName(w) !== null) || ROLE_WORDS.has((run[k] ?? '').toLowerCase().replace(/\.$/, ''));
 }
 
 export const PARTY_PLURAL = /^(?:Democrats|Republicans|Conservatives|Liberals|Independents|Progressives|Socialists|Tories)$/;

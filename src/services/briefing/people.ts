@@ -99,7 +99,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
         // `Pieter van Leeuwen`: a lower-case particle inside a name, between name words.
         const particle = run.length > 0 && PARTICLE.test(word) && isNameWord(words[j + 1]?.value ?? '');
         if (isNameWord(word) || particle || (/^[A-Z]\.$/.test(word) && run.length > 0)) run.push(word);
-        else if (isRoleSurname(run, word, words[j + 1]?.value)) {
+        else if (isRoleSurname([words[i - 1]?.value ?? '', ...run], word, words[j + 1]?.value)) {
           run.push(word);
           j += 1;
           break;
@@ -118,6 +118,10 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       if (run.some(isOrgWord)) {
         i = j - 1;
         continue;
+      }
+      // `Shocked Ana Ruiz, 79, was ...`: a participle opening a sentence before a full name describes the person.
+      if (isSentenceStart && run.length >= 3 && /^\p{Lu}\p{Ll}+(?:ed|ing)$/u.test(run[0] ?? '') && genderOfGivenName(run[0] ?? '') === null && genderOfGivenName(run[1] ?? '') !== null) {
+        run.shift();
       }
       const surname = (run.at(-1) ?? '').replace(/['’]s?$/, '');
       const before = words[i - 1]?.value.toLowerCase().replace(/\.$/, '') ?? '';

@@ -2,7 +2,7 @@
 import { isDocumentPhrase } from './document-issuer.js';
 import { ROLE_WORDS } from './name-words.js';
 import { BEFORE_LAST_SENTENCE, verbsOfSaying } from './say-verbs.js';
-import { NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { NOMINAL_HEAD, organisationSpeaking, PERSON_NOUN_END, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 import { startsWithCapital } from './text-scan.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
@@ -51,9 +51,16 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
     if (found.person !== null && isPossessorOf(words, n)) return unnamedSpeaker(words.slice(0, n + 1).join(' '));
     // `Lobbying records show Tomas Adeyemi met ...`: a name after the clause's own verb is not its subject.
     if (found.role !== null && !isTitleOrRole(found.role)) continue;
+    // `the former Ajax man says`: a name inside a description, before the noun it modifies, is not who speaks.
+    if (found.role !== null && /^(?:the|a|an)$/i.test(words[0] ?? '') && isPersonNoun(words[n] ?? '')) continue;
     return found;
   }
   return null;
+}
+
+/** A lowercase noun for a person (`man`, `manager`, `striker`). */
+function isPersonNoun(word: string): boolean {
+  return /^\p{Ll}+$/u.test(word) && (ROLE_WORDS.has(word) || PERSON_NOUN_END.test(word));
 }
 
 // `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together.

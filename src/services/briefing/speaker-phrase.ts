@@ -5,6 +5,7 @@ import { isNameWord, isOrgWord, ROLE_WORDS, splitRoleAndName } from './name-word
 import type { Mention, Person } from './people.js';
 import { SPEAKING_AFTER } from './say-verbs.js';
 import { sentenceAt, type Sentence } from './segment.js';
+import { countStartingBefore } from './text-scan.js';
 import type { Span } from './types.js';
 
 const PRONOUN = /^(?:he|she|He|She)$/;
@@ -14,7 +15,7 @@ export const SPEAKS_FOR =
 // `Lind's lawyer`, `Nordvik Steel's chief spokesman`: someone who speaks for the one named in the possessive.
 const SPEAKING_FOR = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}.'’\-]*['’]s\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(\p{Ll}[\p{Ll}\-]*)$/u;
 // `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
-const PERSON_NOUN_END =
+export const PERSON_NOUN_END =
   /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner|chef|poet|pilot|athlete|goalie)s?$/;
 export const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet|city|town|province|municipality)\b/i;
@@ -113,6 +114,12 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
     return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
   }
   if (/^(?:I|we|they|it|you)$/i.test(clean)) return null;
+  // `Ana Ruiz and Tomas Lind ... . The latter said`: the second (or first) of the two people named just before.
+  const ordinal = /^the\s+(latter|former)$/i.exec(clean);
+  if (ordinal?.[1] !== undefined) {
+    const person = oneOfPair(ctx, at, /^latter$/i.test(ordinal[1]) ? 1 : 0);
+    return person === null ? null : { speaker: person.name, role: null, person, pronoun: true };
+  }
   // `"..." that Berg can win, said Piet Varga`: a clause the quote runs on into, not who says it.
   if (/^(?:that|which|whether|if|because|than|so)\s/i.test(clean)) return null;
   if (ORGANISATION_DESCRIPTION.test(clean)) {
@@ -204,6 +211,19 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
     return unnamedSpeaker(clean);
   }
   return null;
+}
+
+/** The person at `index` of the two named in the sentence before the one at `at`; `null` unless exactly two are. */
+function oneOfPair(ctx: Context, at: number, index: number): Person | null {
+  const previous = ctx.sentences[countStartingBefore(ctx.sentences, at + 2) - 2];
+  if (previous === undefined) return null;
+  const named: Person[] = [];
+  for (let k = countStartingBefore(ctx.mentions, previous.start); k < ctx.mentions.length; k += 1) {
+    const mention = ctx.mentions[k];
+    if (mention === undefined || mention.start >= previous.end) break;
+    if (mention.person.isPerson && !named.includes(mention.person)) named.push(mention.person);
+  }
+  return named.length === 2 ? named[index] ?? null : null;
 }
 
 const CAPITALISED_RUN = /(?<![\p{L}\d])\p{Lu}[\p{L}&'’\-]*(?:\s+(?:of\s+|for\s+|&\s+)?\p{Lu}[\p{L}&'’\-]*){0,5}/gu;

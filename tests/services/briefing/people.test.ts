@@ -47,6 +47,29 @@ describe('speaker names and roles', () => {
     expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Marta Jean King', 'Marta Jean King']);
   });
 
+  it('reads a role word closing a name that follows a role as the surname, whatever the given name', () => {
+    const text = 'Fuel duty rose again.\nAnd club president Edmund King said: “Drivers are paying far too much.”\nJudge Philip Head, sentencing, said: “You showed no remorse.”';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Edmund King', 'Philip Head']);
+  });
+
+  it('never reads a name inside a description, before the noun it modifies, as the speaker', () => {
+    const text = 'Leon Brandt has scored twice since January.\nAnd the former Ajax man says he is finally adjusting to the “very physical” league.';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).not.toContain('Ajax');
+  });
+
+  it('leaves a participle opening a sentence out of the full name after it', () => {
+    const text = 'A fox bit the postman on Tuesday.\nShocked Terry Lindqvist, 79, was walking his dog at the time. He said: “It came out of nowhere.”';
+    expect(extractQuotes({ title: '', text }).map((q) => q.speaker)).toEqual(['Terry Lindqvist']);
+  });
+
+  it('reads the latter and the former as the second and first of two people named in the sentence before', () => {
+    const pair = 'TV pundits Gary Lind and Tomas Berg were critical of the move.\n';
+    const latter = `${pair}Of the decision, the latter said it was “a bit of a gamble” for the club.`;
+    const former = `${pair}“It was a gamble for the club,” the former said.`;
+    const three = 'Gary Lind, Tomas Berg and Ana Ruiz were critical of the move.\n“It was a gamble for the club,” the latter said.';
+    expect([latter, former, three].map((text) => extractQuotes({ title: '', text })[0]?.speaker ?? null)).toEqual(['Tomas Berg', 'Gary Lind', null]);
+  });
+
   it('resolves a role-word surname to the full name', () => {
     const text = 'Tom Judge runs the ferry line.\n“We sail at six,” Judge said.';
     expect(extractQuotes({ title: '', text })[0]?.speaker).toBe('Tom Judge');

@@ -888,3 +888,10 @@ describe('extractQuotes single quote marks', () => {
     expect(quotes.map((q) => q.text)).toContain('a gift to the owners');
   });
 });
+
+describe('extractQuotes after a quote', () => {
+  it('never reads a clause a conjunction joins on as the credit of the quote before it', () => {
+    const quotes = quotesOf('The council met on Monday.\nSources said the pier would “have to close,” and the board agreed.');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Sources']);
+  });
+});
