@@ -1,4 +1,5 @@
-import { attribute, leadIn, reportedJustBefore } from './attribution.js';
+import { attribute } from './attribution.js';
+import { leadIn, reportedJustBefore } from './earlier-credit.js';
 import { findPeople } from './people.js';
 import { groupParts, isNickname, isPartial, isTermList, isTitleLike, joinParts, lineStart, namesAWork, opensWithQuote, scanLine, spokenRightAfter, usesSingleMarks, type Part } from './quote-marks.js';
 import { isAttributionOnly, isSayingParticiple } from './say-verbs.js';
