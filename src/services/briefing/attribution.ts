@@ -158,7 +158,7 @@ export function attributeAfter(text: string, part: Part, seg: Segmentation, ctx:
  * sentence; a question or exclamation mark may end the quote only (`"Why wait?" Lind asked, ...`).
  */
 function startsOwnSentence(text: string, part: Part, rest: string): boolean {
-  return /\.['’"”]*$/.test(text.slice(part.start, part.end)) && /^\s*\p{Lu}/u.test(rest);
+  return /\.['’"”]*$/.test(text.slice(part.start, part.end)) && NEXT_SENTENCE.test(rest);
 }
 
 // `Lind said.`, `Lind told reporters on Monday.`, `Lind told the Herald.`: after the verb of saying at most a short

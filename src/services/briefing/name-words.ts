@@ -1,5 +1,6 @@
 /** Which capitalised words can be part of a personal name, and which are roles, titles or organisations instead. */
 import { genderOfGivenName } from './gender.js';
+import { startsWithCapital } from './text-scan.js';
 
 /** Words that are a role or title, never part of a name. */
 export const ROLE_WORDS = new Set(
@@ -30,18 +31,13 @@ export function isSurnameRole(word: string): boolean {
   return first >= 65 && first <= 90 && SURNAME_ROLES.has(word.toLowerCase()) && word.slice(1) === word.slice(1).toLowerCase();
 }
 
-/** Whether `word` starts with a capital letter. */
-export function isCapitalised(word: string | undefined): boolean {
-  return word !== undefined && word !== word.toLowerCase() && word[0] === word[0]?.toUpperCase();
-}
-
 /**
  * Whether `word`, a role word, is the surname of the name that closes `run`, the words before it: nothing capitalised
  * follows, and that name holds a known given name or itself follows a role (`Billie Jean King said`, `club president
  * Edmund King said`, `Judge Philip Head said`; not `Judge Ana Ruiz`, a role before a name).
  */
 export function isRoleSurname(run: readonly string[], word: string, next: string | undefined): boolean {
-  if (!isSurnameRole(word) || isCapitalised(next)) return false;
+  if (!isSurnameRole(word) || startsWithCapital(next ?? '')) return false;
   const names: string[] = [];
   let k = run.length - 1;
   for (; k >= 0 && names.length < 3 && isNameWord(run[k] ?? ''); k -= 1) names.push(run[k] ?? '');
@@ -53,6 +49,16 @@ export const PARTY_PLURAL = /^(?:Democrats|Republicans|Conservatives|Liberals|In
 
 /** Particles of a surname (`van`, `de`, `bin`), in any case. */
 export const PARTICLE = /^(?:van|von|de|der|den|da|di|du|le|la|del|della|bin|al|ibn|el)$/i;
+
+/**
+ * People in the plural who speak as a group (`Sources said`, `critics who say`) and are never part of a name (not the
+ * plurals that also name bodies, `United Auto Workers`, `Ontario Nurses`: see `sentence-subject.ts`).
+ */
+export const GROUP_PLURALS = (
+  'sources witnesses residents critics experts analysts authorities investigators researchers prosecutors protesters ' +
+  'activists organizers organisers campaigners neighbours neighbors locals villagers supporters opponents observers ' +
+  'lawmakers legislators aides'
+).split(' ');
 
 /** Capitalised words that start sentences or name things other than people. */
 const NOT_NAME = new Set(
@@ -74,10 +80,8 @@ const NOT_NAME = new Set(
     // one; the plural is a group that can speak (`Democrats blasted the plan`).
     'republican democrat democratic independent conservative liberal progressive socialist ' +
     // A group in the plural opening a sentence (`Sources said`, `Witnesses told`) speaks as a group, never as a person a
-    // later `she said` could mean (not the plurals that also name bodies: `United Auto Workers`, `Ontario Nurses`).
-    'sources witnesses residents critics experts analysts authorities investigators researchers prosecutors protesters ' +
-    'activists organizers organisers campaigners neighbours neighbors locals villagers supporters opponents observers ' +
-    'lawmakers legislators aides'
+    // later `she said` could mean.
+    GROUP_PLURALS.join(' ')
   ).split(/\s+/),
 );
 
@@ -148,7 +152,7 @@ export function splitRoleAndName(phrase: string): { role: string | null; name: s
   while (start > 0) {
     const word = (words[start - 1] ?? '').replace(/[,;:]$/, '');
     const isInitial = /^[A-Z]\.$/.test(word);
-    const isParticle = /^(?:de|van|von|der|da|di|du|le|la|bin|al|el|ibn|del)$/.test(word) && start < end;
+    const isParticle = PARTICLE.test(word) && start < end;
     if (!(isNameWord(word) || isInitial || isParticle)) break;
     start -= 1;
     if (end - start >= 4) break;

@@ -1,6 +1,6 @@
 /** Finds the people an article names and where it mentions them. */
 import { genderCues, genderOfGivenName, type Gender } from './gender.js';
-import { isCapitalised, isNameWord, isOrgWord, isRoleSurname, isSurnameRole, PARTICLE, PARTY_PLURAL, ROLE_WORDS } from './name-words.js';
+import { isNameWord, isOrgWord, isRoleSurname, isSurnameRole, PARTICLE, PARTY_PLURAL, ROLE_WORDS } from './name-words.js';
 import type { Token } from './nlp.js';
 import { isPlaceName } from './places.js';
 import { isVerbOfSaying } from './say-verbs.js';
@@ -83,7 +83,7 @@ export function findPeople(text: string, sentences: readonly Sentence[]): { peop
       if (!isNameWord(token.value)) {
         // `King says ...` after `Billie Jean King`: the surname alone, though a role word, still means that person.
         const named = isSurnameRole(token.value) ? bySurname.get(token.value.toLowerCase()) : undefined;
-        if (named?.name.includes(' ') === true && !isCapitalised(words[i + 1]?.value) && !/^(?:the|a|an)$/i.test(words[i - 1]?.value ?? '')) {
+        if (named?.name.includes(' ') === true && !startsWithCapital(words[i + 1]?.value ?? '') && !/^(?:the|a|an)$/i.test(words[i - 1]?.value ?? '')) {
           mentions.push({ start: token.start, end: token.end, person: named });
         }
         continue;

@@ -1,8 +1,8 @@
 /** Who the subject of a reporter's clause is, when that clause says or introduces a quote. */
 import { isDocumentPhrase } from './document-issuer.js';
-import { ROLE_WORDS } from './name-words.js';
+import { GROUP_PLURALS, ROLE_WORDS } from './name-words.js';
 import { BEFORE_LAST_SENTENCE, verbsOfSaying } from './say-verbs.js';
-import { NOMINAL_HEAD, organisationSpeaking, PERSON_NOUN_END, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
+import { isPersonNoun, NOMINAL_HEAD, organisationSpeaking, resolvePhrase, SPEAKS_FOR, unnamedSpeaker, type Attribution, type Context } from './speaker-phrase.js';
 import { startsWithCapital } from './text-scan.js';
 
 /** The subject at the start of the clause: a name, a pronoun or a nominal, up to the first verb-like word. */
@@ -58,14 +58,15 @@ function personAtStart(head: string, offset: number, ctx: Context): Attribution 
   return null;
 }
 
-/** A lowercase noun for a person (`man`, `manager`, `striker`). */
-function isPersonNoun(word: string): boolean {
-  return /^\p{Ll}+$/u.test(word) && (ROLE_WORDS.has(word) || PERSON_NOUN_END.test(word));
-}
-
-// `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together.
-const PEOPLE_GROUP =
-  /^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\s+)?(?:officials|researchers|critics|experts|analysts|residents|lawyers|prosecutors|doctors|nurses|witnesses|authorities|officers|organizers|organisers|campaigners|activists|protesters|parents|workers|employees|scientists|economists|investigators|councillors|councilors|lawmakers|legislators|sources|aides|supporters|opponents|observers|neighbou?rs|locals|villagers)$/i;
+// `officials`, `the federal researchers`: people in the plural, who can use the words of a partial quote together; besides
+// the groups that are never names, the plurals that can also name a body (`Ontario Nurses`).
+const PEOPLE_GROUP = new RegExp(
+  `^(?:(?:the|some|many|several|other|local|federal|provincial|senior|city|state|government|health|police|hospital)\\s+)?(?:${[
+    ...GROUP_PLURALS,
+    ...'officials lawyers doctors nurses officers parents workers employees scientists economists councillors councilors'.split(' '),
+  ].join('|')})$`,
+  'i',
+);
 
 // `ruled`, `says`, `has`, `told`: a finite verb after a subject (a noun such as `quarterback` or `players` is none).
 const VERB_LIKE =

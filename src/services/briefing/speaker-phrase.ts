@@ -15,8 +15,15 @@ export const SPEAKS_FOR =
 // `Lind's lawyer`, `Nordvik Steel's chief spokesman`: someone who speaks for the one named in the possessive.
 const SPEAKING_FOR = /^(?:\p{Lu}[\p{L}.'’\-]*\s+){0,3}\p{Lu}[\p{L}.'’\-]*['’]s\s+(?:\p{Ll}[\p{Ll}\-]*\s+)?(\p{Ll}[\p{Ll}\-]*)$/u;
 // `a longtime supporter`, `the contender`: a noun for a person by its ending or its word.
-export const PERSON_NOUN_END =
+const PERSON_NOUN_END =
   /(?:er|or|ist|ian|ant|ent|man|woman|person|candidate|nominee|aide|host|hopeful|contender|incumbent|tycoon|mogul|veteran|chief|native|colleague|ally|rival|partner|chef|poet|pilot|athlete|goalie)s?$/;
+const LOWER_WORD = /^\p{Ll}+$/u;
+
+/** A lowercase noun for a person (`man`, `manager`, `striker`). */
+export function isPersonNoun(word: string): boolean {
+  return LOWER_WORD.test(word) && (ROLE_WORDS.has(word) || PERSON_NOUN_END.test(word));
+}
+
 export const NOMINAL_HEAD =
   /\b(?:officials?|utility|spokes(?:man|woman|person|people)|police|ministry|department|government|researchers?|critics?|experts?|analysts?|residents?|lawyers?|attorneys?|prosecutors?|report|statement|study|survey|commission|agency|company|office|court|judge|doctors?|witness(?:es)?|authorities|sources?|source|officers?|members?|citizens?|submission|organizers?|organisers?|campaigners?|activists?|protesters?|parents?|friends?|neighbou?rs?|family|relatives?|staff|employees?|workers?|union|group|website|memo|email|letter|document|filing|judgment|ruling|campaign|party|team|club|board|council|committee|article|piece|book|post|tweet|city|town|province|municipality)\b/i;
 
@@ -196,7 +203,7 @@ export function resolvePhrase(phrase: string, at: number, ctx: Context): Attribu
   // Oslo-born striker` describe a person as well, however capitalised the words before the role.
   const office = OFFICE.exec(clean);
   const head = office?.[2] ?? '';
-  if (office?.[1] !== undefined && (ROLE_WORDS.has(head) || PERSON_NOUN_END.test(head))) {
+  if (office?.[1] !== undefined && isPersonNoun(head)) {
     // `The Florida senator` is not whichever senator the article named: a capitalised word sets one holder apart too.
     const contrastive = /\b(?:former|ex|late|previous|then|new|acting|interim|outgoing|incoming|other|current|first|second)\b|\p{Lu}/u.test(office[1]);
     const holder = personByRole(ctx, office[1], at) ?? (contrastive || head === office[1] ? null : personByRole(ctx, head, at));
